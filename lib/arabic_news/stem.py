@@ -1,0 +1,267 @@
+"""Stemming and lemmatisation behind one interface, plus scikit-learn transformers.
+
+Stemmers (``get_stemmer(name)`` returns a cached ``str -> str`` callable):
+
+``light``
+    The lab's own light stemmer (:func:`light_stem`), built to group the
+    inflected variants of a news word (``الاقتصادية``, ``الاقتصادي``,
+    ``اقتصادية`` -> ``اقتصاد``).  Rules in its docstring; suffix and prefix
+    tables in ``data/lexicons/light_stem_*.txt``.
+``isri``
+    NLTK's ISRI root stemmer (Taghva et al. 2005): aggressive, to roots.
+``tashaphyne``
+    Tashaphyne's light stemmer (Zerrouki).
+``qalsadi``
+    Qalsadi's lemmatiser (Zerrouki): dictionary lemmas, slow (~150 types/s),
+    so cached per word type.
+``none``
+    Identity (after normalisation).
+
+Every stemmer first normalises the word with the ``matching`` profile and
+returns a ``retrieval``-normalised key, so keys compare across spellings.
+
+>>> light_stem("الاقتصادية"), light_stem("الاقتصادي"), light_stem("اقتصادية")
+('اقتصاد', 'اقتصاد', 'اقتصاد')
+>>> stem("والمنظومات", stemmer="light")
+'منظوم'
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Callable, Iterable
+
+from sklearn.base import BaseEstimator, TransformerMixin
+
+from .lexicon import load_wordlist, stopwords
+from .normalise import normalise
+from .tokenise import is_arabic_word, words
+
+__all__ = [
+    "STEMMERS",
+    "get_stemmer",
+    "stem",
+    "light_stem",
+    "ArabicAnalyzer",
+    "TextNormaliser",
+]
+
+STEMMERS = ("light", "isri", "tashaphyne", "qalsadi", "none")
+
+
+def _key(word: str) -> str:
+    return normalise(word, profile="retrieval")
+
+
+@lru_cache(maxsize=None)
+def _affixes() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    def longest_first(name: str) -> tuple[str, ...]:
+        return tuple(sorted(load_wordlist(name), key=len, reverse=True))
+
+    return (
+        longest_first("light_stem_prefixes"),
+        longest_first("light_stem_pronouns"),
+        longest_first("light_stem_suffixes"),
+    )
+
+
+@lru_cache(maxsize=500_000)
+def light_stem(word: str) -> str:
+    """The lab's light stemmer: strip one prefix group and up to two suffix layers.
+
+    Rules (applied to the ``matching``-normalised word, result ``retrieval``-normalised):
+
+    1. Strip the longest prefix from ``light_stem_prefixes.txt`` (``وال``,
+       ``بال``, ``لل``, ``ال``, ``و`` ...) if at least 3 letters remain.
+       A lone ``و``/``ف`` is stripped only when at least 4 letters remain,
+       or 3 starting with a hamzated alef (``وأكد`` -> ``أكد``), so ``وزير``
+       and ``فريق`` stay whole.
+    2. Strip an attached pronoun from ``light_stem_pronouns.txt`` (``ها``,
+       ``هم``, ``ه`` ...) if at least 4 letters remain.
+    3. Strip the longest inflection suffix from ``light_stem_suffixes.txt``
+       (``ية``, ``ات``, ``ون``, ``ين``, ``ة`` ...) if at least 3 letters remain
+       (4 for the two-letter plural/dual endings, so ``تعاون`` stays whole).
+    4. Strip a final nisba ``ي`` if at least 3 letters remain (``اقتصادي`` ->
+       ``اقتصاد``, ``الدولي`` -> ``دول``), so adjective and noun forms meet.
+
+    Non-Arabic tokens are returned lower-cased; numbers unchanged.
+
+    >>> light_stem("المنظمات"), light_stem("منظمة"), light_stem("للتعاون")
+    ('منظم', 'منظم', 'تعاون')
+    >>> light_stem("وزير"), light_stem("بلاد"), light_stem("NATO")
+    ('وزير', 'بلاد', 'nato')
+    """
+    w = normalise(word, profile="matching")
+    if not is_arabic_word(w):
+        return w.lower()
+    prefixes, pronouns, suffixes = _affixes()
+    for p in prefixes:
+        if w.startswith(p):
+            rest = w[len(p):]
+            min_rest = 4 if p in ("و", "ف") and rest[:1] not in "أإآ" else 3
+            if len(rest) >= min_rest:
+                w = w[len(p):]
+                break
+    for s in pronouns:
+        if w.endswith(s) and len(w) - len(s) >= 4:
+            w = w[: -len(s)]
+            break
+    for s in suffixes:
+        min_rest = 4 if len(s) == 2 and s in ("ات", "ون", "ين", "ان") else 3
+        if w.endswith(s) and len(w) - len(s) >= min_rest:
+            w = w[: -len(s)]
+            break
+    if w.endswith("ي") and len(w) >= 4:
+        w = w[:-1]
+    return _key(w)
+
+
+@lru_cache(maxsize=None)
+def _backend(name: str) -> Callable[[str], str]:
+    if name == "light":
+        return light_stem
+    if name == "none":
+        return _key
+    if name == "isri":
+        from nltk.stem.isri import ISRIStemmer
+
+        isri = ISRIStemmer()
+        return lambda w: _key(isri.stem(normalise(w, profile="matching")))
+    if name == "tashaphyne":
+        from tashaphyne.stemming import ArabicLightStemmer
+
+        ts = ArabicLightStemmer()
+        return lambda w: _key(ts.light_stem(normalise(w, profile="matching")) or w)
+    if name == "qalsadi":
+        import qalsadi.lemmatizer
+
+        lem = qalsadi.lemmatizer.Lemmatizer()
+
+        def q(w: str) -> str:
+            w = normalise(w, profile="matching")
+            if not is_arabic_word(w):
+                return w.lower()
+            return _key(lem.lemmatize(w) or w)
+
+        return q
+    raise ValueError(f"unknown stemmer {name!r}; choose one of: {', '.join(STEMMERS)}")
+
+
+@lru_cache(maxsize=None)
+def get_stemmer(name: str = "light") -> Callable[[str], str]:
+    """Return a cached ``word -> key`` function for the named stemmer.
+
+    >>> get_stemmer("isri")("المكتبات")
+    'كتب'
+    """
+    return lru_cache(maxsize=500_000)(_backend(name))
+
+
+def stem(word: str, *, stemmer: str = "light") -> str:
+    """Stem (or lemmatise) one word with the named stemmer."""
+    return get_stemmer(stemmer)(word)
+
+
+class ArabicAnalyzer:
+    """A picklable scikit-learn ``analyzer``: normalise, tokenise, stem, make n-grams.
+
+    Use as ``TfidfVectorizer(analyzer=ArabicAnalyzer(...))``.  With
+    ``kind="char"`` it yields character n-grams inside word boundaries of the
+    normalised text (like scikit-learn's ``char_wb``, but on the lab's tokens).
+
+    Parameters
+    ----------
+    kind : {"word", "char"}
+    ngram_range : tuple of int
+    stemmer : str
+        One of :data:`STEMMERS` (word n-grams only).
+    remove_stopwords : bool
+        Drop stopword forms before building word n-grams.
+    profile : str
+        Normalisation profile for the text.
+
+    >>> ArabicAnalyzer(ngram_range=(1, 2), remove_stopwords=True)("وأكد الوزيرُ في بيان")
+    ['اكد', 'وزير', 'بيان', 'اكد وزير', 'وزير بيان']
+    """
+
+    def __init__(
+        self,
+        kind: str = "word",
+        ngram_range: tuple[int, int] = (1, 1),
+        stemmer: str = "light",
+        remove_stopwords: bool = False,
+        profile: str = "retrieval",
+    ):
+        self.kind = kind
+        self.ngram_range = tuple(ngram_range)
+        self.stemmer = stemmer
+        self.remove_stopwords = remove_stopwords
+        self.profile = profile
+        self._validate()
+
+    def _validate(self) -> None:
+        if self.kind not in ("word", "char"):
+            raise ValueError(f"unknown analyzer kind {self.kind!r}; choose 'word' or 'char'")
+        lo, hi = self.ngram_range
+        if not (1 <= lo <= hi):
+            raise ValueError(f"bad ngram_range {self.ngram_range!r}: need 1 <= min <= max")
+        if self.stemmer not in STEMMERS:
+            raise ValueError(f"unknown stemmer {self.stemmer!r}; choose one of: {', '.join(STEMMERS)}")
+
+    def __repr__(self) -> str:
+        return (
+            f"ArabicAnalyzer(kind={self.kind!r}, ngram_range={self.ngram_range!r}, "
+            f"stemmer={self.stemmer!r}, remove_stopwords={self.remove_stopwords!r}, profile={self.profile!r})"
+        )
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, ArabicAnalyzer) and repr(self) == repr(other)
+
+    def __hash__(self) -> int:
+        return hash(repr(self))
+
+    def tokens(self, doc: str) -> list[str]:
+        """Normalised (and stemmed) word tokens of ``doc``, before n-grams."""
+        toks = words(normalise(doc, profile="matching"))
+        if self.remove_stopwords:
+            sw = stopwords()
+            toks = [t for t in toks if t not in sw]
+        f = get_stemmer(self.stemmer)
+        return [f(t) for t in toks]
+
+    def __call__(self, doc: str) -> list[str]:
+        lo, hi = self.ngram_range
+        if self.kind == "char":
+            out = []
+            for w in words(normalise(doc, profile=self.profile)):
+                w = f" {w} "
+                for n in range(lo, hi + 1):
+                    if len(w) < n:
+                        break
+                    out.extend(w[i : i + n] for i in range(len(w) - n + 1))
+            return out
+        toks = self.tokens(doc)
+        if lo == hi == 1:
+            return toks
+        out = []
+        for n in range(lo, hi + 1):
+            out.extend(" ".join(toks[i : i + n]) for i in range(len(toks) - n + 1))
+        return out
+
+
+class TextNormaliser(TransformerMixin, BaseEstimator):
+    """Pipeline step: normalise every document with a profile.
+
+    >>> TextNormaliser(profile="retrieval").fit_transform(["مسؤولٌ"])
+    ['مسوول']
+    """
+
+    def __init__(self, profile: str = "retrieval"):
+        self.profile = profile
+
+    def fit(self, X: Iterable[str], y=None):
+        normalise("", profile=self.profile)  # validates the profile
+        return self
+
+    def transform(self, X: Iterable[str]) -> list[str]:
+        return [normalise(x, profile=self.profile) for x in X]
