@@ -209,10 +209,12 @@ def _is_boundary(text: str, m: re.Match) -> bool:
         if before.isdigit() and after.isdigit():
             return False  # decimal number 3.5
         tok = _LAST_TOKEN.search(text, max(0, start - 12), start)
-        if tok and tok.end() == start and tok.group(1) in _ABBREVIATIONS:
+        if tok and tok.end() == start and (
+            tok.group(1) in _ABBREVIATIONS or (len(tok.group(1)) == 1 and tok.group(1).isupper())
+        ):
             prev = text[tok.start() - 1] if tok.start() else " "
             if not prev.isalpha():
-                return False  # د. / Dr.
+                return False  # د. / Dr. / U.S.
         if after.isalpha() and after.isascii() and before.isascii() and before.isalpha():
             return False  # U.S.A / e.g
     return True

@@ -1,0 +1,73 @@
+"""The data setting and the cache."""
+
+import json
+
+import pytest
+
+from arabic_news.cache import cached, code_fingerprint, data_fingerprint, fingerprint
+from arabic_news.paths import DATA_ENV, DataNotFoundError, data_path, data_root, project_root, resolve
+
+
+def test_project_root_has_seeds():
+    assert (project_root() / "seeds").is_dir() and (project_root() / "pyproject.toml").is_file()
+
+
+def test_resolve_relative_to_root(tmp_path, monkeypatch):
+    """Notebook parameters resolve against the project root whatever the working directory."""
+    monkeypatch.chdir(tmp_path)
+    assert resolve("seeds").resolve() == (project_root() / "seeds").resolve()
+
+
+def test_default_data_is_shared_sibling(monkeypatch):
+    monkeypatch.delenv(DATA_ENV, raising=False)
+    assert data_root(must_exist=False) == (project_root() / ".." / "shared").resolve()
+
+
+def test_missing_data_folder_says_what_to_set(monkeypatch, tmp_path):
+    """A missing data folder names the setting to change."""
+    monkeypatch.setenv(DATA_ENV, str(tmp_path / "nowhere"))
+    with pytest.raises(DataNotFoundError, match=f"Set the environment variable {DATA_ENV}"):
+        data_root()
+    with pytest.raises(DataNotFoundError, match=DATA_ENV):
+        data_path("corpora", "sanad_khaleej")
+
+
+def test_missing_subfolder(monkeypatch, tmp_path):
+    monkeypatch.setenv(DATA_ENV, str(tmp_path))
+    with pytest.raises(DataNotFoundError, match="corpora/sanad_khaleej not found"):
+        data_path("corpora", "sanad_khaleej")
+
+
+def test_cache_builds_once(tmp_path, monkeypatch):
+    """A cached step runs once; the second call loads the stored value."""
+    monkeypatch.setenv("ARABIC_NEWS_CACHE", str(tmp_path))
+    calls = []
+
+    def build():
+        calls.append(1)
+        return {"n": 3}
+
+    key = fingerprint("x", seed=0)
+    assert cached("t", key, build) == {"n": 3}
+    assert cached("t", key, build) == {"n": 3}
+    assert len(calls) == 1
+    assert cached("t", fingerprint("x", seed=1), build) == {"n": 3} and len(calls) == 2
+
+
+def test_corrupt_cache_entry_is_rebuilt(tmp_path, monkeypatch):
+    monkeypatch.setenv("ARABIC_NEWS_CACHE", str(tmp_path))
+    key = fingerprint("y")
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / f"{key}.json").write_text("{not json")
+    assert cached("t", key, lambda: [1]) == [1]
+    assert json.loads((tmp_path / "t" / f"{key}.json").read_text()) == [1]
+
+
+def test_fingerprints_change_with_inputs(tmp_path):
+    """Data and code fingerprints change when their inputs change."""
+    (tmp_path / "a.txt").write_text("x")
+    f1 = data_fingerprint(tmp_path)
+    (tmp_path / "b.txt").write_text("y")
+    assert data_fingerprint(tmp_path) != f1
+    assert code_fingerprint("arabic_news.normalise") != code_fingerprint("arabic_news.tokenise")
+    assert fingerprint(1, a=2) != fingerprint(1, a=3)
