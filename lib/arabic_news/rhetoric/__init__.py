@@ -1,0 +1,41 @@
+"""Rhetoric: who says what and how (attribution), stance markers, formulae and discourse structure.
+
+Public API (stable; the dossier notebook and the persuasion features use it):
+
+* :func:`attributions` (``article -> list[Attribution]``) and :func:`speakers_summary`
+  -- :mod:`arabic_news.rhetoric.attribution`;
+* :func:`find_markers`, :func:`marker_densities` -- :mod:`arabic_news.rhetoric.markers`;
+* keyness of n-grams -- :mod:`arabic_news.rhetoric.formulae`;
+* headline/lead/body structure, sentence openings, connectives, cohesion --
+  :mod:`arabic_news.rhetoric.structure`.
+
+Submodules are imported on first use, so ``import arabic_news.rhetoric`` is cheap.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+__all__ = [
+    "attributions",
+    "speakers_summary",
+    "Attribution",
+    "find_markers",
+    "marker_densities",
+    "Marker",
+]
+
+_WHERE = {
+    "attributions": "attribution",
+    "speakers_summary": "attribution",
+    "Attribution": "attribution",
+    "find_markers": "markers",
+    "marker_densities": "markers",
+    "Marker": "markers",
+}
+
+
+def __getattr__(name: str):
+    if name in _WHERE:
+        return getattr(importlib.import_module(f".{_WHERE[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

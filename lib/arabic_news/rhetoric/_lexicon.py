@@ -1,0 +1,124 @@
+"""Shared helpers for the rhetoric package: its data files and a keyed token stream.
+
+Data files live in ``arabic_news/data/rhetoric/<name>.txt``: UTF-8, one entry per line,
+``#`` starts a comment, tab-separated columns where a file has more than one.
+Every file cites its source in its header.
+
+Matching is done on *keys* (normalised tokens) while offsets stay those of the
+original text, so every span indexes the string that was analysed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from ..normalise import normalise
+from ..tokenise import word_spans
+
+__all__ = ["load_table", "load_list", "Token", "tokens", "rkey", "mkey", "strip_prefixes", "adjective_bases"]
+
+
+@lru_cache(maxsize=None)
+def load_table(name: str) -> tuple[tuple[str, ...], ...]:
+    """Rows (tuples of tab-separated columns) of ``data/rhetoric/<name>.txt``.
+
+    >>> load_table("cue_verbs")[0][:3]
+    ('قال', 'يقول', 'neutral')
+    """
+    path = resources.files("arabic_news").joinpath("data", "rhetoric", f"{name}.txt")
+    if not path.is_file():
+        raise ValueError(f"unknown rhetoric data file {name!r} (no file data/rhetoric/{name}.txt)")
+    rows = []
+    for line in path.read_text("utf-8").splitlines():
+        line = line.split("#", 1)[0].rstrip()
+        if line.strip():
+            rows.append(tuple(c.strip() for c in line.split("\t")))
+    return tuple(rows)
+
+
+def load_list(name: str) -> tuple[str, ...]:
+    """First column of ``data/rhetoric/<name>.txt``."""
+    return tuple(r[0] for r in load_table(name))
+
+
+@lru_cache(maxsize=100_000)
+def rkey(word: str) -> str:
+    """Retrieval key: diacritics/tatweel stripped, alef, hamza seats, ى and ة folded.
+
+    >>> rkey("مؤكدًا"), rkey("أكّدت")
+    ('موكدا', 'اكدت')
+    """
+    return normalise(word, profile="retrieval")
+
+
+@lru_cache(maxsize=100_000)
+def mkey(word: str) -> str:
+    """Matching key: diacritics/tatweel stripped, letters (hamza seats) kept.
+
+    >>> mkey("إنَّ")
+    'إن'
+    """
+    return normalise(word, profile="matching")
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of the text with its offsets and keys."""
+
+    start: int
+    end: int
+    text: str
+    key: str  # retrieval key
+    mkey: str  # matching key (hamza kept)
+
+
+def tokens(text: str) -> list[Token]:
+    """Word tokens of ``text`` with offsets and keys.
+
+    >>> [t.key for t in tokens("وأكّد الوزيرُ")]
+    ['واكد', 'الوزير']
+    """
+    return [Token(s, e, w, rkey(w), mkey(w)) for s, e, w in word_spans(text)]
+
+
+_PROCLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")
+
+
+def strip_prefixes(key: str, *, min_len: int = 2) -> list[str]:
+    """The key and its readings without conjunction/preposition/article clitics.
+
+    >>> sorted(strip_prefixes("والوزير"))
+    ['الوزير', 'والوزير', 'وزير']
+    """
+    out = [key]
+    for p in _PROCLITICS:
+        if key.startswith(p) and len(key) - len(p) >= min_len:
+            rest = key[len(p):]
+            if rest not in out:
+                out.append(rest)
+            if p in ("و", "ف") and rest.startswith("ال") and len(rest) - 2 >= min_len and rest[2:] not in out:
+                out.append(rest[2:])
+    return out
+
+
+_ADJ_SUFFIXES = ("تين", "تان", "ين", "ون", "ات", "ان", "ه", "ا")
+
+
+def adjective_bases(key: str) -> list[str]:
+    """Candidate masculine-singular bases of an (inflected, cliticised) adjective key.
+
+    >>> "واسع" in adjective_bases("الواسعه")
+    True
+    """
+    out: list[str] = []
+    for k in strip_prefixes(key):
+        if k not in out:
+            out.append(k)
+        for suf in _ADJ_SUFFIXES:
+            if k.endswith(suf) and len(k) - len(suf) >= 3:
+                b = k[: -len(suf)]
+                if b not in out:
+                    out.append(b)
+    return out

@@ -1,0 +1,319 @@
+"""Stance markers: boosters, hedges, emphasis particles and evaluative adjectives.
+
+Four kinds of span are found in a text, each from a cited word list in
+``arabic_news/data/rhetoric/`` plus two grammatical rules:
+
+* ``booster``   -- intensifiers that strengthen a claim (بشكل كبير، واسعة، بالغ، للغاية)
+* ``hedge``     -- expressions of possibility or approximation (ربما، يبدو، من المحتمل)
+  and *qad + imperfect* (قد يكون "may be");
+* ``emphasis``  -- corroborative particles (إنّ، لقد) and *qad + perfect* (قد أكد "has indeed said");
+* ``evaluative``-- appraising adjectives (مهم، إيجابي، خطير، مؤسف).
+
+Where two candidate spans overlap, the longer one wins (``بشكل كبير`` is one
+booster, not a booster plus ``كبير``).  Offsets index the text that was passed in.
+
+>>> [(m.kind, m.text) for m in find_markers("وقد أكد الوزير أن التعاون مهم جدا، وقد يشهد توسعا.")]
+[('emphasis', 'وقد أكد'), ('evaluative', 'مهم'), ('booster', 'جدا'), ('hedge', 'وقد يشهد')]
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+
+from ._lexicon import Token, adjective_bases, load_list, strip_prefixes, tokens
+
+__all__ = [
+    "Marker",
+    "KINDS",
+    "find_markers",
+    "marker_densities",
+    "is_imperfect_verb",
+    "highlight_html",
+    "corpus_densities",
+    "density_percentiles",
+]
+
+#: marker kinds, in the order used for ties between equally long overlapping spans
+KINDS = ("emphasis", "hedge", "booster", "evaluative")
+_FILES = {"booster": "boosters", "hedge": "hedges", "emphasis": "emphasis", "evaluative": "evaluative"}
+_QAD = frozenset({"قد", "وقد", "فقد"})
+_CONDITIONAL_NEXT = frozenset({"لم", "كان", "كانت", "لا", "تم", "وجد", "وجدت", "صح"})
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A stance marker: its kind, surface text and character offsets.
+
+    Attributes
+    ----------
+    kind : {"booster", "hedge", "emphasis", "evaluative"}
+    text : str
+        ``source_text[start:end]``.
+    start, end : int
+        Character offsets into the analysed text.
+    """
+
+    kind: str
+    text: str
+    start: int
+    end: int
+
+    def to_dict(self) -> dict:
+        """JSON-ready dict ``{"kind", "text", "start", "end"}``."""
+        return asdict(self)
+
+
+@lru_cache(maxsize=None)
+def _lexicon() -> tuple[dict, dict, frozenset]:
+    """(single-word index kind->set of keys, multi-word index first key -> [(keys, kind)], exclusions)."""
+    from ._lexicon import mkey, rkey
+
+    single: dict[str, set[str]] = {k: set() for k in KINDS}
+    multi: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for kind, fname in _FILES.items():
+        keyf = mkey if kind == "emphasis" else rkey
+        for entry in load_list(fname):
+            ks = tuple(keyf(w) for w in entry.split())
+            if len(ks) == 1:
+                single[kind].add(ks[0])
+            else:
+                multi.setdefault(ks[0], []).append((ks, kind))
+    excl = frozenset(load_list("marker_exclusions"))
+    return {k: frozenset(v) for k, v in single.items()}, multi, excl
+
+
+def is_imperfect_verb(key: str) -> bool:
+    """Heuristic: does a verb key (retrieval-normalised) look imperfect rather than perfect?
+
+    Used after ``قد``: *qad* + imperfect is a hedge ("may"), *qad* + perfect an
+    emphasis ("has indeed").  ``ي``- is imperfect; ``ت``- is imperfect unless it
+    has the form-VI/V perfect shape (``تناول``، ``تم``) or the 3fs perfect ending ``-ت``.
+
+    >>> is_imperfect_verb("يكون"), is_imperfect_verb("تودي"), is_imperfect_verb("تناول"), is_imperfect_verb("اكد")
+    (True, True, False, False)
+    """
+    if len(key) < 3:
+        return False
+    if key[0] == "ي":
+        return True
+    if key[0] == "ت":
+        if key.endswith("ت") or (len(key) >= 5 and key[2] == "ا"):
+            return False
+        return len(key) >= 4
+    return False
+
+
+def _check_text(text: object) -> str:
+    if not isinstance(text, str):
+        raise TypeError(f"expected text as str, got {type(text).__name__}")
+    return text
+
+
+def _candidates(toks: list[Token]) -> list[tuple[int, int, str]]:
+    single, multi, excl = _lexicon()
+    out: list[tuple[int, int, str]] = []  # (i, j) token range [i, j), kind
+    n = len(toks)
+    for i, t in enumerate(toks):
+        # qad + verb
+        if t.key in _QAD and i + 1 < n:
+            out.append((i, i + 2, "hedge" if is_imperfect_verb(toks[i + 1].key) else "emphasis"))
+            continue
+        # multi-word phrases (first word may carry و/ف/ب/ل)
+        firsts = strip_prefixes(t.key)
+        for f in firsts[:3]:
+            for ks, kind in multi.get(f, ()):
+                j = i + len(ks)
+                if j <= n and all(toks[i + q].key == ks[q] for q in range(1, len(ks))):
+                    out.append((i, j, kind))
+        # emphasis particles (hamza kept: إن is not أن)
+        m = t.mkey
+        forms = [m] + ([m[1:]] if m[:1] in ("و", "ف") and len(m) > 2 else [])
+        if any(f in single["emphasis"] for f in forms):
+            nxt = toks[i + 1].key if i + 1 < n else ""
+            is_bare_in = any(f == "إن" for f in forms)
+            if not (is_bare_in and (nxt in _CONDITIONAL_NEXT or i + 1 >= n)):
+                out.append((i, i + 1, "emphasis"))
+            continue
+        if any(f in excl for f in firsts):
+            continue
+        if any(f in single["hedge"] for f in firsts[:3]):
+            out.append((i, i + 1, "hedge"))
+            continue
+        bases = adjective_bases(t.key)
+        for kind in ("booster", "evaluative"):
+            if any(b in single[kind] for b in bases):
+                out.append((i, i + 1, kind))
+                break
+    return out
+
+
+def find_markers(text: str) -> list[Marker]:
+    """Find boosters, hedges, emphasis particles and evaluative adjectives in ``text``.
+
+    Parameters
+    ----------
+    text : str
+        Any Arabic text (an article's ``text``, a paragraph, a sentence).
+
+    Returns
+    -------
+    list of Marker
+        Non-overlapping, sorted by ``start``; ``text[m.start:m.end] == m.text``.
+
+    Examples
+    --------
+    >>> [(m.kind, m.text) for m in find_markers("لقد تحسن الوضع بشكل كبير، وربما يتحسن أكثر")]
+    [('emphasis', 'لقد'), ('booster', 'بشكل كبير'), ('hedge', 'وربما')]
+    """
+    text = _check_text(text)
+    toks = tokens(text)
+    cands = _candidates(toks)
+    prio = {k: p for p, k in enumerate(KINDS)}
+    cands.sort(key=lambda c: (-(c[1] - c[0]), prio[c[2]], c[0]))
+    taken = [False] * len(toks)
+    chosen = []
+    for i, j, kind in cands:
+        if any(taken[i:j]):
+            continue
+        for q in range(i, j):
+            taken[q] = True
+        chosen.append((i, j, kind))
+    chosen.sort()
+    return [Marker(kind, text[toks[i].start:toks[j - 1].end], toks[i].start, toks[j - 1].end) for i, j, kind in chosen]
+
+
+def marker_densities(text: str, markers: list[Marker] | None = None) -> dict[str, float]:
+    """Markers of each kind per 100 words of ``text``.
+
+    Parameters
+    ----------
+    text : str
+    markers : list of Marker, optional
+        Already computed ``find_markers(text)``.
+
+    Returns
+    -------
+    dict
+        ``{"booster", "hedge", "emphasis", "evaluative"} -> markers per 100 words``
+        plus ``"words"`` (the word count used as denominator).
+
+    Examples
+    --------
+    >>> marker_densities("ربما ينجح الاتفاق")["hedge"]
+    33.333...
+    """
+    text = _check_text(text)
+    from ..tokenise import word_spans
+
+    n = len(word_spans(text))
+    ms = find_markers(text) if markers is None else markers
+    out: dict[str, float] = {k: 0.0 for k in ("booster", "hedge", "emphasis", "evaluative")}
+    for m in ms:
+        out[m.kind] += 1
+    for k in list(out):
+        out[k] = 100.0 * out[k] / n if n else 0.0
+    out["words"] = float(n)
+    return out
+
+
+def highlight_html(text: str, markers: list[Marker]) -> str:
+    """``text`` as escaped HTML with each marker wrapped in ``<mark class="KIND">``.
+
+    >>> highlight_html("ربما <b>", find_markers("ربما <b>"))
+    '<mark class="hedge" title="hedge">ربما</mark> &lt;b&gt;'
+    """
+    out, pos = [], 0
+    for m in sorted(markers, key=lambda m: m.start):
+        if m.start < pos:
+            continue
+        out.append(html.escape(text[pos:m.start]))
+        out.append(f'<mark class="{html.escape(m.kind)}" title="{html.escape(m.kind)}">{html.escape(text[m.start:m.end])}</mark>')
+        pos = m.end
+    out.append(html.escape(text[pos:]))
+    return "".join(out)
+
+
+def corpus_densities(*, label: str = "Politics", quick: bool = False, seed: int = 0, root=None) -> dict:
+    """Marker densities of every SANAD article with ``label`` (cached on disk).
+
+    Parameters
+    ----------
+    label : str, default "Politics"
+    quick : bool
+        Use a random sample of 300 articles (for fast tests and notebooks).
+    seed : int
+        Seed of the quick sample.
+    root : path, optional
+        SANAD folder (default: the data setting).
+
+    Returns
+    -------
+    dict
+        ``kind -> numpy array`` (one density per article) and ``"n"``.
+    """
+    import numpy as np
+
+    from ..cache import cached, code_fingerprint, data_fingerprint, fingerprint
+    from ..paths import data_path
+
+    root = root or data_path("corpora", "sanad_khaleej")
+    key = fingerprint(
+        code_fingerprint("arabic_news.rhetoric.markers", "arabic_news.rhetoric._lexicon"),
+        _data_fingerprint(), data_fingerprint(root), label=label, quick=quick, seed=seed,
+    )
+
+    def build() -> dict:
+        from ..corpus import load_sanad, progress
+
+        corpus = load_sanad(root, show_progress=False)
+        idx = [i for i, d in enumerate(corpus.documents) if d.label == label]
+        if not idx:
+            raise ValueError(f"no SANAD articles with label {label!r}")
+        if quick:
+            rng = np.random.default_rng(seed)
+            idx = sorted(rng.choice(idx, size=min(300, len(idx)), replace=False).tolist())
+        rows = [marker_densities(corpus.documents[i].text) for i in progress(idx, desc="marker densities")]
+        return {k: np.array([r[k] for r in rows], dtype=float) for k in rows[0]}
+
+    def save(obj: dict, path) -> None:
+        np.savez(path, **obj)
+
+    def load(path) -> dict:
+        with np.load(path, allow_pickle=False) as z:
+            return {k: z[k] for k in z.files}
+
+    out = cached("marker-densities", key, build, save=save, load=load, suffix=".npz")
+    out = dict(out)
+    out["n"] = int(len(out["words"]))
+    return out
+
+
+def _data_fingerprint() -> str:
+    from importlib import resources
+
+    from ..cache import fingerprint
+
+    folder = resources.files("arabic_news").joinpath("data", "rhetoric")
+    return fingerprint(*[(p.name, p.read_text("utf-8")) for p in sorted(folder.iterdir(), key=lambda p: p.name) if p.name.endswith(".txt")])
+
+
+def density_percentiles(densities: dict[str, float], distribution: dict) -> dict[str, float]:
+    """Percentile (0-100) of each density within a corpus distribution.
+
+    The percentage of corpus articles whose density is *below* the article's,
+    plus half of the ties.
+
+    >>> import numpy as np
+    >>> density_percentiles({"hedge": 1.0}, {"hedge": np.array([0.0, 1.0, 2.0, 3.0])})
+    {'hedge': 37.5}
+    """
+    import numpy as np
+
+    out = {}
+    for k, v in densities.items():
+        if k in distribution and k not in ("words", "n"):
+            arr = np.asarray(distribution[k], dtype=float)
+            out[k] = float(100.0 * ((arr < v).sum() + 0.5 * (arr == v).sum()) / len(arr)) if len(arr) else float("nan")
+    return out
