@@ -65,25 +65,72 @@ def _affixes() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     )
 
 
+@lru_cache(maxsize=None)
+def _protected() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(root-initial stems, stems ending in ان/ين/ون that take a nisba, ب/ل/ك-splittable stems), retrieval keys."""
+
+    def keys(name: str) -> frozenset[str]:
+        return frozenset(_key(w) for w in load_wordlist(name))
+
+    return keys("light_stem_root_initial"), keys("light_stem_nisba_stems"), keys("light_stem_clitic_stems")
+
+
+_TANWEEN_ALEF = ("\u064bا", "ا\u064b")
+_PLURAL_DUAL = ("ات", "ون", "ين", "ان")
+
+
+def _strip_suffixes(w: str, tanween: bool = False) -> str:
+    """Rules 3-6 of :func:`light_stem` on a prefix-free, ``matching``-normalised word."""
+    _, pronouns, suffixes = _affixes()
+    _, nisba_stems, _ = _protected()
+    if w.endswith("ا") and len(w) >= 4 and (tanween or (w.endswith("يا") and len(w) >= 5)):
+        w = w[:-1]  # accusative tanween alef: تعاونًا -> تعاون, دوليا -> دولي
+    else:
+        for s in pronouns:
+            if w.endswith(s) and len(w) - len(s) >= 4:
+                w = w[: -len(s)]
+                break
+    for s in suffixes:
+        if not w.endswith(s):
+            continue
+        rest = w[: -len(s)]
+        min_rest = 4 if s in _PLURAL_DUAL[1:] else 3
+        if len(rest) >= min_rest and not (s in _PLURAL_DUAL[1:] and _key(w) in nisba_stems):
+            w = rest
+        break
+    if w.endswith("ي") and len(w) >= 4:
+        w = w[:-1]
+    return w
+
+
 @lru_cache(maxsize=500_000)
 def light_stem(word: str) -> str:
     """The lab's light stemmer: strip one prefix group and up to two suffix layers.
 
     Rules (applied to the ``matching``-normalised word, result ``retrieval``-normalised):
 
-    1. Strip the longest prefix from ``light_stem_prefixes.txt`` (``وال``,
-       ``بال``, ``لل``, ``ال``, ``و`` ...) if at least 3 letters remain.
-       A lone ``و``/``ف`` is stripped only when at least 4 letters remain,
-       or 3 starting with a hamzated alef (``وأكد`` -> ``أكد``), so ``وزير``
-       and ``فريق`` stay whole.
-    2. Strip an attached pronoun from ``light_stem_pronouns.txt`` (``ها``,
-       ``هم``, ``ه`` ...) if at least 4 letters remain.
-    3. Strip the longest inflection suffix from ``light_stem_suffixes.txt``
+    1. Strip the longest prefix group from ``light_stem_prefixes.txt`` (``وال``,
+       ``بال``, ``لل``, ``ال`` ...) if at least 3 letters remain.
+    2. A lone conjunction ``و``/``ف`` is stripped when at least 3 letters remain,
+       unless the whole word's stem is listed in ``light_stem_root_initial.txt``
+       (stems attested after the article, so their first letter is a root letter:
+       ``وزارة``, ``وفد``, ``فريق`` stay whole; ``وقال`` -> ``قال``).
+    3. A lone preposition ``ب``/``ل``/``ك`` is stripped only when the remaining
+       stem is listed in ``light_stem_clitic_stems.txt`` (stems attested with the
+       article) and the whole word's stem is not root-initial (``لمكافحة`` ->
+       ``مكافحة`` but ``لبنان``, ``بلاد``, ``بغداد`` stay whole).
+    4. A final accusative tanween alef goes (``تعاونًا``, undiacritised ``دوليا``
+       when the word ends in ``يا``); otherwise an attached pronoun from
+       ``light_stem_pronouns.txt`` (``ها``, ``هم``, ``ه`` ...) if 4 letters remain.
+    5. Strip the longest inflection suffix from ``light_stem_suffixes.txt``
        (``ية``, ``ات``, ``ون``, ``ين``, ``ة`` ...) if at least 3 letters remain
-       (4 for the two-letter plural/dual endings, so ``تعاون`` stays whole).
-    4. Strip a final nisba ``ي`` if at least 3 letters remain (``اقتصادي`` ->
+       (4 for ``ون ين ان``, which are also kept when the stem takes a feminine
+       nisba, listed in ``light_stem_nisba_stems.txt``: ``فلسطين``, ``تعاون``, ``قانون``).
+    6. Strip a final nisba ``ي`` if at least 3 letters remain (``اقتصادي`` ->
        ``اقتصاد``, ``الدولي`` -> ``دول``), so adjective and noun forms meet.
 
+    The three protection lists are derived from SANAD + SaudiNewsNet word counts
+    by :mod:`arabic_news.keywords.stemlists` (their headers give the procedure).
     Non-Arabic tokens are returned lower-cased; numbers unchanged.
 
     >>> light_stem("المنظمات"), light_stem("منظمة"), light_stem("للتعاون")
@@ -91,29 +138,28 @@ def light_stem(word: str) -> str:
     >>> light_stem("وزير"), light_stem("بلاد"), light_stem("NATO")
     ('وزير', 'بلاد', 'nato')
     """
+    tanween = word.rstrip().endswith(_TANWEEN_ALEF)
     w = normalise(word, profile="matching")
     if not is_arabic_word(w):
         return w.lower()
-    prefixes, pronouns, suffixes = _affixes()
+    prefixes, _, _ = _affixes()
+    root_initial, _, clitic_stems = _protected()
     for p in prefixes:
-        if w.startswith(p):
-            rest = w[len(p):]
-            min_rest = 4 if p in ("و", "ف") and rest[:1] not in "أإآ" else 3
-            if len(rest) >= min_rest:
-                w = w[len(p):]
+        if not w.startswith(p):
+            continue
+        rest = w[len(p):]
+        if len(rest) < 3:
+            continue
+        if p in ("و", "ف"):
+            if _key(_strip_suffixes(w, tanween)) in root_initial:
                 break
-    for s in pronouns:
-        if w.endswith(s) and len(w) - len(s) >= 4:
-            w = w[: -len(s)]
-            break
-    for s in suffixes:
-        min_rest = 4 if len(s) == 2 and s in ("ات", "ون", "ين", "ان") else 3
-        if w.endswith(s) and len(w) - len(s) >= min_rest:
-            w = w[: -len(s)]
-            break
-    if w.endswith("ي") and len(w) >= 4:
-        w = w[:-1]
-    return _key(w)
+        elif p in ("ب", "ل", "ك"):
+            if (_key(_strip_suffixes(w, tanween)) in root_initial
+                    or _key(_strip_suffixes(rest, tanween)) not in clitic_stems):
+                break
+        w = rest
+        break
+    return _key(_strip_suffixes(w, tanween))
 
 
 @lru_cache(maxsize=None)
