@@ -1,0 +1,204 @@
+"""Tests for the report builder: offline HTML, escaping, right-to-left, provenance, index, failures, skipping."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from arabic_news.report import build as rb
+
+FIXTURES = Path(__file__).parent / "fixtures" / "report"
+TINY_NB = FIXTURES / "tiny.ipynb"
+HOSTILE_TEXT = (
+    "عنوان الخبر <script>alert(1)</script> &amp; النهاية\n"
+    "هذه فقرة أولى من الخبر عن الناتو والعراق والتعاون الأمني.\n"
+    "فقرة ثانية فيها <script>alert(2)</script> و &amp; رموز.\n"
+)
+GOOD_TEXT = "العراق والناتو\nبحث الوزير مع وفد الحلف سبل التعاون الأمني بين الجانبين.\n"
+FAILING_TEXT = "خبر يفشل\nهذا الخبر يطلب من الدفتر أن يفشل FAIL عمدا.\n"
+HOSTILE_NAME = '<script>alert(1)<script> & "x".txt'  # a file name cannot contain "/"
+
+
+def _external_refs(page: str) -> list[str]:
+    """Every src/href/url()/@import that would load something from outside the page."""
+    refs = re.findall(r"""(?:src|href)\s*=\s*["']?([^"'\s>]+)""", page, re.I)
+    refs += re.findall(r"""url\(\s*["']?([^"')]+)""", page, re.I)
+    refs += re.findall(r"""@import\s+["']?([^"';\s]+)""", page, re.I)
+    return [r for r in refs if not r.startswith(("#", "data:")) and not re.fullmatch(r"(\.\./)?[\w./%-]+\.html", r)]
+
+
+@pytest.fixture(scope="module", autouse=True)
+def frozen_code_fingerprint():
+    """Freeze the package-code part of the stamp (other work on the tree must not look like a change)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(rb, "code_fingerprint", lambda *modules: "frozen-code")
+        yield
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """One build of three good-or-failing articles and four bad files with the tiny fixture notebook."""
+    src = tmp_path_factory.mktemp("articles")
+    out = tmp_path_factory.mktemp("reports")
+    (src / "hostile.txt").write_text(HOSTILE_TEXT, "utf-8")
+    (src / HOSTILE_NAME).write_text(GOOD_TEXT, "utf-8")
+    (src / "failing.txt").write_text(FAILING_TEXT, "utf-8")
+    (src / "empty.txt").write_text("", "utf-8")
+    (src / "latin.txt").write_text("Only English words here, nothing Arabic at all.\n", "utf-8")
+    (src / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 20)
+    (src / "utf16.txt").write_bytes(GOOD_TEXT.encode("utf-16"))
+    articles = sorted(src.glob("*.txt"))
+    log: list[str] = []
+    results = rb.build_reports(articles, out_root=out, notebooks=[TINY_NB], log=log.append)
+    return {"src": src, "out": out, "results": {r.name: r for r in results}, "log": log, "articles": articles}
+
+
+def test_good_articles_build_and_bad_ones_fail_with_reasons(built):
+    """Good articles get reports; each bad file is failed with its one-line read_article message."""
+    res = built["results"]
+    assert res["hostile.txt"].ok and res[HOSTILE_NAME].ok
+    expected = {"empty.txt": "empty", "latin.txt": "not Arabic", "binary.txt": "binary", "utf16.txt": "UTF-16"}
+    for name, word in expected.items():
+        assert not res[name].ok
+        assert word in res[name].error and "\n" not in res[name].error
+        assert not list((built["out"] / res[name].slug).glob("*.html")), "no report for a bad article"
+
+
+def test_failing_notebook_marks_article_failed_without_stopping_others(built):
+    """A notebook error fails only its article, with the exception in one line; no HTML is written for it."""
+    r = built["results"]["failing.txt"]
+    assert r.status == "failed"
+    assert "tiny: RuntimeError: fixture failure requested" in r.error
+    assert not (built["out"] / r.slug / "tiny.html").exists()
+    assert not list(built["out"].glob(".tmp-*")), "temporary build folders are cleaned up"
+
+
+def test_report_has_no_external_resources(built):
+    """Reports and the index load nothing from outside: no scripts, CDN, MathJax or widget managers."""
+    pages = [built["out"] / "index.html", built["out"] / "hostile" / "tiny.html"]
+    for page in pages:
+        text = page.read_text("utf-8")
+        assert "<script" not in text.lower()
+        assert _external_refs(text) == [], page
+        assert "//cdn" not in text and "mathjax" not in text.lower() and "require.js" not in text
+
+
+def test_article_text_is_escaped(built):
+    """<script> and &amp; from the article reach the HTML escaped, never raw."""
+    page = (built["out"] / "hostile" / "tiny.html").read_text("utf-8")
+    assert "<script>alert" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp;amp; النهاية" in page
+
+
+def test_hostile_file_name_is_escaped_in_index(built):
+    """A file name containing markup is shown escaped in the index and its slug is safe."""
+    index = (built["out"] / "index.html").read_text("utf-8")
+    assert "&lt;script&gt;alert(1)&lt;script&gt; &amp; &quot;x&quot;.txt" in index
+    assert "<script>" not in index
+    slug = built["results"][HOSTILE_NAME].slug
+    assert re.fullmatch(r"[a-z0-9-]+", slug)
+
+
+def test_rtl_attributes_and_arabic_font(built):
+    """Arabic paragraphs get dir=auto, Arabic table cells dir=rtl, and Amiri is embedded as a data URL."""
+    page = (built["out"] / "hostile" / "tiny.html").read_text("utf-8")
+    assert '<p dir="auto">هذه فقرة عربية للاختبار.</p>' in page
+    assert re.search(r'<td dir="rtl">هذه</td>', page)
+    assert re.search(r"<td>1</td>", page), "number cells keep their default alignment"
+    assert 'font-family: "Amiri"' in page and "url(data:font/ttf;base64," in page
+    assert "unicode-bidi: plaintext" in page
+
+
+def test_toc_index_link_provenance_and_hidden_code(built):
+    """A report has a TOC, a link back to the index, a provenance block; code and stderr are hidden."""
+    page = (built["out"] / "hostile" / "tiny.html").read_text("utf-8")
+    assert 'class="lab-toc"' in page and 'href="#Headline"' in page
+    assert 'href="../index.html"' in page
+    for label in ("package", "git commit", "data fingerprint", "seed", "quick mode", "built (UTC)"):
+        assert f"<dt dir=\"auto\">{label}</dt>" in page
+    assert "arabic_news 0." in page
+    assert "from arabic_news import read_article" not in page, "code hidden by default"
+    assert "progress bar noise" not in page, "stderr hidden"
+
+
+def test_show_code_option_shows_code(built):
+    """render_notebook(show_code=True) shows the code cells."""
+    page = rb.render_notebook(built["out"] / "hostile" / "tiny.ipynb", title="t", show_code=True)
+    assert "read_article" in page and "<script" not in page.lower()
+
+
+def test_index_lists_reports_and_dossier_summary(built):
+    """The index links each report and shows the dossier summary columns (escaped), dashes when absent."""
+    index = (built["out"] / "index.html").read_text("utf-8")
+    assert 'href="hostile/tiny.html"' in index
+    assert "Politics (0.90)" in index
+    assert "حلف &lt;b&gt;الناتو&lt;/b&gt;" in index
+    row = next(line for line in index.splitlines() if "latin.txt" in line)
+    assert "failed" in row and "not Arabic" in row and "\u2014" in row
+
+
+def test_summary_json_lands_inside_the_report(built):
+    """A notebook's output_dir() during a build is the report's folder (files move into place with it)."""
+    summary = json.loads((built["out"] / "hostile" / "summary.json").read_text("utf-8"))
+    assert summary["n_attributions"] == 2
+
+
+def test_rebuild_skips_unchanged_and_rebuilds_changed(built, tmp_path):
+    """Unchanged inputs are skipped; changing the article's bytes rebuilds it."""
+    out, src = built["out"], built["src"]
+    log: list[str] = []
+    again = rb.build_reports([src / "hostile.txt", src / "failing.txt"], out_root=out, notebooks=[TINY_NB], log=log.append)
+    assert [r.status for r in again] == ["skipped-ok", "skipped-failed"]
+    assert any("unchanged, skipped" in line for line in log)
+    changed = src / "changed.txt"
+    changed.write_text(GOOD_TEXT, "utf-8")
+    first = rb.build_article(changed, out_root=out, notebooks=[TINY_NB], log=log.append)
+    changed.write_text(GOOD_TEXT + "فقرة جديدة.\n", "utf-8")
+    second = rb.build_article(changed, out_root=out, notebooks=[TINY_NB], log=log.append)
+    assert first.status == "ok" and second.status == "ok" and first.stamp != second.stamp
+
+
+def test_featured_article_gets_figures_folder():
+    """Only the README's featured article is run with FIGURES="figures"."""
+    assert rb.FEATURED_ARTICLE == "seeds/iraq-nato-security-cooperation.txt"
+
+
+@pytest.mark.parametrize(
+    "fragment, expected",
+    [
+        ("<p>نص عربي</p>", '<p dir="auto">نص عربي</p>'),
+        ('<p dir="ltr">x</p>', '<p dir="ltr">x</p>'),
+        ("<pre>x</pre>", "<pre>x</pre>"),
+        ("<li>English</li>", '<li dir="auto">English</li>'),
+        ("<td>بغداد</td><td>12</td>", '<td dir="rtl">بغداد</td><td>12</td>'),
+        ("<th>كلمة</th>", '<th dir="rtl">كلمة</th>'),
+    ],
+)
+def test_postprocess_direction_rules(fragment, expected):
+    """Paragraph-level direction is automatic; table cells with Arabic letters are right-to-left."""
+    assert rb.postprocess_html("<body>" + fragment + "</body>") == "<body>" + expected + "</body>"
+
+
+def test_output_dir_uses_build_folder_when_set(monkeypatch, tmp_path):
+    """output_dir() follows ARABIC_NEWS_REPORT_DIR during a build."""
+    monkeypatch.setenv(rb.REPORT_DIR_ENV, str(tmp_path / "x"))
+    assert rb.output_dir("seeds/whatever.txt") == tmp_path / "x"
+
+
+def test_cli_exits_zero_on_failed_articles_unless_strict(tmp_path):
+    """`report build` exits 0 when an article fails (it is listed in the index), 1 with --strict."""
+    bad = tmp_path / "empty.txt"
+    bad.write_text("   \n", "utf-8")
+    out = tmp_path / "rep"
+    base = [sys.executable, "-m", "arabic_news", "report", "build", str(bad), "--out", str(out), "--notebook", str(TINY_NB)]
+    r = subprocess.run(base, capture_output=True, text=True, timeout=120)
+    assert r.returncode == 0, r.stderr
+    assert "bad article" in r.stdout and "Traceback" not in r.stdout + r.stderr
+    assert (out / "index.html").is_file()
+    r = subprocess.run(base + ["--strict", "--force"], capture_output=True, text=True, timeout=120)
+    assert r.returncode == 1
