@@ -1,0 +1,858 @@
+"""Attribution: who says what, and how, in a news article.
+
+One :class:`Attribution` record per reported statement, with character offsets
+into ``Article.text`` (headline included):
+
+* **cue** -- a reporting verb in the perfect or imperfect with its dual, plural and
+  feminine forms and a و/ف prefix (قال، أكدت، أكدا، يؤكد، وأضاف ...); a
+  circumstantial participle (مؤكدًا، مشيرًا); a prepositional source (بحسب، وفقًا لـ،
+  نقلًا عن، على لسان); or a relay (نقلت وكالة X عن Y: one record for the agency X,
+  one -- cue ``عن`` -- for the original speaker Y);
+* **speaker** -- the speaker noun phrase; for an implicit speaker (a participle,
+  ``وأضاف`` with no new subject, a dual verb after two people) ``speaker`` holds the
+  resolved name and the span points at its antecedent mention;
+* **speaker_id** -- ``S1``, ``S2``, ... per article: a full name, a later surname and
+  a later title (الوزير) share one id;
+* **content** -- the ``أن``/``إن`` clause or the quotation, up to the end of the sentence;
+* **source_type** -- ``named_person``, ``office_title``, ``institution_document``,
+  ``news_agency`` or ``anonymous_collective``;
+* **strength** -- ``assertive`` / ``neutral`` / ``evaluative`` / ``distancing`` /
+  ``directive`` (from ``data/rhetoric/cue_verbs.txt``).
+
+Not attributions: verbal nouns (تأكيد، إشارة), action verbs (ناقش، بحث، التقى),
+cues inside a quotation (a ``قال`` quoted by another speaker), cues after ``قد``
++ imperfect-style modality, ``أن``/``لن``/``لم`` + imperfect (not asserted), and
+the passive formula ``يذكر أن`` ("it is worth recalling that").
+
+The rules are lexical and positional (no parser); the word lists live in
+``arabic_news/data/rhetoric/`` with their sources.  Precision and recall on
+hand-annotated passages are printed by ``bench/attribution.py``.
+
+>>> from arabic_news import Article
+>>> a = Article.from_text("وقال الوزير أحمد سالم إن الاتفاق مهم، مضيفًا أن التنفيذ سيبدأ قريبًا.")
+>>> [(r.cue, r.speaker, r.speaker_id, r.source_type) for r in attributions(a)]
+[('وقال', 'الوزير أحمد سالم', 'S1', 'named_person'), ('مضيفًا', 'الوزير أحمد سالم', 'S1', 'named_person')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from typing import Iterable
+
+from ..article import Article
+from ..tokenise import sentence_spans
+from ._lexicon import Token, load_table, mkey, rkey, strip_prefixes, tokens
+
+__all__ = ["Attribution", "attributions", "speakers_summary", "SOURCE_TYPES", "STRENGTHS", "cue_forms"]
+
+SOURCE_TYPES = ("named_person", "office_title", "institution_document", "news_agency", "anonymous_collective")
+STRENGTHS = ("assertive", "neutral", "evaluative", "distancing", "directive")
+#: fields of the JSON record (CLI, reports), in order
+JSON_FIELDS = (
+    "cue", "cue_start", "cue_end", "speaker", "speaker_start", "speaker_end", "speaker_id",
+    "source_type", "content", "content_start", "content_end",
+)
+
+
+@dataclass
+class Attribution:
+    """One reported statement.
+
+    Attributes
+    ----------
+    cue, cue_start, cue_end : str, int, int
+        The cue token as written (with its و/ف prefix) and its offsets.
+    speaker, speaker_start, speaker_end : str, int, int
+        The speaker mention; for an implicit speaker, the resolved antecedent.
+    speaker_id : str
+        ``S1``, ``S2``, ... shared by the mentions of one speaker in the article.
+    source_type : str
+        One of :data:`SOURCE_TYPES`.
+    content, content_start, content_end : str, int, int
+        What was said (``أن``-clause, quotation, or the clause a prepositional source governs).
+    strength : str
+        One of :data:`STRENGTHS`.
+    lemma : str
+        The cue's dictionary form (قال، أكد، بحسب ...).
+    cue_kind : str
+        ``verb``, ``participle``, ``preposition``, ``relay`` or ``relay_source``.
+    implicit : bool
+        True when the speaker was resolved from an antecedent.
+    entity : str
+        The speaker's fullest name in the article (same for one ``speaker_id``).
+    """
+
+    cue: str
+    cue_start: int
+    cue_end: int
+    speaker: str
+    speaker_start: int
+    speaker_end: int
+    speaker_id: str
+    source_type: str
+    content: str
+    content_start: int
+    content_end: int
+    strength: str = "neutral"
+    lemma: str = ""
+    cue_kind: str = "verb"
+    implicit: bool = False
+    entity: str = ""
+
+    def to_dict(self, *, full: bool = False) -> dict:
+        """The JSON record (the documented fields, plus ``strength`` and ``implicit``; all with ``full``)."""
+        d = asdict(self)
+        if full:
+            return d
+        out = {k: d[k] for k in JSON_FIELDS}
+        out["strength"] = self.strength
+        out["implicit"] = self.implicit
+        return out
+
+
+# --- lexicon -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Cue:
+    lemma: str
+    strength: str
+    kind: str  # verb | participle | relay
+    person: str  # m | f | du | pl
+    tense: str  # perf | impf | part
+    complements: tuple[str, ...] = ()
+    takes_object: bool = False
+
+
+def _perfect_forms(p: str) -> list[tuple[str, str]]:
+    if p.endswith("ى"):
+        b = p[:-1]
+        return [(p, "m"), (b + "ت", "f"), (b + "يا", "du"), (b + "تا", "du"), (b + "وا", "pl")]
+    if p.endswith("ا"):
+        b = p[:-1]
+        return [(p, "m"), (b + "ت", "f"), (b + "وا", "du"), (b + "تا", "du"), (b + "وا", "pl")]
+    return [(p, "m"), (p + "ت", "f"), (p + "ا", "du"), (p + "تا", "du"), (p + "وا", "pl")]
+
+
+def _imperfect_forms(i: str) -> list[tuple[str, str]]:
+    if not i or i == "-":
+        return []
+    s = i[1:]
+    out = [("ي" + s, "m"), ("ت" + s, "f"), ("ي" + s + "ان", "du"), ("ت" + s + "ان", "du")]
+    pl = s[:-1] + "ون" if s[-1] in "يىو" else s + "ون"
+    out.append(("ي" + pl, "pl"))
+    return out
+
+
+def cue_forms() -> dict[str, _Cue]:
+    """Map of retrieval keys of every cue form (without و/ف) to its description.
+
+    >>> f = cue_forms()
+    >>> f["اكدا"].person, f["يوكدون"].person, f["مشيرا"].kind, "تاكيد" in f
+    ('du', 'pl', 'participle', False)
+    """
+    return dict(_cue_forms())
+
+
+@lru_cache(maxsize=1)
+def _cue_forms() -> dict[str, _Cue]:
+    out: dict[str, _Cue] = {}
+    for row in load_table("cue_verbs"):
+        perf, impf, strength = row[0], row[1], row[2]
+        comps = tuple(rkey(c) for c in row[3].split(",")) if len(row) > 3 and row[3] != "-" else ()
+        obj = len(row) > 4 and row[4] == "y"
+        for form, person in _perfect_forms(perf):
+            out.setdefault(rkey(form), _Cue(perf, strength, "verb", person, "perf", comps, obj))
+        for form, person in _imperfect_forms(impf):
+            out.setdefault(rkey(form), _Cue(perf, strength, "verb", person, "impf", comps, obj))
+    for row in load_table("relay_verbs"):
+        perf, impf, strength = row[0], row[1], row[2]
+        for form, person in _perfect_forms(perf) + _imperfect_forms(impf):
+            for enc in ("", "ه", "ها"):
+                out.setdefault(rkey(form + enc), _Cue(perf, strength, "relay", person, "perf", (), True))
+    for row in load_table("cue_participles"):
+        base, strength = row[0], row[1]
+        for suf, person in (("ا", "m"), ("يا", "m"), ("ة", "f")):
+            out.setdefault(rkey(base + suf), _Cue(base, strength, "participle", person, "part"))
+    return out
+
+
+#: keys that are also common nouns: a cue only when written exactly (hamza kept)
+_AMBIGUOUS = {"راي": "رأى"}
+
+
+@lru_cache(maxsize=1)
+def _prep_cues() -> list[tuple[tuple[str, ...], str, str]]:
+    out = []
+    for row in load_table("cue_prepositions"):
+        ks = tuple(rkey(w) for w in row[0].split())
+        out.append((ks, row[1], row[0]))
+    out.sort(key=lambda x: -len(x[0]))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _lex() -> dict:
+    titles, generic, honor = set(), set(), set()
+    for row in load_table("titles"):
+        k = rkey(row[0])
+        titles.add(k)
+        titles.add(k[2:] if k.startswith("ال") else k)
+        if len(row) > 1 and row[1] == "generic":
+            generic.add(k if k.startswith("ال") else "ال" + k)
+        if len(row) > 1 and row[1] == "honorific":
+            honor.add(k)
+    src: dict[str, str] = {}
+    for row in load_table("source_nouns"):
+        k = rkey(row[0])
+        src.setdefault(k, row[1])
+        if k.startswith("ال"):
+            src.setdefault(k[2:], row[1])
+    names = {rkey(w) for w in (r[0] for r in load_table("given_names"))}
+    stops = {rkey(w) for w in (r[0] for r in load_table("np_stops"))}
+    actions = set()
+    for row in load_table("action_verbs"):
+        for form, _ in _perfect_forms(row[0]) + _imperfect_forms(row[1]):
+            actions.add(rkey(form))
+    return {"titles": titles, "generic": generic, "honor": honor, "src": src, "names": names,
+            "stops": stops, "actions": actions}
+
+
+_NAME_BUILDERS = {"عبد", "ابو", "بن", "ابن", "ام"}
+_COMPLEMENTISERS = re.compile(r"^(?:[وف])?(?:ب|ل)?(?:أن|إن|ان)(?:ه|ها|هم|هما|نا|ني|ي)?$")
+_QUOTE_RE = re.compile(r"«[^»]*»|\"[^\"\n]*\"|“[^”\n]*”|„[^“”\n]*[“”]")
+_NEG_BEFORE_IMPF = {"لم", "لن", "لا", "ان", "ما", "مما", "كي", "لكي", "قد", "وقد", "فقد", "سوف", "حتي"}
+_NEG_BEFORE_PERF = {"ما", "لما"}  # ما قال "he did not say" (classical negation)
+
+
+def _base(key: str) -> str:
+    """Key without a و/ف conjunction prefix."""
+    if len(key) > 3 and key[0] in "وف":
+        return key[1:]
+    return key
+
+
+def _nodef(key: str) -> str:
+    for p in ("وال", "فال", "بال", "لل", "ال"):
+        if key.startswith(p) and len(key) - len(p) >= 2:
+            return key[len(p):]
+    return key
+
+
+# --- mentions and entities -------------------------------------------------------
+
+@dataclass
+class _Mention:
+    i: int  # first token index
+    j: int  # one past last token index
+    start: int
+    end: int
+    text: str
+    keys: tuple[str, ...]
+
+
+@dataclass
+class _Entity:
+    mentions: list[_Mention] = field(default_factory=list)
+    kind: str = "person"  # person | org | agency | anon
+    source_type: str = "named_person"
+    fem: bool = False
+    sid: str = ""
+    last: int = -1  # position of last mention / use
+
+    @property
+    def name(self) -> str:
+        return max(self.mentions, key=lambda m: (len(m.keys), -m.start)).text
+
+
+class _Doc:
+    def __init__(self, text: str):
+        self.text = text
+        self.toks: list[Token] = tokens(text)
+        self.sents = sentence_spans(text)
+        self.sent_of = []
+        si = 0
+        for t in self.toks:
+            while si < len(self.sents) - 1 and t.start >= self.sents[si][1]:
+                si += 1
+            self.sent_of.append(si)
+        self.quotes = [(m.start(), m.end()) for m in _QUOTE_RE.finditer(text)]
+        self.lex = _lex()
+
+    def in_quote(self, pos: int) -> bool:
+        return any(s < pos < e for s, e in self.quotes)
+
+    def gap(self, i: int) -> str:
+        """Characters between token i-1 and token i."""
+        prev_end = self.toks[i - 1].end if i > 0 else 0
+        return self.text[prev_end:self.toks[i].start]
+
+    def sent_bounds(self, i: int) -> tuple[int, int]:
+        """Token index range [a, b) of the sentence of token i."""
+        s = self.sent_of[i]
+        a = i
+        while a > 0 and self.sent_of[a - 1] == s:
+            a -= 1
+        b = i
+        while b < len(self.toks) and self.sent_of[b] == s:
+            b += 1
+        return a, b
+
+    # ---- noun phrases
+    def is_stop(self, key: str) -> bool:
+        st = self.lex["stops"]
+        return key in st or _base(key) in st or bool(_COMPLEMENTISERS.match(key))
+
+    def np_at(self, i: int, end: int, *, complements: tuple[str, ...] = (), max_len: int = 10,
+              split_titles: bool = False) -> int:
+        """End index (exclusive) of the noun phrase starting at token i (i if none)."""
+        lex = self.lex
+        j = i
+        while j < end and j - i < max_len:
+            t = self.toks[j]
+            if j > i:
+                g = self.gap(j)
+                if "(" in g:
+                    # a short parenthetical (an acronym) belongs to the phrase, then it ends
+                    close = self.text.find(")", self.toks[j].start)
+                    k = j
+                    while k < end and self.toks[k].end <= close:
+                        k += 1
+                    if close != -1 and k - j <= 4:
+                        return k
+                    return j
+                if any(c in g for c in "،,:;«\"“”»؛.!?)-–—"):
+                    return j
+            key = t.key
+            if self.in_quote(t.start):
+                return j
+            if j > i or True:
+                prev = self.toks[j - 1].key if j > 0 else ""
+                if key == "عن" and _nodef(prev) in ("صادر", "صادره"):
+                    j += 1
+                    continue
+                if key == "في" and j > i and j + 1 < end and _nodef(self.toks[j + 1].key) in lex["src"] \
+                        and lex["src"][_nodef(self.toks[j + 1].key)] == "institution_document" \
+                        and _nodef(self.toks[j - 1].key) not in lex["src"]:
+                    j += 1
+                    continue
+                if key == "من" and j == i + 1 and _nodef(_base(self.toks[i].key)) in ("عدد", "بعض", "احد", "مجموعه"):
+                    j += 1
+                    continue
+                if key == "العام" and j > i and _nodef(self.toks[j - 1].key) in lex["titles"]:
+                    j += 1  # الأمين العام، المدعي العام: part of the title, not "the year"
+                    continue
+                if self.is_stop(key):
+                    return j
+                if key in _cue_forms() or _base(key) in _cue_forms() or key in lex["actions"] or _base(key) in lex["actions"]:
+                    if j > i:
+                        return j
+                for c in complements:
+                    if c in ("ب", "ل") and key.startswith(c) and len(key) > 3 and not key.startswith(("باسم", "لل")):
+                        return j
+                # ل/ب + a media noun: "قال الوزير لقناة ..." ends the phrase
+                if j > i and key[:1] in ("ل", "ب") and _nodef(key[1:]) in lex["src"] and lex["src"][_nodef(key[1:])] == "news_agency":
+                    return j
+                if split_titles and j > i + 1 and _nodef(_base(key)) in lex["titles"] and \
+                        _nodef(self.toks[j - 1].key) not in lex["titles"] and self.toks[j - 1].key not in _NAME_BUILDERS:
+                    return j
+                if j > i and key.startswith(("و", "ف")) and len(key) > 3 and _nodef(key) in lex["titles"]:
+                    return j  # coordination of a second person: ونظيره ...
+            j += 1
+        return j
+
+    def head_class(self, key: str) -> str | None:
+        """'title' / source type / 'name' / None for a head word."""
+        lex = self.lex
+        for k in (key, _base(key), _nodef(key)):
+            if k in lex["src"]:
+                return lex["src"][k]
+        for k in (key, _base(key), _nodef(key)):
+            if k in lex["titles"]:
+                return "title"
+            if k in lex["names"]:
+                return "name"
+        return None
+
+    def mention(self, i: int, j: int) -> _Mention:
+        i2 = i
+        s = self.toks[i].start
+        key0 = self.toks[i].key
+        # drop a و/ف (and a ل of وفقًا لـ) prefix from the span
+        raw = self.toks[i].text
+        if key0[:1] in ("و", "ف") and _base(key0) != key0 and self.head_class(_base(key0)):
+            s += raw.index(key0[1]) if key0[1] in raw else 1
+        end = self.toks[j - 1].end
+        # include a closing parenthesis of an acronym
+        if end < len(self.text) and self.text[end] == ")":
+            end += 1
+        keys = tuple(_nodef(self.toks[k].key) for k in range(i2, j))
+        return _Mention(i, j, s, end, self.text[s:end], keys)
+
+
+# --- the resolver ----------------------------------------------------------------
+
+class _Resolver:
+    def __init__(self, doc: _Doc):
+        self.doc = doc
+        self.entities: list[_Entity] = []
+        self.speakers: list[_Entity] = []  # in order of speaking
+        self.n_ids = 0
+
+    def classify(self, m: _Mention) -> tuple[str, str, bool]:
+        doc, lex = self.doc, self.doc.lex
+        head = doc.toks[m.i].key
+        hc = doc.head_class(head)
+        fem = _nodef(head).endswith("ه") or _nodef(head).endswith("ت")
+        has_name = any(k in lex["names"] for k in m.keys)
+        if hc in ("institution_document", "news_agency", "anonymous_collective"):
+            kind = {"institution_document": "org", "news_agency": "agency", "anonymous_collective": "anon"}[hc]
+            if hc == "institution_document" and has_name:
+                return "person", "named_person", fem
+            return kind, hc, fem
+        if hc == "name" or has_name:
+            return "person", "named_person", fem
+        if hc == "title":
+            definite = head.startswith(("ال", "وال", "فال")) or (len(m.keys) > 1 and doc.toks[m.i + 1].key.startswith("ال"))
+            last = doc.toks[m.j - 1].key
+            if len(m.keys) >= 3 and not last.startswith("ال") and doc.head_class(last) is None and not doc.is_stop(last):
+                return "person", "named_person", fem
+            if _nodef(head) in ("نظير", "نظيره", "نظيرها", "نظيرته"):
+                return "person", "office_title", fem
+            if not definite:
+                return "person", "anonymous_collective", fem
+            return "person", "office_title", fem
+        return "person", "named_person", fem
+
+    def _score(self, m: _Mention, e: _Entity, kind: str) -> float:
+        lex = self.doc.lex
+        if e.kind != kind and not (kind == "person" and e.kind == "person"):
+            return 0.0
+        ekeys = {k for em in e.mentions for k in em.keys}
+        score = 0.0
+        for n, k in enumerate(m.keys):
+            is_title = k in lex["titles"] or k in lex["src"]
+            if k in ekeys:
+                score += 0.5 if k in _NAME_BUILDERS else (1.0 if is_title or n == 0 else 2.0)
+            elif not is_title and not self.doc.is_stop(k) and k not in ("باسم",):
+                score -= 1.0
+        return score
+
+    def resolve(self, m: _Mention, pos: int) -> _Entity:
+        doc = self.doc
+        kind, stype, fem = self.classify(m)
+        head = doc.toks[m.i].key
+        indefinite = not head.startswith(("ال", "وال", "فال")) and doc.head_class(head) in ("title", "anonymous_collective") \
+            and not (len(m.keys) > 1 and doc.toks[m.i + 1].key.startswith("ال")) and stype != "named_person"
+        best, best_s = None, 0.99
+        generic = ("ال" + _nodef(head)) in doc.lex["generic"] and head.startswith(("ال", "وال", "فال"))
+        for e in self.entities:
+            if indefinite and not any(em.keys == m.keys for em in e.mentions):
+                continue
+            s = self._score(m, e, kind)
+            if generic and e.kind == "person" and e.source_type != "anonymous_collective":
+                s += 1.0
+            if s > best_s or (s == best_s and best is not None and e.last > best.last):
+                best, best_s = e, s
+        if best is None:
+            best = _Entity(kind=kind, source_type=stype, fem=fem)
+            self.entities.append(best)
+        elif stype == "named_person" and best.source_type == "office_title" and kind == "person":
+            best.source_type = stype
+        best.mentions.append(m)
+        best.last = pos
+        return best
+
+    def sid(self, e: _Entity) -> str:
+        if not e.sid:
+            self.n_ids += 1
+            e.sid = f"S{self.n_ids}"
+        return e.sid
+
+    def spoke(self, e: _Entity, pos: int) -> None:
+        e.last = pos
+        if e in self.speakers:
+            self.speakers.remove(e)
+        self.speakers.append(e)
+
+    def antecedent(self, person: str, *, sent_first: _Entity | None = None) -> list[_Entity]:
+        if person == "du":
+            people = sorted((e for e in self.entities if e.kind == "person"), key=lambda e: e.last)
+            if len(people) >= 2:
+                return people[-2:]
+        if sent_first is not None:
+            return [sent_first]
+        pool = list(reversed(self.speakers)) or sorted(self.entities, key=lambda e: -e.last)
+        if person in ("m", "f"):
+            for e in pool:
+                if e.fem == (person == "f"):
+                    return [e]
+        return pool[:1]
+
+
+# --- main ----------------------------------------------------------------------------
+
+def _content(doc: _Doc, k: int, end_tok: int, cue_tok: int) -> tuple[int, int]:
+    """Content span from token k: the أن-clause or a quotation up to the sentence end."""
+    toks, text = doc.toks, doc.text
+    a, b = doc.sent_bounds(cue_tok)
+    sent_end_char = doc.sents[doc.sent_of[cue_tok]][1]
+    # a quotation or colon right after
+    search_from = toks[k - 1].end if k > 0 else 0
+    for q0, q1 in doc.quotes:
+        if search_from <= q0 < (toks[k].start if k < len(toks) else len(text)) + 1 and q0 < sent_end_char + 1:
+            return q0, max(q1, min(sent_end_char, q1))
+    for n in range(k, min(b, k + 12)):
+        if _COMPLEMENTISERS.match(toks[n].mkey):
+            return toks[n].start, _trim_end(text, toks[n].start, sent_end_char)
+        if doc.in_quote(toks[n].start):
+            break
+    if k >= b:
+        return -1, -1
+    # skip a comma-delimited adverbial right after the speaker ("، اليوم الأربعاء،")
+    if "،" in doc.gap(k) or "," in doc.gap(k):
+        n = k
+        while n < b and n - k < 5 and doc.is_stop(toks[n].key) or (n < b and n > k and n - k < 5 and "،" not in doc.gap(n)
+                                                                       and _nodef(toks[n].key) in _lex()["stops"]):
+            n += 1
+        if n < b and n > k and ("،" in doc.gap(n) or "," in doc.gap(n)):
+            k = n
+    start = toks[k].start
+    return start, _trim_end(text, start, sent_end_char)
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    # a quotation that opens before end and closes after it extends the content
+    for m in _QUOTE_RE.finditer(text, start):
+        if m.start() < end < m.end():
+            end = m.end()
+        if m.start() > end:
+            break
+    return end
+
+
+def attributions(article: Article | str) -> list[Attribution]:
+    """Every reported statement of an article: cue, speaker, content, source type, strength.
+
+    Parameters
+    ----------
+    article : Article or str
+        An :class:`~arabic_news.Article` (offsets index ``article.text``, headline
+        included) or a plain string.
+
+    Returns
+    -------
+    list of Attribution
+        In text order of the cue.  A dual verb after two people gives one record
+        per person (same cue).
+
+    Examples
+    --------
+    >>> [(r.cue, r.speaker, r.source_type) for r in attributions("أكدت مصادر مطلعة أن الاتفاق قريب.")]
+    [('أكدت', 'مصادر مطلعة', 'anonymous_collective')]
+    >>> attributions("ناقش الوزير خطة التعاون.")  # an action verb: no attribution
+    []
+    """
+    if isinstance(article, Article):
+        text = article.text
+    elif isinstance(article, str):
+        text = article
+    else:
+        raise TypeError(f"expected an Article or str, got {type(article).__name__}")
+    doc = _Doc(text)
+    toks = doc.toks
+    forms = _cue_forms()
+    lex = doc.lex
+    res = _Resolver(doc)
+    events: list[tuple[int, int, str, tuple]] = []  # (pos, order, kind, payload)
+    consumed: set[int] = set()
+
+    # 1. cues
+    n = len(toks)
+    for i, t in enumerate(toks):
+        if doc.in_quote(t.start):
+            continue
+        # prepositional sources
+        pm = _match_prep(doc, i)
+        if pm is not None:
+            j, strength, lemma, np_start = pm
+            events.append((t.start, 1, "prep", (i, j, strength, lemma, np_start)))
+            continue
+        k = t.key
+        cue = forms.get(k)
+        cue_key = k
+        if cue is None and _base(k) != k:
+            cue = forms.get(_base(k))
+            cue_key = _base(k)
+        if cue is None:
+            continue
+        if cue_key in _AMBIGUOUS and _base(t.mkey) != _AMBIGUOUS[cue_key]:
+            continue
+        prev = toks[i - 1].key if i > 0 and doc.sent_of[i - 1] == doc.sent_of[i] else ""
+        nxt = toks[i + 1].key if i + 1 < n else ""
+        if cue.tense == "impf" and (prev in _NEG_BEFORE_IMPF or _base(prev) in _NEG_BEFORE_IMPF):
+            continue
+        if cue.tense == "perf" and prev in _NEG_BEFORE_PERF:
+            continue
+        if cue.tense == "impf" and cue.person == "m" and cue.lemma in ("ذكر", "أشار") and nxt in ("ان", "الي", "انه"):
+            continue  # يذكر أن / يشار إلى أن: passive formula, no speaker
+        if cue.kind == "participle" and cue.person == "f" and not (nxt in ("ان", "الي", "علي", "ب") or _COMPLEMENTISERS.match(toks[i + 1].mkey if i + 1 < n else "")):
+            continue
+        if cue.kind == "participle":
+            # a participle needs a clause before it in its sentence
+            a, _ = doc.sent_bounds(i)
+            if i - a < 3:
+                continue
+        events.append((t.start, 1, "cue", (i, cue)))
+
+    # 2. free person mentions (names) for antecedents
+    cue_tok = {e[3][0] for e in events}
+    i = 0
+    while i < n:
+        t = toks[i]
+        if i in cue_tok or doc.in_quote(t.start):
+            i += 1
+            continue
+        hc = doc.head_class(t.key)
+        if hc in ("title", "name") and _base(t.key) not in lex["honor"] or (hc == "title"):
+            _, b = doc.sent_bounds(i)
+            j = doc.np_at(i, b, split_titles=True, max_len=8)
+            if j > i:
+                m = doc.mention(i, j)
+                if any(k in lex["names"] for k in m.keys) and doc.toks[i].key not in lex["src"]:
+                    events.append((t.start, 0, "mention", (m,)))
+                i = j
+                continue
+        i += 1
+    events.sort(key=lambda e: (e[0], e[1]))
+
+    out: list[Attribution] = []
+    explicit_spans: list[tuple[int, int]] = []
+    for pos, _, kind, payload in events:
+        if kind == "mention":
+            m = payload[0]
+            if any(s <= m.start < e for s, e in explicit_spans):
+                continue
+            res.resolve(m, pos)
+            continue
+        if kind == "prep":
+            i, j, strength, lemma, np_start = payload
+            a, b = doc.sent_bounds(i)
+            npe = doc.np_at(np_start, b, max_len=8)
+            if npe <= np_start:
+                continue
+            m = doc.mention(np_start, npe)
+            m = _strip_li(doc, m, np_start)
+            e = res.resolve(m, pos)
+            res.spoke(e, pos)
+            explicit_spans.append((m.start, m.end))
+            # content: after the phrase (skipping فإن/، ) when the source opens the sentence, else before it
+            if i - a <= 1 and npe < b:
+                cs, ce = _content(doc, npe, b, i)
+            else:
+                cs = toks[a].start
+                ce = toks[i - 1].end if i > a else toks[i].start
+            out.append(_record(doc, res, toks[i], t_end=toks[j - 1].end, mention=m, entity=e, cs=cs, ce=ce,
+                               strength=strength, lemma=lemma, kind="preposition", implicit=False))
+            continue
+        i, cue = payload
+        t = toks[i]
+        a, b = doc.sent_bounds(i)
+        if cue.kind == "participle":
+            prev_same = [r for r in out if a <= _tok_index(doc, r.cue_start) < i and r.cue_kind != "relay"]
+            if prev_same:
+                e = next(x for x in res.entities if x.sid == prev_same[-1].speaker_id)
+                ents = [e]
+            else:
+                first = [x for x in res.entities if any(a <= mm.i < i for mm in x.mentions)]
+                first.sort(key=lambda x: min(mm.i for mm in x.mentions if a <= mm.i < i))
+                ents = res.antecedent(cue.person, sent_first=first[0] if first else None)
+            cs, ce = _content(doc, i + 1, b, i)
+            for e in ents:
+                out.append(_implicit_record(doc, res, t, e, cue, cs, ce, pos))
+            continue
+        # explicit subject after the verb?
+        j0 = i + 1
+        subj = None
+        # SVO: a subject before the cue (headline "العراق يؤكد ...", "وكان الوزير قد أكد")
+        sv = _subject_before(doc, i, a)
+        if sv is not None:
+            subj = sv
+        elif j0 < b and not any(c in doc.gap(j0) for c in "،,:«\"“"):
+            j = doc.np_at(j0, b, complements=cue.complements, max_len=10)
+            if j > j0:
+                head = toks[j0].key
+                recognised = doc.head_class(head) is not None or any(
+                    _nodef(head) in {k for em in en.mentions for k in em.keys} for en in res.entities
+                )
+                follows = toks[j].mkey if j < b else ""
+                is_cue = head in _cue_forms() or _base(head) in _cue_forms()
+                if not is_cue and (recognised or not cue.takes_object or _COMPLEMENTISERS.match(follows)):
+                    subj = (j0, j)
+        content_from = (subj[1] if subj and subj[0] > i else i + 1)
+        cs, ce = _content(doc, content_from, b, i)
+        if subj is None:
+            if cue.kind == "relay":
+                continue
+            ents = res.antecedent(cue.person)
+            for e in ents:
+                out.append(_implicit_record(doc, res, t, e, cue, cs, ce, pos))
+            continue
+        m = doc.mention(*subj)
+        e = res.resolve(m, pos)
+        res.spoke(e, pos)
+        explicit_spans.append((m.start, m.end))
+        out.append(_record(doc, res, t, t_end=t.end, mention=m, entity=e, cs=cs, ce=ce, strength=cue.strength,
+                           lemma=cue.lemma, kind=cue.kind, implicit=False))
+        if cue.kind == "relay":
+            # نقلت وكالة X عن Y قوله ...
+            k = subj[1]
+            while k < b and k < subj[1] + 3 and toks[k].key != "عن":
+                k += 1
+            if k < b and toks[k].key == "عن" and k + 1 < b:
+                j2 = doc.np_at(k + 1, b, max_len=8)
+                if j2 > k + 1:
+                    m2 = doc.mention(k + 1, j2)
+                    e2 = res.resolve(m2, toks[k].start)
+                    res.spoke(e2, toks[k].start)
+                    explicit_spans.append((m2.start, m2.end))
+                    cs2, ce2 = _content(doc, j2, b, i)
+                    out.append(_record(doc, res, toks[k], t_end=toks[k].end, mention=m2, entity=e2, cs=cs2, ce=ce2,
+                                       strength=cue.strength, lemma="نقل عن", kind="relay_source", implicit=False))
+    out.sort(key=lambda r: (r.cue_start, r.speaker_start))
+    for r in out:
+        e = next(x for x in res.entities if x.sid == r.speaker_id)
+        r.entity = e.name
+        r.source_type = e.source_type
+    return out
+
+
+def _tok_index(doc: _Doc, start: int) -> int:
+    for n, t in enumerate(doc.toks):
+        if t.start <= start < t.end:
+            return n
+    return -1
+
+
+def _subject_before(doc: _Doc, i: int, a: int) -> tuple[int, int] | None:
+    """SVO subject: a recognised noun phrase between the sentence start (or كان) and the cue."""
+    toks = doc.toks
+    k = i - 1
+    if k >= a and toks[k].key in ("قد", "وقد", "فقد", "لقد"):
+        k -= 1
+    if k < a:
+        return None
+    start = a
+    for n in range(a, k + 1):
+        if toks[n].key in ("كان", "وكان", "كانت", "وكانت", "فيما", "بينما", "حين", "اذ"):
+            start = n + 1
+    if start > k or k - start > 6:
+        return None
+    if start > a and toks[start - 1].key not in ("كان", "وكان", "كانت", "وكانت", "فيما", "بينما", "حين", "اذ"):
+        return None
+    if any(c in doc.gap(n) for n in range(start + 1, k + 1) for c in "،,:«\"“"):
+        return None
+    head = toks[start].key
+    if doc.head_class(head) is None:
+        return None
+    if any(doc.is_stop(toks[n].key) for n in range(start, k + 1)):
+        return None
+    return (start, k + 1)
+
+
+def _strip_li(doc: _Doc, m: _Mention, i: int) -> _Mention:
+    """وفقًا لتقارير: the mention starts after the attached ل."""
+    raw = doc.toks[i].text
+    return m if not raw.startswith("ل") or doc.head_class(doc.toks[i].key) is not None else _Mention(
+        m.i, m.j, m.start + 1, m.end, doc.text[m.start + 1:m.end], m.keys)
+
+
+def _match_prep(doc: _Doc, i: int):
+    toks = doc.toks
+    t = toks[i]
+    first_forms = [t.key, _base(t.key)]
+    for ks, strength, lemma in _prep_cues():
+        if ks[0] not in first_forms:
+            continue
+        L = len(ks)
+        if ks[-1] == "ل":  # attached li-
+            body = ks[:-1]
+            if i + len(body) > len(toks) or any(toks[i + q].key != body[q] for q in range(1, len(body))):
+                continue
+            nxt = i + len(body)
+            if nxt >= len(toks):
+                continue
+            if toks[nxt].key == "ل":
+                return nxt + 1, strength, lemma, nxt + 1
+            if toks[nxt].key.startswith("ل") and len(toks[nxt].key) > 2:
+                return nxt, strength, lemma, nxt
+            continue
+        if i + L > len(toks) or any(toks[i + q].key != ks[q] for q in range(1, L)):
+            continue
+        nxt = i + L
+        if nxt >= len(toks) or toks[nxt].key in ("ما", "الاصول"):
+            return None
+        if t.key in ("فحسب", "وحسب"):
+            return None
+        return nxt, strength, lemma, nxt
+    return None
+
+
+def _record(doc, res, t, *, t_end, mention, entity, cs, ce, strength, lemma, kind, implicit) -> Attribution:
+    text = doc.text
+    sid = res.sid(entity)
+    return Attribution(
+        cue=text[t.start:t_end], cue_start=t.start, cue_end=t_end,
+        speaker=mention.text, speaker_start=mention.start, speaker_end=mention.end, speaker_id=sid,
+        source_type=entity.source_type,
+        content=text[cs:ce] if cs >= 0 else "", content_start=cs, content_end=ce,
+        strength=strength, lemma=lemma, cue_kind=kind, implicit=implicit,
+    )
+
+
+def _implicit_record(doc, res, t, e: _Entity, cue: _Cue, cs, ce, pos) -> Attribution:
+    m = max((mm for mm in e.mentions if mm.start < t.start), key=lambda mm: mm.start, default=e.mentions[-1])
+    r = _record(doc, res, t, t_end=t.end, mention=m, entity=e, cs=cs, ce=ce, strength=cue.strength,
+                lemma=cue.lemma, kind=cue.kind, implicit=True)
+    r.speaker = e.name
+    res.spoke(e, pos)
+    return r
+
+
+def speakers_summary(records: Iterable[Attribution] | Article | str) -> list[dict]:
+    """Who said what: one row per speaker (``speaker_id``), in order of first appearance.
+
+    Parameters
+    ----------
+    records : list of Attribution, or an Article / str (then :func:`attributions` is run)
+
+    Returns
+    -------
+    list of dict
+        ``speaker_id``, ``speaker`` (fullest name), ``source_type``, ``n`` (statements),
+        ``cues`` (lemmas in order), ``strengths`` (count per strength class),
+        ``mentions`` (distinct surface forms), ``contents`` (what was said).
+
+    Examples
+    --------
+    >>> rows = speakers_summary("قال الوزير أحمد سالم إن الاتفاق مهم. وأكد سالم أن التنفيذ قريب.")
+    >>> rows[0]["speaker_id"], rows[0]["n"], rows[0]["cues"]
+    ('S1', 2, ['قال', 'أكد'])
+    """
+    if isinstance(records, (Article, str)):
+        records = attributions(records)
+    rows: dict[str, dict] = {}
+    for r in records:
+        row = rows.setdefault(r.speaker_id, {
+            "speaker_id": r.speaker_id, "speaker": r.entity or r.speaker, "source_type": r.source_type, "n": 0,
+            "cues": [], "strengths": {}, "mentions": [], "contents": [],
+        })
+        row["n"] += 1
+        row["cues"].append(r.lemma)
+        row["strengths"][r.strength] = row["strengths"].get(r.strength, 0) + 1
+        if not r.implicit and r.speaker not in row["mentions"]:
+            row["mentions"].append(r.speaker)
+        if r.content and r.content not in row["contents"]:
+            row["contents"].append(r.content)
+    return list(rows.values())
