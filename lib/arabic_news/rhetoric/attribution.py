@@ -210,13 +210,14 @@ def _lex() -> dict:
         if k.startswith("ال"):
             src.setdefault(k[2:], row[1])
     names = {rkey(w) for w in (r[0] for r in load_table("given_names"))}
+    mnames = {mkey(w) for w in (r[0] for r in load_table("given_names"))}
     stops = {rkey(w) for w in (r[0] for r in load_table("np_stops"))}
     actions = set()
     for row in load_table("action_verbs"):
         for form, _ in _perfect_forms(row[0]) + _imperfect_forms(row[1]):
             actions.add(rkey(form))
     return {"titles": titles, "generic": generic, "honor": honor, "src": src, "names": names,
-            "stops": stops, "actions": actions}
+            "stops": stops, "actions": actions, "mnames": mnames}
 
 
 _NAME_BUILDERS = {"عبد", "ابو", "بن", "ابن", "ام"}
@@ -300,7 +301,9 @@ class _Doc:
         return a, b
 
     # ---- noun phrases
-    def is_stop(self, key: str) -> bool:
+    def is_stop(self, key: str, mk: str = "") -> bool:
+        if mk and mk in self.lex["mnames"]:
+            return False  # علي (Ali) is a name, على (on) a preposition
         st = self.lex["stops"]
         return key in st or _base(key) in st or bool(_COMPLEMENTISERS.match(key))
 
@@ -332,18 +335,19 @@ class _Doc:
                 if key == "عن" and _nodef(prev) in ("صادر", "صادره"):
                     j += 1
                     continue
-                if key == "في" and j > i and j + 1 < end and _nodef(self.toks[j + 1].key) in lex["src"] \
-                        and lex["src"][_nodef(self.toks[j + 1].key)] == "institution_document" \
-                        and _nodef(self.toks[j - 1].key) not in lex["src"]:
-                    j += 1
-                    continue
+                if key == "في" and j > i and j + 1 < end and self.toks[j + 1].key.startswith("ال"):
+                    nk = _nodef(self.toks[j + 1].key)
+                    if (lex["src"].get(nk) == "institution_document" and _nodef(self.toks[j - 1].key) not in lex["src"]) \
+                            or (j + 2 < end and self.toks[j + 2].key in lex["names"]):
+                        j += 1  # المسؤول في الحلف / ممثلة المنظمة في السودان نعيمة ...
+                        continue
                 if key == "من" and j == i + 1 and _nodef(_base(self.toks[i].key)) in ("عدد", "بعض", "احد", "مجموعه"):
                     j += 1
                     continue
                 if key == "العام" and j > i and _nodef(self.toks[j - 1].key) in lex["titles"]:
                     j += 1  # الأمين العام، المدعي العام: part of the title, not "the year"
                     continue
-                if self.is_stop(key):
+                if self.is_stop(key, t.mkey):
                     return j
                 if key in _cue_forms() or _base(key) in _cue_forms() or key in lex["actions"] or _base(key) in lex["actions"]:
                     if j > i:
@@ -354,7 +358,7 @@ class _Doc:
                 # ل/ب + a media noun: "قال الوزير لقناة ..." ends the phrase
                 if j > i and key[:1] in ("ل", "ب") and _nodef(key[1:]) in lex["src"] and lex["src"][_nodef(key[1:])] == "news_agency":
                     return j
-                if split_titles and j > i + 1 and _nodef(_base(key)) in lex["titles"] and \
+                if split_titles and j > i + 1 and _nodef(_base(key)) in lex["titles"] and key not in lex["honor"] and \
                         _nodef(self.toks[j - 1].key) not in lex["titles"] and self.toks[j - 1].key not in _NAME_BUILDERS:
                     return j
                 if j > i and key.startswith(("و", "ف")) and len(key) > 3 and _nodef(key) in lex["titles"]:
@@ -604,6 +608,10 @@ def attributions(article: Article | str) -> list[Attribution]:
             a, _ = doc.sent_bounds(i)
             if i - a < 3:
                 continue
+        if cue.kind == "verb" and i >= 2 and doc.sent_of[i - 2] == doc.sent_of[i] and prev.startswith("ال") \
+                and _COMPLEMENTISERS.match(toks[i - 2].mkey) and doc.head_class(prev) is None \
+                and not any(c in doc.gap(i) + doc.gap(i - 1) for c in "،,:«\"“"):
+            continue  # "أن التحريات كشفت ...": the verb's subject is a thing, not a speaker
         events.append((t.start, 1, "cue", (i, cue)))
 
     # 2. free person mentions (names) for antecedents
@@ -664,6 +672,8 @@ def attributions(article: Article | str) -> list[Attribution]:
             if prev_same:
                 e = next(x for x in res.entities if x.sid == prev_same[-1].speaker_id)
                 ents = [e]
+            elif _action_subject(doc, res, a, i, pos, register=False) is not None:
+                ents = [_action_subject(doc, res, a, i, pos)]
             else:
                 first = [x for x in res.entities if any(a <= mm.i < i for mm in x.mentions)]
                 first.sort(key=lambda x: min(mm.i for mm in x.mentions if a <= mm.i < i))
@@ -688,6 +698,9 @@ def attributions(article: Article | str) -> list[Attribution]:
                 )
                 follows = toks[j].mkey if j < b else ""
                 is_cue = head in _cue_forms() or _base(head) in _cue_forms()
+                j = _shrink_to_known(doc, res, j0, j)
+                if cue.takes_object:
+                    j = _cut_object(doc, j0, j)
                 if not is_cue and (recognised or not cue.takes_object or _COMPLEMENTISERS.match(follows)):
                     subj = (j0, j)
         content_from = (subj[1] if subj and subj[0] > i else i + 1)
@@ -695,7 +708,8 @@ def attributions(article: Article | str) -> list[Attribution]:
         if subj is None:
             if cue.kind == "relay":
                 continue
-            ents = res.antecedent(cue.person)
+            act = _action_subject(doc, res, a, i, pos) if cue.person != "du" else None
+            ents = [act] if act is not None else res.antecedent(cue.person)
             for e in ents:
                 out.append(_implicit_record(doc, res, t, e, cue, cs, ce, pos))
             continue
@@ -728,6 +742,55 @@ def attributions(article: Article | str) -> list[Attribution]:
     return out
 
 
+def _shrink_to_known(doc: _Doc, res: "_Resolver", i: int, j: int) -> int:
+    """"ودعا غوتيريش مجلس الأمن": a known surname at the head ends where the known name ends."""
+    head = _nodef(doc.toks[i].key)
+    if doc.head_class(doc.toks[i].key) is not None:
+        return j
+    for e in res.entities:
+        if e.kind != "person":
+            continue
+        ek = {k for m in e.mentions for k in m.keys}
+        if head in ek:
+            k = i
+            while k < j and _nodef(doc.toks[k].key) in ek:
+                k += 1
+            return k
+    return j
+
+
+def _action_subject(doc: _Doc, res: "_Resolver", a: int, i: int, pos: int, *, register: bool = True):
+    """The subject of an action verb earlier in the sentence ("التقى X ...، وأكد"), as an entity."""
+    lex = doc.lex
+    for n in range(a, i):
+        k = doc.toks[n].key
+        if k in lex["actions"] or _base(k) in lex["actions"]:
+            j = doc.np_at(n + 1, i, split_titles=True, max_len=8)
+            if j > n + 1 and doc.head_class(doc.toks[n + 1].key) is not None:
+                if not register:
+                    return True
+                m = doc.mention(n + 1, j)
+                # reuse the entity if this mention is already registered
+                for e in res.entities:
+                    if any(mm.start == m.start for mm in e.mentions):
+                        return e
+                return res.resolve(m, pos)
+            return None
+    return None
+
+
+def _cut_object(doc: _Doc, i: int, j: int) -> int:
+    """"أكدت منظمة الصحة العالمية تسجيل ...": after a definite word, an indefinite word that is
+    neither a name nor a title starts the verb's object, not the subject."""
+    lex = doc.lex
+    for k in range(i + 1, j):
+        prev, key = doc.toks[k - 1].key, doc.toks[k].key
+        if prev.startswith(("ال", "وال")) and not key.startswith(("ال", "لل", "ب", "ل")) \
+                and key not in lex["names"] and doc.head_class(key) is None:
+            return k
+    return j
+
+
 def _tok_index(doc: _Doc, start: int) -> int:
     for n, t in enumerate(doc.toks):
         if t.start <= start < t.end:
@@ -745,20 +808,27 @@ def _subject_before(doc: _Doc, i: int, a: int) -> tuple[int, int] | None:
         return None
     start = a
     for n in range(a, k + 1):
-        if toks[n].key in ("كان", "وكان", "كانت", "وكانت", "فيما", "بينما", "حين", "اذ"):
+        if toks[n].key in _SV_OPENERS:
             start = n + 1
     if start > k or k - start > 6:
         return None
-    if start > a and toks[start - 1].key not in ("كان", "وكان", "كانت", "وكانت", "فيما", "بينما", "حين", "اذ"):
+    if start > a and toks[start - 1].key not in _SV_OPENERS:
         return None
-    if any(c in doc.gap(n) for n in range(start + 1, k + 1) for c in "،,:«\"“"):
+    if any(c in doc.gap(n) for n in range(start + 1, i + 1) for c in "،,:«\"“"):
+        return None
+    cf, acts = _cue_forms(), doc.lex["actions"]
+    if any(toks[n].key in cf or _base(toks[n].key) in cf or toks[n].key in acts or _base(toks[n].key) in acts
+           for n in range(start, k + 1)):
         return None
     head = toks[start].key
     if doc.head_class(head) is None:
         return None
-    if any(doc.is_stop(toks[n].key) for n in range(start, k + 1)):
+    if any(doc.is_stop(toks[n].key, toks[n].mkey) and not (toks[n].key == "من" and n > start) for n in range(start, k + 1)):
         return None
     return (start, k + 1)
+
+
+_SV_OPENERS = frozenset({"كان", "وكان", "كانت", "وكانت", "فيما", "بينما", "حين", "اذ", "ان", "لكن", "ولكن", "اما", "واما"})
 
 
 def _strip_li(doc: _Doc, m: _Mention, i: int) -> _Mention:
@@ -793,7 +863,7 @@ def _match_prep(doc: _Doc, i: int):
         nxt = i + L
         if nxt >= len(toks) or toks[nxt].key in ("ما", "الاصول"):
             return None
-        if t.key in ("فحسب", "وحسب"):
+        if t.key == "فحسب":
             return None
         return nxt, strength, lemma, nxt
     return None
