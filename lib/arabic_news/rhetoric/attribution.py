@@ -217,7 +217,8 @@ def _lex() -> dict:
         for form, _ in _perfect_forms(row[0]) + _imperfect_forms(row[1]):
             actions.add(rkey(form))
     return {"titles": titles, "generic": generic, "honor": honor, "src": src, "names": names,
-            "stops": stops, "actions": actions, "mnames": mnames}
+            "stops": stops, "actions": actions, "mnames": mnames,
+            "docs": {rkey(r[0]) for r in load_table("document_nouns")}}
 
 
 _NAME_BUILDERS = {"عبد", "ابو", "بن", "ابن", "ام"}
@@ -335,10 +336,13 @@ class _Doc:
                 if key == "عن" and _nodef(prev) in ("صادر", "صادره"):
                     j += 1
                     continue
-                if key == "في" and j > i and j + 1 < end and self.toks[j + 1].key.startswith("ال"):
+                if key == "في" and j > i and j + 1 < end:
                     nk = _nodef(self.toks[j + 1].key)
-                    if (lex["src"].get(nk) == "institution_document" and _nodef(self.toks[j - 1].key) not in lex["src"]) \
-                            or (j + 2 < end and self.toks[j + 2].key in lex["names"]):
+                    definite = self.toks[j + 1].key.startswith("ال")
+                    construct = j + 2 < end and self.toks[j + 2].key.startswith("ال")
+                    if (lex["src"].get(nk) == "institution_document" and nk not in lex["docs"]
+                            and (definite or construct) and _nodef(self.toks[j - 1].key) not in lex["src"]) \
+                            or (definite and j + 2 < end and self.toks[j + 2].key in lex["names"]):
                         j += 1  # المسؤول في الحلف / ممثلة المنظمة في السودان نعيمة ...
                         continue
                 if key == "من" and j == i + 1 and _nodef(_base(self.toks[i].key)) in ("عدد", "بعض", "احد", "مجموعه"):
@@ -420,7 +424,7 @@ class _Resolver:
         if hc == "title":
             definite = head.startswith(("ال", "وال", "فال")) or (len(m.keys) > 1 and doc.toks[m.i + 1].key.startswith("ال"))
             last = doc.toks[m.j - 1].key
-            if len(m.keys) >= 3 and not last.startswith("ال") and doc.head_class(last) is None and not doc.is_stop(last):
+            if len(m.keys) >= 3 and not last.startswith(("ال", "لل", "بال", "وال")) and doc.head_class(last) is None and not doc.is_stop(last):
                 return "person", "named_person", fem
             if _nodef(head) in ("نظير", "نظيره", "نظيرها", "نظيرته"):
                 return "person", "office_title", fem
