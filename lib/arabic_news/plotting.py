@@ -418,6 +418,7 @@ def save_figure(fig: "Figure", name: str, figures_dir: str | os.PathLike | None)
 
     def write(tmp: Path) -> None:
         fig.savefig(tmp, format="png", metadata={"Software": None}, bbox_inches="tight", facecolor="white")
+        tmp.chmod(0o644)  # the temporary file is private; a figure is readable like any file
 
     atomic_write(path, write)
     return path
