@@ -739,6 +739,17 @@ def attributions(article: Article | str) -> list[Attribution]:
                     out.append(_record(doc, res, toks[k], t_end=toks[k].end, mention=m2, entity=e2, cs=cs2, ce=ce2,
                                        strength=cue.strength, lemma="نقل عن", kind="relay_source", implicit=False))
     out.sort(key=lambda r: (r.cue_start, r.speaker_start))
+    # a content span ends where the next statement's cue starts ("..., مضيفًا أن ...")
+    starts = sorted({r.cue_start for r in out})
+    for r in out:
+        nxt = [c for c in starts if r.content_start < c < r.content_end and c > r.cue_start and not doc.in_quote(c)]
+        if nxt:
+            end = nxt[0]
+            while end > r.content_start and (text[end - 1].isspace() or text[end - 1] in "،,؛;"):
+                end -= 1
+            if end > r.content_start:
+                r.content_end = end
+                r.content = text[r.content_start:end]
     for r in out:
         e = next(x for x in res.entities if x.sid == r.speaker_id)
         r.entity = e.name

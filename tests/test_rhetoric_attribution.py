@@ -1,0 +1,223 @@
+"""Attribution: cues, speakers, coreference, content spans and the negatives the issue names."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from arabic_news import Article, read_article
+from arabic_news.paths import project_root
+from arabic_news.rhetoric import attributions, speakers_summary
+from arabic_news.rhetoric._lexicon import load_table, rkey
+from arabic_news.rhetoric.attribution import JSON_FIELDS, SOURCE_TYPES, STRENGTHS, Attribution, cue_forms
+
+FIX = project_root() / "tests" / "fixtures" / "attribution"
+SEED = "seeds/iraq-nato-security-cooperation.txt"
+
+
+def cues(text):
+    return [(r.cue, r.entity) for r in attributions(text)]
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("قال الوزير أحمد سالم إن الاتفاق قريب.", "قال"),
+        ("وأكدت الوزيرة ليلى حسن أن الخطة جاهزة.", "وأكدت"),
+        ("يؤكد الرئيس محمد علي أن الحوار مستمر.", "يؤكد"),
+        ("وتؤكد وزارة الخارجية أن الموقف ثابت.", "وتؤكد"),
+        ("فأضاف الوزير أحمد سالم أن التنفيذ سيبدأ.", "فأضاف"),
+        ("وأشارت مصادر مطلعة إلى أن المحادثات متعثرة.", "وأشارت"),
+        ("وأعرب رئيس الوزراء عن قلقه من التصعيد.", "وأعرب"),
+        ("وزعم متحدث عسكري أن القوات تقدمت.", "وزعم"),
+    ],
+)
+def test_verb_forms_are_cues(text, cue):
+    """Perfect and imperfect reporting verbs, feminine forms, و/ف prefixes are cues."""
+    assert [c for c, _ in cues(text)] == [cue]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ويأتي اللقاء بعد تأكيد الجانبين رفضهما للتهجير.",  # verbal noun تأكيد
+        "وجاء ذلك في إشارة إلى الخلافات السابقة.",  # verbal noun إشارة
+        "ناقش الوزير أحمد سالم خطة التعاون.",  # action verb
+        "وبحث الجانبان سبل التعاون، وتناول اللقاء الملفات الإقليمية.",  # action verbs
+        "والتقى الرئيس محمد علي نظيره في باريس.",  # action verb
+        "وقد يعلن الوزير أحمد سالم موقفه غدا.",  # qad + imperfect: not (yet) said
+        "ومن المتوقع أن يعلن الرئيس محمد علي القرار.",  # an + subjunctive
+        "ولم يقل الوزير شيئا عن الموضوع.",  # negated (and not a cue form)
+        "ويذكر أن المحادثات انطلقت في مايو.",  # passive formula yudhkaru anna
+    ],
+)
+def test_negatives_are_not_attributions(text):
+    """Verbal nouns, action verbs, qad + imperfect, subjunctives and يذكر أن are not attributions."""
+    assert attributions(text) == []
+
+
+def test_qad_perfect_is_an_attribution():
+    """قد + perfect (قد أكد "has indeed stressed") is still a reported statement."""
+    assert [c for c, _ in cues("وقد أكد الرئيس محمد علي أن الدولة مستعدة.")] == ["أكد"]
+
+
+def test_said_inside_a_quotation_is_not_a_new_attribution():
+    """قال inside the outer speaker's quotation is not a second attribution."""
+    text = "وقال الوزير أحمد سالم: «كما قال أحد الحكماء، لا غالب ولا مغلوب»."
+    recs = attributions(text)
+    assert [r.cue for r in recs] == ["وقال"]
+    assert recs[0].content.startswith("«") and recs[0].content.endswith("»")
+
+
+def test_participle_resolves_to_the_sentence_speaker():
+    """A circumstantial participle (مشيرًا) takes the speaker of its sentence, with or without tanween."""
+    for part in ("مشيرًا", "مشيرا"):
+        recs = attributions(f"وقال الوزير أحمد سالم إن الاتفاق مهم، {part} إلى أن التنفيذ قريب.")
+        assert [r.cue for r in recs] == ["وقال", part]
+        assert recs[1].implicit and recs[1].speaker_id == recs[0].speaker_id
+        assert recs[1].speaker == "الوزير أحمد سالم"
+
+
+def test_coreference_full_name_surname_title():
+    """Full name, later surname and later title (الوزير) share one speaker_id."""
+    text = ("أكد وزير الخارجية أحمد سالم أن الحوار مستمر. وأشار سالم إلى أن الوفد جاهز. "
+            "وأوضح الوزير أن الاتفاق قريب. وقالت مصادر مطلعة إن التوقيع مؤجل.")
+    recs = attributions(text)
+    assert [r.speaker_id for r in recs] == ["S1", "S1", "S1", "S2"]
+    assert [r.source_type for r in recs] == ["named_person"] * 3 + ["anonymous_collective"]
+
+
+def test_implicit_speaker_after_wa_adafa():
+    """وأضاف with no new subject resolves to the previous speaker; span points at the antecedent."""
+    text = "قال الوزير أحمد سالم إن الاتفاق قريب. وأضاف أن التوقيع الأسبوع المقبل."
+    recs = attributions(text)
+    assert recs[1].implicit and recs[1].speaker_id == recs[0].speaker_id
+    assert text[recs[1].speaker_start:recs[1].speaker_end] == "الوزير أحمد سالم"
+
+
+def test_dual_verb_after_two_people():
+    """A dual verb after two named people gives one record per person."""
+    text = "والتقى الرئيس محمد علي المستشار أولاف شولتس في برلين، وأكدا دعمهما للحوار."
+    recs = attributions(text)
+    assert [r.cue for r in recs] == ["وأكدا", "وأكدا"]
+    assert {r.entity for r in recs} == {"الرئيس محمد علي", "المستشار أولاف شولتس"}
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("وبحسب مصادر مطلعة، فإن الاتفاق قريب.", "مصادر مطلعة"),
+        ("ووفقًا لتقارير محلية، نزح الآلاف.", "تقارير محلية"),
+        ("ووفقا لـ وزارة الصحة، ارتفع عدد الإصابات.", "وزارة الصحة"),
+        ("وقالت الحكومة، نقلًا عن مصدر رسمي، إن الوضع مستقر.", None),
+        ("وجاء على لسان الوزير أحمد سالم أن الوفد جاهز.", "الوزير أحمد سالم"),
+    ],
+)
+def test_prepositional_sources(text, speaker):
+    """بحسب، وفقًا لـ (joined or with tatweel)، نقلًا عن، على لسان introduce a source."""
+    recs = attributions(text)
+    if speaker is None:
+        assert any(r.cue_kind == "preposition" for r in recs)
+    else:
+        r = next(r for r in recs if r.cue_kind == "preposition")
+        assert r.speaker == speaker
+        assert text[r.speaker_start:r.speaker_end] == speaker
+
+
+def test_relay_gives_agency_and_original_speaker():
+    """نقلت وكالة X عن Y: one record for the agency, one (cue عن) for the original speaker."""
+    text = "نقلت وكالة رويترز عن مصدر دبلوماسي قوله إن الاتفاق قريب."
+    recs = attributions(text)
+    assert [(r.cue, r.source_type) for r in recs] == [("نقلت", "news_agency"), ("عن", "anonymous_collective")]
+    assert recs[1].speaker == "مصدر دبلوماسي"
+    assert recs[0].content.startswith("إن")
+
+
+def test_offsets_index_the_article_text():
+    """Every cue, speaker and content span indexes Article.text (headline included)."""
+    art = read_article(SEED)
+    recs = attributions(art)
+    assert recs[0].cue_start < art.body_start  # the headline's يؤكد
+    for r in recs:
+        assert art.text[r.cue_start:r.cue_end] == r.cue
+        assert art.text[r.content_start:r.content_end] == r.content
+        if not r.implicit:
+            assert art.text[r.speaker_start:r.speaker_end] == r.speaker
+        assert r.source_type in SOURCE_TYPES and r.strength in STRENGTHS
+
+
+def test_seed_article_golden():
+    """The seed article: speakers, ids and cue strengths as annotated by hand."""
+    recs = attributions(read_article(SEED))
+    got = [(r.cue, r.speaker_id, r.source_type, r.strength) for r in recs]
+    assert got == [
+        ("يؤكد", "S1", "institution_document", "assertive"),
+        ("أكد", "S2", "named_person", "assertive"),
+        ("وأوضح", "S3", "institution_document", "neutral"),
+        ("ونقلته", "S4", "news_agency", "neutral"),
+        ("وبحسب", "S3", "institution_document", "neutral"),
+        ("وشدد", "S2", "named_person", "assertive"),
+        ("وأكد", "S2", "named_person", "assertive"),
+        ("وأشار", "S2", "named_person", "neutral"),
+        ("مؤكدًا", "S2", "named_person", "assertive"),
+        ("أشاد", "S5", "office_title", "evaluative"),
+        ("مشيرًا", "S5", "office_title", "neutral"),
+        ("وأعرب", "S5", "office_title", "evaluative"),
+        ("ويؤكد", "S6", "anonymous_collective", "assertive"),
+    ]
+    assert "الشمري" in recs[1].entity and recs[6].speaker == "الوزير"
+
+
+def test_fixture_gold_recall_and_precision():
+    """Every hand-annotated fixture passage: all gold (cue, speaker) pairs found, nothing else."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_attr", project_root() / "bench" / "attribution.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    gold = json.loads((FIX / "gold.json").read_text("utf-8"))
+    tp = npred = ngold = 0
+    for name, g in gold.items():
+        if name.startswith("_"):
+            continue
+        text = read_article(FIX / name).text
+        a, b, c = bench.score(bench.gold_pairs(text, g["attributions"]), bench.lab(text))
+        tp, npred, ngold = tp + a, npred + b, ngold + c
+    assert tp / npred >= 0.9 and tp / ngold >= 0.9
+
+
+def test_cue_lexicon_is_clean():
+    """No action verb is also a cue; every cue verb has a known strength class."""
+    forms = cue_forms()
+    for row in load_table("action_verbs"):
+        assert rkey(row[0]) not in forms, row[0]
+    for row in load_table("cue_verbs"):
+        assert row[2] in STRENGTHS, row
+
+
+def test_speakers_summary_groups_by_speaker():
+    """speakers_summary: one row per speaker_id with counts, cue lemmas and strengths."""
+    rows = speakers_summary(read_article(SEED))
+    by = {r["speaker_id"]: r for r in rows}
+    assert by["S2"]["n"] == 5 and by["S2"]["strengths"]["assertive"] == 4
+    assert set(by["S2"]["mentions"]) >= {"الشمري", "الوزير"}
+
+
+def test_to_dict_has_the_documented_fields():
+    """Attribution.to_dict has exactly the CLI fields plus strength and implicit."""
+    r = attributions("قال الوزير أحمد سالم إن الاتفاق قريب.")[0]
+    assert isinstance(r, Attribution)
+    assert list(r.to_dict()) == list(JSON_FIELDS) + ["strength", "implicit"]
+
+
+def test_bad_input_is_a_clear_error():
+    """A non-text argument raises TypeError naming the type."""
+    with pytest.raises(TypeError, match="Article or str"):
+        attributions(42)
+
+
+def test_article_and_string_agree():
+    """attributions(Article) and attributions(article.text) give the same records."""
+    art = Article.from_text("عنوان الخبر هنا\nقال الوزير أحمد سالم إن الاتفاق قريب.")
+    assert attributions(art) == attributions(art.text)
