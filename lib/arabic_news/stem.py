@@ -89,6 +89,8 @@ def _strip_suffixes(w: str, tanween: bool = False) -> str:
         for s in pronouns:
             if w.endswith(s) and len(w) - len(s) >= 4:
                 w = w[: -len(s)]
+                if w.endswith("ت") and not w.endswith("ات"):
+                    w = w[:-1] + "ة"  # ta marbuta before a pronoun: رغبته -> رغبة
                 break
     for s in suffixes:
         if not w.endswith(s):
@@ -121,7 +123,8 @@ def light_stem(word: str) -> str:
        ``مكافحة`` but ``لبنان``, ``بلاد``, ``بغداد`` stay whole).
     4. A final accusative tanween alef goes (``تعاونًا``, undiacritised ``دوليا``
        when the word ends in ``يا``); otherwise an attached pronoun from
-       ``light_stem_pronouns.txt`` (``ها``, ``هم``, ``ه`` ...) if 4 letters remain.
+       ``light_stem_pronouns.txt`` (``ها``, ``هم``, ``ه`` ...) if 4 letters remain; a ``ت`` it leaves
+       (not ``ات``) was a ta marbuta and becomes ``ة`` (``رغبته`` -> ``رغبة``).
     5. Strip the longest inflection suffix from ``light_stem_suffixes.txt``
        (``ية``, ``ات``, ``ون``, ``ين``, ``ة`` ...) if at least 3 letters remain
        (4 for ``ون ين ان``, which are also kept when the stem takes a feminine

@@ -1,0 +1,180 @@
+"""Keyword (keyphrase) extraction for Arabic news: several methods behind one interface.
+
+>>> from arabic_news.keywords import extract
+>>> kws = extract("تعاون أمني بين العراق والناتو\\nبحث الجانبان التعاون الأمني، وأكدا أهمية التعاون الأمني.",
+...               method="textrank", top=2)
+>>> [(k.text, k.lemma) for k in kws]
+[('التعاون الأمني', 'تعاون امن'), ('التعاون', 'تعاون')]
+
+Methods (``METHODS``):
+
+``default``
+    The lab's own: corpus rarity, position (headline and lead weigh more),
+    spread, and phrase cohesion from background statistics.
+``tfidf``
+    Phrase frequency x inverse document frequency in the background corpus.
+``yake``
+    YAKE (the ``yake`` package) with Arabic punctuation respected.
+``textrank``
+    TextRank over a co-occurrence graph of stems (networkx).
+
+Candidates (1-3 words, never across punctuation, never starting or ending with
+a stopword, no date expressions unless ``include_dates=True``) are defined in
+:mod:`arabic_news.keywords.candidates`; background document frequencies
+(SANAD + SaudiNewsNet, cached) in :mod:`arabic_news.keywords.background`;
+title-word recall and method agreement in :mod:`arabic_news.keywords.evaluation`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Sequence
+
+from ..article import Article
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .background import Background
+
+__all__ = ["extract", "Keyword", "METHODS", "analyse", "kwic"]
+
+#: the available methods, in display order
+METHODS = ("default", "tfidf", "yake", "textrank")
+
+
+@dataclass(frozen=True)
+class Keyword:
+    """One extracted keyphrase.
+
+    Attributes
+    ----------
+    text : str
+        Display form: the phrase's most frequent surface form in the article.
+    score : float
+        Higher is better (comparable within one method and article only).
+    lemma : str
+        Grouping key: the light stem of each word, joined by spaces.
+    positions : tuple of int
+        Start offset in ``Article.text`` of every occurrence.
+    """
+
+    text: str
+    score: float
+    lemma: str
+    positions: tuple[int, ...]
+
+
+def _resolve_background(background, needed: bool):
+    if not needed:
+        return None
+    from .background import Background, default_background
+
+    if background is None:
+        return default_background()
+    if isinstance(background, Background):
+        return background
+    if isinstance(background, (list, tuple)):
+        return Background.from_texts(list(background))
+    raise TypeError(
+        f"background must be None, a Background or a list of texts, got {type(background).__name__}"
+    )
+
+
+def extract(
+    text_or_article: "str | Article",
+    *,
+    method: str = "default",
+    top: int = 10,
+    background: "Background | Sequence[str] | None" = None,
+    include_dates: bool = False,
+    leave_out: bool = False,
+) -> list[Keyword]:
+    """Extract the top keyphrases of an article.
+
+    Parameters
+    ----------
+    text_or_article : str or Article
+        A string is read with :meth:`Article.from_text` (first line is the
+        headline when there is more than one non-empty line).
+    method : {"default", "tfidf", "yake", "textrank"}
+    top : int
+        Number of keyphrases (fewer if the article has fewer candidates).
+    background : Background or list of str, optional
+        Background statistics for ``default``/``tfidf``; by default the lab's
+        cached SANAD + SaudiNewsNet frequencies.  A list of texts builds a small
+        one on the fly (tests).
+    include_dates : bool
+        Allow date expressions (``يوم الخميس الماضي``) as keyphrases.
+    leave_out : bool
+        The article is one of the background documents: remove its own counts.
+
+    Returns
+    -------
+    list of Keyword
+        Sorted by decreasing score; ``positions`` index ``Article.text``.
+
+    Raises
+    ------
+    ValueError
+        Unknown method or bad ``top``.
+    ArticleError
+        Empty, very short, binary or non-Arabic input.
+    """
+    from .candidates import analyse as _analyse
+    from .methods import METHODS as _M
+    from .methods import NEEDS_BACKGROUND
+
+    if method not in _M:
+        raise ValueError(f"unknown keyword method {method!r}; choose one of: {', '.join(METHODS)}")
+    if isinstance(top, bool) or not isinstance(top, int) or top < 1:
+        raise ValueError(f"top must be a positive integer, got {top!r}")
+    doc = _analyse(text_or_article, include_dates=include_dates)
+    bg = _resolve_background(background, method in NEEDS_BACKGROUND)
+    ranked = _M[method](doc, background=bg, leave_out=leave_out, top=top)
+    out = []
+    for lemma, score in ranked[:top]:
+        c = doc.candidates[lemma]
+        out.append(Keyword(c.text, float(score), lemma, c.positions))
+    return out
+
+
+def analyse(text_or_article: "str | Article", **kw):
+    """Candidates of an article (see :func:`arabic_news.keywords.candidates.analyse`)."""
+    from .candidates import analyse as _analyse
+
+    return _analyse(text_or_article, **kw)
+
+
+def kwic(text: str, positions: Sequence[int], *, width: int = 40, length: int | None = None) -> list[tuple[str, str, str]]:
+    """Key-word-in-context lines: ``(left, keyword, right)`` around each offset.
+
+    Parameters
+    ----------
+    text : str
+        ``Article.text``.
+    positions : sequence of int
+        Start offsets (``Keyword.positions``).
+    width : int
+        Characters of context on each side (cut at a word boundary, on one line).
+    length : int, optional
+        Length of the keyword at each offset (default: up to the end of the word).
+
+    >>> kwic("قال الوزير إن التعاون مستمر", [14], width=12)
+    [('الوزير إن', 'التعاون', 'مستمر')]
+    """
+    out = []
+    for p in positions:
+        end = p + length if length is not None else p
+        if length is None:
+            while end < len(text) and not text[end].isspace():
+                end += 1
+        line_start = text.rfind("\n", 0, p) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        left = text[max(line_start, p - width) : p]
+        right = text[end : min(line_end, end + width)]
+        if p - width > line_start and " " in left:
+            left = left[left.index(" ") + 1 :]
+        if end + width < line_end and " " in right:
+            right = right[: right.rindex(" ")]
+        out.append((left.strip(), text[p:end], right.strip()))
+    return out

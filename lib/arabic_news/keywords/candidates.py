@@ -1,0 +1,359 @@
+"""Candidate keyphrases: 1-3 word runs that respect Arabic punctuation, stopwords and dates.
+
+Rules (the unit tests check each one):
+
+* A phrase never crosses punctuation (``، ؛ ؟ . : ( ) « » " -`` ... anything
+  between two words other than spaces) or a line break, so never a sentence.
+* It never contains a stopword or particle (:func:`arabic_news.lexicon.stopwords`),
+  a number, or news boilerplate (``data/keywords/boilerplate.txt``: reporting
+  verbs such as ``أكد``, fillers such as ``إطار``), so it never starts or ends
+  with one.  Exceptions: a name link (``بن``, ``name_links.txt``) may sit
+  inside a phrase, and compass words that the stopword list holds (``شمال`` in
+  ``حلف شمال الأطلسي``, ``content_words.txt``) count as content.
+* It is not a date expression unless ``include_dates=True``: a phrase holding a
+  weekday, month or dating word (``data/keywords/dates_core.txt``: ``الأربعاء``,
+  ``يناير``, ``أمس``), or made only of time words (``dates_aux.txt``:
+  ``العام الماضي``, ``صباح اليوم``).  Time words may still qualify a content word
+  (``الأمين العام`` stays a candidate).
+* Variants are grouped by a lemma key, the :func:`~arabic_news.stem.light_stem`
+  of each word joined by spaces (``المنظمات الدولية`` and ``منظمة دولية`` share
+  ``منظم دول``), and displayed by their most frequent surface form (a form
+  without a leading conjunction or preposition is preferred).
+
+>>> a = analyse("أكد الوزير، اليوم الأربعاء، دعم المنظمات الدولية. ودعم منظمة دولية")
+>>> sorted(a.candidates)[:3]
+['دعم', 'دعم منظم', 'دعم منظم دول']
+>>> a.candidates["منظم دول"].text, a.candidates["منظم دول"].count
+('المنظمات الدولية', 2)
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from ..article import Article
+from ..errors import ArticleError
+from ..normalise import normalise
+from ..tokenise import _WORD_RE, is_arabic_word, sentence_spans, split_clitics, word_spans
+
+__all__ = ["Token", "Candidate", "DocAnalysis", "analyse", "as_article", "content_keys", "doc_lemmas", "MAX_WORDS"]
+
+#: longest keyphrase, in words
+MAX_WORDS = 3
+
+# token kinds
+CONTENT, AUX, DATE, STOP, BOILER, NUMBER, LINK = "content", "aux", "date", "stop", "boiler", "number", "link"
+_PHRASE_KINDS = (CONTENT, AUX, DATE, LINK)
+
+
+@lru_cache(maxsize=None)
+def _kw_list(name: str) -> frozenset[str]:
+    from importlib import resources
+
+    path = resources.files("arabic_news").joinpath("data", "keywords", f"{name}.txt")
+    out = set()
+    for line in path.read_text("utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            out.add(line)
+    return frozenset(out)
+
+
+def _date_form(norm: str) -> str:
+    """Strip one leading clitic letter and the article, for date look-ups (matching form)."""
+    if len(norm) > 3 and norm[0] in "وفبلك" and norm[1:3] == "ال":
+        norm = norm[1:]
+    elif len(norm) > 3 and norm.startswith("لل"):
+        norm = norm[2:]
+    elif len(norm) > 3 and norm[0] in "وفب" and not norm.startswith("ال"):
+        rest = norm[1:]
+        if _strip_al(rest) in _date_sets()[0] | _date_sets()[1]:
+            norm = rest
+    return _strip_al(norm)
+
+
+def _keep(norm: str) -> bool:
+    """A stopword form that is a content word in news names (``data/keywords/content_words.txt``)."""
+    keep = _kw_list("content_words")
+    return norm in keep or (len(norm) > 3 and norm[0] in "وبلف" and norm[1:] in keep)
+
+
+def _strip_al(w: str) -> str:
+    return w[2:] if w.startswith("ال") and len(w) > 3 else w
+
+
+@lru_cache(maxsize=None)
+def _date_sets() -> tuple[frozenset[str], frozenset[str]]:
+    m = lambda ws: frozenset(_strip_al(normalise(w, profile="matching")) for w in ws)  # noqa: E731
+    return m(_kw_list("dates_core")), m(_kw_list("dates_aux"))
+
+
+@lru_cache(maxsize=None)
+def _boiler_keys() -> frozenset[str]:
+    from ..stem import light_stem
+
+    return frozenset(light_stem(w) for w in _kw_list("boilerplate"))
+
+
+@lru_cache(maxsize=200_000)
+def _classify(surface: str) -> tuple[str, str, str]:
+    """``(kind, matching form, stem key)`` of a token."""
+    from ..lexicon import stopwords
+    from ..stem import light_stem
+
+    norm = normalise(surface, profile="matching")
+    if not norm or not any(c.isalpha() for c in norm):
+        return NUMBER, norm, norm
+    if norm in _kw_list("name_links"):
+        return LINK, norm, norm
+    if (norm in stopwords() and not _keep(norm)) or len(norm) < 2:
+        return STOP, norm, norm
+    key = light_stem(surface)
+    if is_arabic_word(norm):
+        core, aux = _date_sets()
+        d = _date_form(norm)
+        if d in core:
+            return DATE, norm, key
+        if d in aux:
+            return AUX, norm, key
+        if key in _boiler_keys() or (
+            normalise(norm, profile="retrieval") in stopwords(profile="retrieval") and not _keep(norm)
+        ):
+            return BOILER, norm, key
+    return CONTENT, norm, key
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of the article with its offsets, kind, chunk and sentence."""
+
+    start: int
+    end: int
+    surface: str
+    kind: str
+    key: str
+    chunk: int
+    sentence: int
+    paragraph: int
+
+
+@dataclass
+class Candidate:
+    """A candidate phrase grouped over its occurrences in the document."""
+
+    lemma: str
+    n_words: int
+    surfaces: Counter = field(default_factory=Counter)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    token_index: list[int] = field(default_factory=list)
+    sentences: list[int] = field(default_factory=list)
+    paragraphs: list[int] = field(default_factory=list)
+    in_title: int = 0
+    has_date: bool = False
+    _clitic: dict = field(default_factory=dict, repr=False)
+    _order: list = field(default_factory=list, repr=False)
+
+    @property
+    def count(self) -> int:
+        """Occurrences in the body (and headline)."""
+        return len(self.spans)
+
+    @property
+    def words(self) -> tuple[str, ...]:
+        return tuple(self.lemma.split(" "))
+
+    @property
+    def positions(self) -> tuple[int, ...]:
+        """Start offset of every occurrence."""
+        return tuple(s for s, _ in self.spans)
+
+    @property
+    def text(self) -> str:
+        """The display form: most frequent surface, forms without a leading clitic first."""
+        order = {f: i for i, f in enumerate(self._order)}
+        return max(self.surfaces, key=lambda f: (not self._clitic[f], self.surfaces[f], -order[f]))
+
+
+@dataclass
+class DocAnalysis:
+    """Tokens, sentences and grouped candidates of one article."""
+
+    article: Article
+    tokens: list[Token]
+    n_sentences: int
+    n_paragraphs: int
+    candidates: dict[str, Candidate]
+    has_title: bool
+
+    @property
+    def text(self) -> str:
+        return self.article.text
+
+
+def as_article(text_or_article: "str | Article") -> Article:
+    """Accept an :class:`Article` or a string (validated by :meth:`Article.from_text`)."""
+    if isinstance(text_or_article, Article):
+        return text_or_article
+    if isinstance(text_or_article, str):
+        return Article.from_text(text_or_article)
+    raise TypeError(f"expected an Article or str, got {type(text_or_article).__name__}")
+
+
+def _has_proclitic(surface: str) -> bool:
+    first = surface.split()[0] if surface.split() else surface
+    parts = split_clitics(normalise(first, profile="matching"))
+    return len(parts) > 1 and parts[0] in ("و+", "ف+", "ب+", "ل+", "ك+")
+
+
+def tokenize(article: Article) -> tuple[list[Token], int, int]:
+    """Tokens of ``article.text`` with kinds, punctuation chunks, sentences and paragraphs.
+
+    The headline (if any) is paragraph ``-1``.
+    """
+    text = article.text
+    pspans = ([(article.title_span, -1)] if article.title_span else []) + [
+        (sp, i) for i, sp in enumerate(article.paragraph_spans)
+    ]
+    tokens: list[Token] = []
+    sent = chunk = -1
+    for (p0, p1), pi in pspans:
+        for s0, s1, _ in sentence_spans(text[p0:p1]):
+            sent += 1
+            prev_end = None
+            base = p0 + s0
+            for a, b, w in word_spans(text[base : p0 + s1]):
+                a += base
+                b += base
+                if prev_end is None or text[prev_end:a].strip():
+                    chunk += 1
+                kind, _, key = _classify(w)
+                tokens.append(Token(a, b, w, kind, key, chunk, sent, pi))
+                prev_end = b
+    return tokens, sent + 1, len(article.paragraph_spans)
+
+
+def _ngrams(kinds: list[str], chunks: list[int], *, include_dates: bool, max_words: int = MAX_WORDS):
+    """Yield ``(i, j, is_date)`` token ranges ``[i, j)`` that make valid candidates."""
+    n = len(kinds)
+    i = 0
+    while i < n:
+        if kinds[i] not in _PHRASE_KINDS:
+            i += 1
+            continue
+        j = i
+        while j < n and kinds[j] in _PHRASE_KINDS and chunks[j] == chunks[i]:
+            j += 1
+        for a in range(i, j):
+            if kinds[a] == LINK:
+                continue
+            for b in range(a + 1, min(a + max_words, j) + 1):
+                if kinds[b - 1] == LINK:
+                    continue
+                ks = kinds[a:b]
+                is_date = DATE in ks or CONTENT not in ks
+                if is_date and not include_dates:
+                    continue
+                yield a, b, is_date
+        i = j
+
+
+def doc_lemmas(text: str, *, max_words: int = MAX_WORDS) -> set[str]:
+    """The set of candidate lemma keys of a text (no dates), for document frequencies.
+
+    A lean version of :func:`analyse` for corpora: no offsets, no Article.
+
+    >>> sorted(doc_lemmas("حلف شمال الأطلسي، اليوم"))
+    ['اطلس', 'حلف', 'حلف شمال', 'حلف شمال اطلس', 'شمال', 'شمال اطلس']
+    """
+    kinds: list[str] = []
+    keys: list[str] = []
+    chunks: list[int] = []
+    chunk = 0
+    prev = None
+    for m in _WORD_RE.finditer(text):
+        a = m.start()
+        if prev is not None:
+            gap = text[prev:a]
+            if gap.strip() or "\n" in gap:
+                chunk += 1
+        kind, _, key = _classify(m.group())
+        kinds.append(kind)
+        keys.append(key)
+        chunks.append(chunk)
+        prev = m.end()
+    out = set()
+    for a, b, _ in _ngrams(kinds, chunks, include_dates=False, max_words=max_words):
+        out.add(" ".join(keys[a:b]) if b - a > 1 else keys[a])
+    return out
+
+
+def analyse(
+    text_or_article: "str | Article", *, include_dates: bool = False, max_words: int = MAX_WORDS
+) -> DocAnalysis:
+    """Tokenise an article and group its candidate phrases by lemma key.
+
+    Parameters
+    ----------
+    text_or_article : str or Article
+    include_dates : bool
+        Keep date expressions (``يوم الخميس الماضي``) as candidates.
+    max_words : int
+        Longest phrase (1-3).
+
+    Raises
+    ------
+    ArticleError
+        Empty, non-Arabic or binary input (from :meth:`Article.from_text`), or
+        an article without any candidate word.
+    """
+    if not 1 <= max_words <= MAX_WORDS:
+        raise ValueError(f"max_words must be between 1 and {MAX_WORDS}, got {max_words!r}")
+    article = as_article(text_or_article)
+    tokens, n_sent, n_par = tokenize(article)
+    text = article.text
+    cands: dict[str, Candidate] = {}
+    kinds = [t.kind for t in tokens]
+    chunks = [t.chunk for t in tokens]
+    for a, b, is_date in _ngrams(kinds, chunks, include_dates=include_dates, max_words=max_words):
+        lemma = " ".join(tokens[t].key for t in range(a, b))
+        c = cands.get(lemma)
+        if c is None:
+            c = cands[lemma] = Candidate(lemma=lemma, n_words=b - a, has_date=is_date)
+        s, e = tokens[a].start, tokens[b - 1].end
+        surface = " ".join(text[s:e].split())
+        if surface not in c.surfaces:
+            c._order.append(surface)
+            c._clitic[surface] = _has_proclitic(surface)
+        c.surfaces[surface] += 1
+        c.spans.append((s, e))
+        c.token_index.append(a)
+        c.sentences.append(tokens[a].sentence)
+        c.paragraphs.append(tokens[a].paragraph)
+        if tokens[a].paragraph == -1:
+            c.in_title += 1
+    if not cands:
+        raise ArticleError("article has no candidate keywords (only stopwords, numbers or dates)")
+    return DocAnalysis(article, tokens, n_sent, n_par, cands, article.title_span is not None)
+
+
+def content_keys(text: str) -> set[str]:
+    """Stem keys of the content words of ``text`` (no stopwords, numbers or one-letter tokens).
+
+    Used to compare headline words with keyphrase words.
+
+    >>> sorted(content_keys("العراق يؤكد رغبته في التعاون مع الناتو 2024"))
+    ['تعاون', 'رغب', 'عراق', 'ناتو', 'يوكد']
+    """
+    out = set()
+    for _, _, w in word_spans(text):
+        kind, _, key = _classify(w)
+        if kind in (CONTENT, AUX, DATE, BOILER):
+            out.add(key)
+    return out
+
+
+def lemma_words(lemmas: "list[str]") -> set[str]:
+    """All word keys of a list of phrase lemmas."""
+    return {w for lem in lemmas for w in lem.split(" ")}

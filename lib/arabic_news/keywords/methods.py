@@ -1,0 +1,239 @@
+"""The keyword extractors: TF-IDF, YAKE, TextRank and the lab's default.
+
+Each takes a :class:`~arabic_news.keywords.candidates.DocAnalysis` and returns
+``[(lemma, score)]`` sorted by decreasing score (higher is better); the public
+:func:`arabic_news.keywords.extract` turns them into ``Keyword`` records.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from typing import Callable
+
+import numpy as np
+
+from .background import Background
+from .candidates import CONTENT, Candidate, DocAnalysis
+
+__all__ = ["tfidf", "yake_method", "textrank", "default", "DEFAULT_PARAMS", "METHODS", "NEEDS_BACKGROUND"]
+
+Ranked = list[tuple[str, float]]
+
+
+def _ranked(scores: dict[str, float], cands: dict[str, Candidate]) -> Ranked:
+    # ties broken by first position then lemma, so output is deterministic
+    return sorted(scores.items(), key=lambda kv: (-kv[1], cands[kv[0]].spans[0][0], kv[0]))
+
+
+def _idf(df: np.ndarray, n: int) -> np.ndarray:
+    return np.log((n + 1.0) / (df + 1.0)) + 1.0
+
+
+# --- TF-IDF -------------------------------------------------------------------
+def tfidf(doc: DocAnalysis, *, background: Background, leave_out: bool = False, **_) -> Ranked:
+    """Term frequency in the article times inverse document frequency of the phrase.
+
+    ``score = count * (log((N + 1) / (df + 1)) + 1)`` with the phrase's own
+    document frequency in the background (smoothed as scikit-learn does).
+    """
+    lemmas = list(doc.candidates)
+    idf = _idf(background.df(lemmas, leave_out=leave_out), background.size(leave_out=leave_out))
+    return _ranked({l: doc.candidates[l].count * float(w) for l, w in zip(lemmas, idf)}, doc.candidates)
+
+
+# --- YAKE ---------------------------------------------------------------------
+# Arabic punctuation YAKE does not know, mapped to ASCII punctuation it treats as
+# block boundaries (a candidate never spans ASCII punctuation in YAKE).
+_YAKE_MAP = str.maketrans({"،": ",", "؛": ";", "؟": "?", "«": '"', "»": '"', "٪": "%", "\u201c": '"', "\u201d": '"'})
+
+
+@lru_cache(maxsize=8)
+def _yake_extractor(top: int):
+    import yake
+
+    from ..lexicon import stopwords
+
+    return yake.KeywordExtractor(lan="ar", n=3, top=top, dedup_lim=0.9, stopwords=set(stopwords()))
+
+
+def yake_method(doc: DocAnalysis, *, top: int = 10, **_) -> Ranked:
+    """YAKE (Campos et al. 2020, the ``yake`` package) with Arabic punctuation respected.
+
+    The text is normalised (``matching``), ``، ؛ ؟ « »`` are mapped to ASCII
+    punctuation (YAKE never lets a candidate cross ASCII punctuation) and each
+    paragraph ends with a full stop; n-grams up to 3; the lab's Arabic stopword
+    forms are passed in.  YAKE's keywords are mapped back to the article's
+    candidates by their lemma key (those breaking the lab's phrase rules, e.g.
+    dates, are dropped) and its lower-is-better score ``h`` becomes ``1 / (1 + h)``.
+    """
+    from ..normalise import normalise
+
+    text = doc.article.text
+    parts = []
+    spans = ([doc.article.title_span] if doc.article.title_span else []) + list(doc.article.paragraph_spans)
+    for s, e in spans:
+        p = normalise(text[s:e], profile="matching").translate(_YAKE_MAP).strip()
+        parts.append(p if p.endswith((".", "!", "?")) else p + ".")
+    feed = "\n".join(parts)
+    ex = _yake_extractor(max(3 * top, top + 20))
+    scores: dict[str, float] = {}
+    from .candidates import _classify
+    from ..tokenise import words
+
+    for kw, h in ex.extract_keywords(feed):
+        lemma = " ".join(_classify(w)[2] for w in words(kw))
+        if lemma in doc.candidates:
+            s = 1.0 / (1.0 + float(h))
+            scores[lemma] = max(scores.get(lemma, 0.0), s)
+    return _ranked(scores, doc.candidates)
+
+
+# --- TextRank -----------------------------------------------------------------
+def textrank(doc: DocAnalysis, *, window: int = 3, top_fraction: float = 1 / 3, **_) -> Ranked:
+    """TextRank (Mihalcea & Tarau 2004) over a co-occurrence graph of stems.
+
+    Nodes are the stem keys of content words; an edge links two stems that
+    occur within ``window`` content words of each other inside a sentence
+    (weighted by the number of such co-occurrences).  PageRank (networkx,
+    damping 0.85) ranks the stems; the candidates whose words are all among the
+    top ``top_fraction`` of stems are scored by the sum of their words' ranks.
+    """
+    import networkx as nx
+
+    g = nx.Graph()
+    by_sent: dict[int, list[str]] = {}
+    for t in doc.tokens:
+        if t.kind == CONTENT:
+            by_sent.setdefault(t.sentence, []).append(t.key)
+    for seq in by_sent.values():
+        for i, a in enumerate(seq):
+            g.add_node(a)
+            for b in seq[i + 1 : i + window]:
+                if a != b:
+                    w = g.get_edge_data(a, b, {"weight": 0})["weight"]
+                    g.add_edge(a, b, weight=w + 1)
+    if g.number_of_nodes() == 0:
+        return []
+    pr = nx.pagerank(g, alpha=0.85, weight="weight", tol=1e-8, max_iter=200)
+    ranked = sorted(pr, key=lambda k: (-pr[k], k))
+    keep = set(ranked[: max(1, math.ceil(len(ranked) * top_fraction))])
+    scores = {}
+    for lemma, c in doc.candidates.items():
+        ws = c.words
+        if all(w in keep for w in ws):
+            scores[lemma] = float(sum(pr[w] for w in ws))
+    return _ranked(scores, doc.candidates)
+
+
+# --- the lab's default ----------------------------------------------------------
+#: parameters of :func:`default`, tuned on the *tuning* sample (seed 0) of
+#: SaudiNewsNet (see ``bench/keywords.py``); the reported figures use another sample.
+DEFAULT_PARAMS = {
+    "lead_bonus": 0.6,  # first occurrence in the headline or lead paragraph
+    "title_bonus": 1.0,  # occurs in the headline
+    "early": 1.0,  # weight of (1 - relative first position)^2
+    "spread": 1.0,  # weight of the share of sentences containing the phrase
+    "phrase_base": 0.55,  # multiword phrase factor at zero cohesion ...
+    "phrase_cohesion": 1.0,  # ... plus this times the phrase's normalised PMI
+    "min_phrase_df": 3,  # background documents needed to trust a phrase's cohesion
+    "unseen_phrase": 0.35,  # factor for a multiword phrase without that evidence
+}
+
+
+def _npmi(df_ab: float, df_a: float, df_b: float, n: int) -> float:
+    if df_ab <= 0 or df_a <= 0 or df_b <= 0:
+        return -1.0
+    p_ab, p_a, p_b = df_ab / n, df_a / n, df_b / n
+    if p_ab >= 1.0:
+        return 1.0
+    return math.log(p_ab / (p_a * p_b)) / -math.log(p_ab)
+
+
+def default(doc: DocAnalysis, *, background: Background, leave_out: bool = False, params: dict | None = None, **_) -> Ranked:
+    """The lab's method: corpus rarity x position x spread x phrase cohesion, de-duplicated.
+
+    For a candidate with ``tf`` occurrences:
+
+    ``score = (1 + log tf) * rarity * position * (1 + spread_w * spread) * structure``
+
+    * rarity: mean smoothed IDF of its words in the background corpus;
+    * position: ``1 + early * (1 - first/len)^2``, plus ``lead_bonus`` when it
+      first occurs in the headline or lead paragraph and ``title_bonus`` when the
+      headline holds it (news put the topic first);
+    * spread: share of the article's sentences that contain it;
+    * structure (multiword phrases): ``phrase_base + phrase_cohesion * NPMI``,
+      where NPMI is the normalised pointwise mutual information of its weakest
+      split, from background document frequencies (named units such as
+      ``مجلس الأمن الدولي`` or ``حلف شمال الأطلسي`` score high); phrases seen in
+      fewer than ``min_phrase_df`` background documents get ``unseen_phrase``.
+
+    Finally a phrase adding no new word to the phrases already chosen, or
+    containing one already chosen, is skipped (so the list is not ten variants
+    of one name).
+    """
+    p = dict(DEFAULT_PARAMS, **(params or {}))
+    cands = doc.candidates
+    lemmas = list(cands)
+    n_bg = background.size(leave_out=leave_out)
+    word_set = sorted({w for l in lemmas for w in cands[l].words})
+    word_df = dict(zip(word_set, background.df(word_set, leave_out=leave_out).tolist()))
+    multi = [l for l in lemmas if cands[l].n_words > 1]
+    sub = sorted({" ".join(cands[l].words[:k]) for l in multi for k in (1, 2)} | {" ".join(cands[l].words[k:]) for l in multi for k in (1, 2)})
+    sub_df = dict(zip(sub, background.df(sub, leave_out=leave_out).tolist()))
+    phrase_df = dict(zip(multi, background.df(multi, leave_out=leave_out).tolist()))
+    n_tok = max(len(doc.tokens), 1)
+    n_sent = max(doc.n_sentences, 1)
+    scores: dict[str, float] = {}
+    for l in lemmas:
+        c = cands[l]
+        ws = c.words
+        idf = [math.log((n_bg + 1) / (word_df[w] + 1)) + 1 for w in ws]
+        rarity = sum(idf) / len(idf)
+        first = c.token_index[0] / n_tok
+        pos = 1 + p["early"] * (1 - first) ** 2
+        if min(c.paragraphs) <= 0:
+            pos += p["lead_bonus"]
+        if c.in_title:
+            pos += p["title_bonus"]
+        spread = len(set(c.sentences)) / n_sent
+        struct = 1.0
+        if len(ws) > 1:
+            dfp = phrase_df[l]
+            if dfp >= p["min_phrase_df"]:
+                npmi = min(
+                    _npmi(dfp, sub_df[" ".join(ws[:k])], sub_df[" ".join(ws[k:])], n_bg) for k in range(1, len(ws))
+                )
+                struct = p["phrase_base"] + p["phrase_cohesion"] * max(npmi, 0.0)
+            else:
+                struct = p["unseen_phrase"]
+        scores[l] = (1 + math.log(c.count)) * rarity * pos * (1 + p["spread"] * spread) * struct
+    return _dedup(_ranked(scores, cands))
+
+
+def _dedup(ranked: Ranked, limit: int = 200) -> Ranked:
+    out: Ranked = []
+    covered: set[str] = set()
+    chosen: list[str] = []
+    for lemma, s in ranked:
+        ws = lemma.split(" ")
+        if set(ws) <= covered:
+            continue
+        padded = f" {lemma} "
+        if any(f" {c} " in padded for c in chosen):
+            continue
+        out.append((lemma, s))
+        chosen.append(lemma)
+        covered.update(ws)
+        if len(out) >= limit:
+            break
+    return out
+
+
+METHODS: dict[str, Callable[..., Ranked]] = {
+    "default": default,
+    "tfidf": tfidf,
+    "yake": yake_method,
+    "textrank": textrank,
+}
+NEEDS_BACKGROUND = frozenset({"default", "tfidf"})
