@@ -202,3 +202,13 @@ def test_cli_exits_zero_on_failed_articles_unless_strict(tmp_path):
     assert (out / "index.html").is_file()
     r = subprocess.run(base + ["--strict", "--force"], capture_output=True, text=True, timeout=120)
     assert r.returncode == 1
+
+
+def test_colliding_slugs_get_distinct_folders(tmp_path):
+    """Two file names with the same slug ("a b.txt", "a-b.txt") do not overwrite each other's reports."""
+    for name in ("same name.txt", "same-name.txt"):
+        (tmp_path / name).write_text("", "utf-8")  # bad articles: fast, no kernel
+    out = tmp_path / "rep"
+    res = rb.build_reports(sorted(tmp_path.glob("*.txt")), out_root=out, notebooks=[TINY_NB], log=lambda m: None)
+    assert len({r.slug for r in res}) == 2
+    assert len(list(out.glob("*/build.json"))) == 2

@@ -453,6 +453,7 @@ def build_article(
     force: bool = False,
     timeout: int = 900,
     log: Log = _print,
+    slug: str | None = None,
 ) -> ArticleResult:
     """Build (or skip) the reports of one article; never raises for a bad article or notebook.
 
@@ -476,6 +477,8 @@ def build_article(
         Per-cell execution timeout in seconds.
     log : callable
         Receives progress lines.
+    slug : str, optional
+        Report folder name (default: from the file name).
     """
     t0 = time.perf_counter()
     root = project_root()
@@ -483,7 +486,7 @@ def build_article(
     rel = _rel(src)
     out = resolve(out_root)
     notebooks = list(notebooks) if notebooks is not None else list_notebooks(root)
-    slug = slugify(src.name)
+    slug = slug or slugify(src.name)
     res = ArticleResult(article=rel, slug=slug, name=src.name)
     if figures is None:
         figures = "figures" if rel == FEATURED_ARTICLE else ""
@@ -606,12 +609,17 @@ def build_reports(
     log(f"Building reports: {len(paths)} article(s) x {len(notebooks)} notebook(s) -> {_rel(out)}/")
     results = []
     t0 = time.perf_counter()
+    seen: set[str] = set()
     for i, p in enumerate(paths, 1):
         log(f"[{i}/{len(paths)}] {p.name}")
+        slug = slugify(p.name)
+        if slug in seen:  # two file names with the same slug ("a b.txt", "a-b.txt")
+            slug = f"{slug}-{hashlib.sha1(str(p).encode('utf-8')).hexdigest()[:6]}"
+        seen.add(slug)
         results.append(
             build_article(
                 p, notebooks=notebooks, out_root=out, seed=seed, quick=quick, show_code=show_code,
-                force=force, timeout=timeout, log=log,
+                force=force, timeout=timeout, log=log, slug=slug,
             )
         )
     index = write_index(out)
