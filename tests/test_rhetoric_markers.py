@@ -107,3 +107,14 @@ def test_bad_input():
     """Non-string input raises TypeError."""
     with pytest.raises(TypeError):
         find_markers(None)
+
+
+def test_inna_after_qala_is_not_emphasis():
+    """The إنّ required after قال (reported speech) is not counted; a free-standing إنّ is."""
+    assert kinds("وقال الوزير إن الاتفاق قريب") == []
+    assert kinds("إن الاتفاق قريب") == [("emphasis", "إن")]
+
+
+def test_bada_began_is_not_a_hedge():
+    """بدأ 'began' (hamza folded to بدا) is not the hedge بدا 'seemed'."""
+    assert kinds("بدأ الوزير زيارة رسمية") == []

@@ -7,6 +7,7 @@ Four kinds of span are found in a text, each from a cited word list in
 * ``hedge``     -- expressions of possibility or approximation (ربما، يبدو، من المحتمل)
   and *qad + imperfect* (قد يكون "may be");
 * ``emphasis``  -- corroborative particles (إنّ، لقد) and *qad + perfect* (قد أكد "has indeed said");
+  the إنّ that قال requires before reported speech (قال الوزير إن ...) is not counted;
 * ``evaluative``-- appraising adjectives (مهم، إيجابي، خطير، مؤسف).
 
 Where two candidate spans overlap, the longer one wins (``بشكل كبير`` is one
@@ -84,6 +85,23 @@ def _lexicon() -> tuple[dict, dict, frozenset]:
     return {k: frozenset(v) for k, v in single.items()}, multi, excl
 
 
+@lru_cache(maxsize=1)
+def _qala_keys() -> frozenset[str]:
+    from .attribution import _cue_forms
+
+    return frozenset(k for k, c in _cue_forms().items() if c.lemma == "قال")
+
+
+def _after_qala(toks: list[Token], i: int) -> bool:
+    """Is token i within 8 words after a form of قال (قال، قالت، يقول، وقال ...)?"""
+    keys = _qala_keys()
+    for j in range(i - 1, max(-1, i - 9), -1):
+        k = toks[j].key
+        if k in keys or (len(k) > 3 and k[0] in "وف" and k[1:] in keys):
+            return True
+    return False
+
+
 def is_imperfect_verb(key: str) -> bool:
     """Heuristic: does a verb key (retrieval-normalised) look imperfect rather than perfect?
 
@@ -133,8 +151,11 @@ def _candidates(toks: list[Token]) -> list[tuple[int, int, str]]:
         if any(f in single["emphasis"] for f in forms):
             nxt = toks[i + 1].key if i + 1 < n else ""
             is_bare_in = any(f == "إن" for f in forms)
-            if not (is_bare_in and (nxt in _CONDITIONAL_NEXT or i + 1 >= n)):
-                out.append((i, i + 1, "emphasis"))
+            if is_bare_in and (nxt in _CONDITIONAL_NEXT or i + 1 >= n):
+                continue  # conditional in
+            if is_bare_in and forms[0] == "إن" and _after_qala(toks, i):
+                continue  # قال ... إنّ: the obligatory complementiser of reported speech, not an added emphasis
+            out.append((i, i + 1, "emphasis"))
             continue
         if any(f in excl for f in firsts):
             continue
