@@ -1,0 +1,192 @@
+"""Topic classifiers: pipelines, the group-aware held-out split, and the lab's default model.
+
+Pipelines (:func:`make_pipeline`) are scikit-learn ``Pipeline`` objects::
+
+    clean (BoilerplateCleaner) -> tfidf (TfidfVectorizer on ArabicAnalyzer stems) -> clf
+
+with ``clf`` one of :data:`CLASSIFIERS`.  They take raw article texts, so
+``clone``, ``fit`` and ``predict`` work on any list of strings.
+
+The *default model* (:func:`default_model`) is a calibrated LinearSVC pipeline
+trained on the SANAD articles outside the held-out split plus the
+weak-labelled SaudiNewsNet articles (:mod:`~arabic_news.topics.weak_labels`);
+it is built from the cached counts (:mod:`~arabic_news.topics.features`) in
+about 20 s and cached as a skops file keyed on code, data and seed.
+"""
+
+from __future__ import annotations
+
+import time
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from .features import TopicData, make_vectorizer, tfidf_apply, tfidf_fit, topic_data
+
+__all__ = ["CLASSIFIERS", "make_classifier", "make_pipeline", "reference_pipeline", "heldout_split",
+           "training_rows", "pipeline_from_counts", "default_model", "default_model_path", "DEFAULT_KIND"]
+
+CLASSIFIERS = ("svc", "calibrated-svc", "logreg", "cnb")
+DEFAULT_KIND = "calibrated-svc"
+HELDOUT_FOLDS = 5  # held-out = one fold of five (20% of SANAD), group- and class-stratified
+
+
+def make_classifier(kind: str = DEFAULT_KIND, *, seed: int = 0, C: float | None = None):
+    """An unfitted classifier by name.
+
+    ``"svc"``: ``LinearSVC(C=1)``; ``"calibrated-svc"``: the same wrapped in
+    ``CalibratedClassifierCV(method="sigmoid", cv=3, ensemble=False)`` (one SVC
+    on all data, Platt scaling fitted on 3-fold out-of-fold scores);
+    ``"logreg"``: multinomial ``LogisticRegression(C=30)``; ``"cnb"``:
+    ``ComplementNB(alpha=0.3)``.
+
+    >>> make_classifier("svc", seed=1)
+    LinearSVC(random_state=1)
+    """
+    from sklearn.calibration import CalibratedClassifierCV
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.naive_bayes import ComplementNB
+    from sklearn.svm import LinearSVC
+
+    if kind == "svc":
+        return LinearSVC(C=1.0 if C is None else C, random_state=seed)
+    if kind == "calibrated-svc":
+        return CalibratedClassifierCV(LinearSVC(C=1.0 if C is None else C, random_state=seed),
+                                      method="sigmoid", cv=3, ensemble=False)
+    if kind == "logreg":
+        return LogisticRegression(C=30.0 if C is None else C, max_iter=300, random_state=seed)
+    if kind == "cnb":
+        return ComplementNB(alpha=0.3 if C is None else C)
+    raise ValueError(f"unknown classifier {kind!r}; choose one of: {', '.join(CLASSIFIERS)}")
+
+
+def make_pipeline(kind: str = DEFAULT_KIND, *, seed: int = 0, C: float | None = None, clean: bool = True):
+    """The lab's topic pipeline (unfitted): boilerplate cleaning, stemmed 1-2-gram TF-IDF, classifier.
+
+    >>> [name for name, _ in make_pipeline("cnb").steps]
+    ['clean', 'tfidf', 'clf']
+    """
+    from sklearn.pipeline import Pipeline
+
+    from .clean import BoilerplateCleaner
+
+    return Pipeline([("clean", BoilerplateCleaner(enabled=clean)), ("tfidf", make_vectorizer()),
+                     ("clf", make_classifier(kind, seed=seed, C=C))])
+
+
+def reference_pipeline(*, seed: int = 0):
+    """The plain reference: word 1-2-gram TF-IDF + LinearSVC, scikit-learn defaults, no cleaning/stemming.
+
+    Only the tokeniser is the lab's (:func:`arabic_news.tokenise.words`):
+    scikit-learn's default ``token_pattern`` shreds Arabic.
+    """
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.pipeline import Pipeline
+    from sklearn.svm import LinearSVC
+
+    from ..tokenise import words
+
+    return Pipeline([("tfidf", TfidfVectorizer(tokenizer=words, token_pattern=None, lowercase=False,
+                                               ngram_range=(1, 2))),
+                     ("clf", LinearSVC(random_state=seed))])
+
+
+def heldout_split(data: TopicData, *, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
+    """Row indices ``(train_pool, heldout)`` of SANAD: one fold of a 5-fold ``StratifiedGroupKFold``.
+
+    Groups are the duplicate clusters, so no exact or near-duplicate straddles
+    the split.  Weak-labelled rows are never held out.
+    """
+    from sklearn.model_selection import StratifiedGroupKFold
+
+    s = np.flatnonzero(data.is_sanad)
+    sgkf = StratifiedGroupKFold(n_splits=HELDOUT_FOLDS, shuffle=True, random_state=seed)
+    tr, te = next(sgkf.split(s, data.labels[s], data.groups[s]))
+    return s[tr], s[te]
+
+
+def training_rows(data: TopicData, test_rows: np.ndarray, *, sanad: np.ndarray | None = None,
+                  weak: bool = True, exclude_outlets: tuple[str, ...] = ()) -> np.ndarray:
+    """Rows to train on: SANAD ``sanad`` rows (+ weak rows), minus anything sharing a duplicate group with a test row."""
+    rows = [np.flatnonzero(data.is_sanad) if sanad is None else np.asarray(sanad)]
+    if weak:
+        w = ~data.is_sanad & ~np.isin(data.outlet_group, list(exclude_outlets))
+        rows.append(np.flatnonzero(w))
+    rows_a = np.unique(np.concatenate(rows))
+    bad = np.isin(data.groups[rows_a], data.groups[np.asarray(test_rows)])
+    rows_a = rows_a[~bad | np.isin(rows_a, [])]
+    return np.setdiff1d(rows_a, test_rows)
+
+
+def pipeline_from_counts(data: TopicData, rows: np.ndarray, *, kind: str = DEFAULT_KIND, seed: int = 0,
+                         C: float | None = None):
+    """Fit a :func:`make_pipeline`-equivalent pipeline on ``rows`` from the cached counts.
+
+    The vectoriser gets the vocabulary and idf a ``TfidfVectorizer`` fitted on
+    those rows' texts would learn (same analyzer, ``min_df``, sublinear tf),
+    without re-tokenising the corpus.
+    """
+    from sklearn.pipeline import Pipeline
+
+    from .clean import BoilerplateCleaner
+
+    state = tfidf_fit(data.counts, rows)
+    X = tfidf_apply(data.counts, rows, state)
+    clf = make_classifier(kind, seed=seed, C=C).fit(X, data.labels[rows])
+    vec = make_vectorizer().set_vocabulary([data.vocabulary[c] for c in state.columns], state.idf)
+    return Pipeline([("clean", BoilerplateCleaner()), ("tfidf", vec), ("clf", clf)])
+
+
+def _model_key(*, seed: int, quick: bool, data_key: str) -> str:
+    from ..cache import code_fingerprint, fingerprint
+
+    return fingerprint("topic-default-v1", data_key, code_fingerprint("arabic_news.topics.models"),
+                       seed=seed, quick=quick, kind=DEFAULT_KIND)
+
+
+def default_model_path(*, seed: int = 0, quick: bool = False) -> Path:
+    """Where the cached default model for ``(seed, quick)`` lives (it may not exist yet)."""
+    from ..paths import cache_dir
+
+    data = topic_data(seed=seed, quick=quick)
+    return cache_dir("topic-default") / f"{_model_key(seed=seed, quick=quick, data_key=data.key)}.skops"
+
+
+@lru_cache(maxsize=4)
+def default_model(*, seed: int = 0, quick: bool = False):
+    """The lab's default topic model (fitted ``Pipeline``), built once and cached.
+
+    Trained on SANAD minus its held-out split (see :func:`heldout_split`) plus
+    the weak-labelled SaudiNewsNet articles; calibrated LinearSVC on stemmed
+    word 1-2-gram TF-IDF of boilerplate-cleaned text.  ``quick=True`` uses the
+    subsample of :func:`~arabic_news.topics.features.topic_data` (separate
+    cache entry).  The model's ``training_info_`` dict records rows used and
+    training time.
+
+    Parameters
+    ----------
+    seed : int
+        Seed of the held-out split and of the classifier.
+    quick : bool
+        Train on a small subsample (notebooks' QUICK mode).
+    """
+    from .persistence import load_model, save_model
+
+    path = default_model_path(seed=seed, quick=quick)
+    if path.exists():
+        try:
+            return load_model(path)
+        except Exception:  # stale or corrupt cache entry: rebuild
+            path.unlink(missing_ok=True)
+    data = topic_data(seed=seed, quick=quick)
+    pool, held = heldout_split(data, seed=seed)
+    rows = training_rows(data, held, sanad=pool, weak=True)
+    t0 = time.perf_counter()
+    model = pipeline_from_counts(data, rows, seed=seed)
+    seconds = time.perf_counter() - t0
+    info = {"rows": int(len(rows)), "sanad_rows": int(data.is_sanad[rows].sum()),
+            "weak_rows": int((~data.is_sanad[rows]).sum()), "heldout_rows": int(len(held)),
+            "seed": seed, "quick": quick, "fit_seconds_from_counts": round(seconds, 2)}
+    save_model(model, path, info=info)
+    return load_model(path)
