@@ -99,7 +99,7 @@ def _strip_suffixes(w: str, tanween: bool = False) -> str:
         min_rest = 4 if s in _PLURAL_DUAL[1:] else 3
         if len(rest) >= min_rest and not (s in _PLURAL_DUAL[1:] and _key(w) in nisba_stems):
             w = rest
-        break
+            break
     if w.endswith("ي") and len(w) >= 4:
         w = w[:-1]
     return w
@@ -125,7 +125,7 @@ def light_stem(word: str) -> str:
        when the word ends in ``يا``); otherwise an attached pronoun from
        ``light_stem_pronouns.txt`` (``ها``, ``هم``, ``ه`` ...) if 4 letters remain; a ``ت`` it leaves
        (not ``ات``) was a ta marbuta and becomes ``ة`` (``رغبته`` -> ``رغبة``).
-    5. Strip the longest inflection suffix from ``light_stem_suffixes.txt``
+    5. Strip the longest inflection suffix from ``light_stem_suffixes.txt`` that leaves enough letters
        (``ية``, ``ات``, ``ون``, ``ين``, ``ة`` ...) if at least 3 letters remain
        (4 for ``ون ين ان``, which are also kept when the stem takes a feminine
        nisba, listed in ``light_stem_nisba_stems.txt``: ``فلسطين``, ``تعاون``, ``قانون``).

@@ -132,10 +132,11 @@ def textrank(doc: DocAnalysis, *, window: int = 3, top_fraction: float = 1 / 3, 
 DEFAULT_PARAMS = {
     "lead_bonus": 0.6,  # first occurrence in the headline or lead paragraph
     "title_bonus": 1.0,  # occurs in the headline
-    "early": 1.0,  # weight of (1 - relative first position)^2
-    "spread": 1.0,  # weight of the share of sentences containing the phrase
-    "phrase_base": 0.55,  # multiword phrase factor at zero cohesion ...
+    "early": 2.0,  # weight of (1 - relative first position)^2
+    "spread": 2.0,  # weight of the share of sentences containing the phrase
+    "phrase_base": 0.7,  # multiword phrase factor at zero cohesion ...
     "phrase_cohesion": 1.0,  # ... plus this times the phrase's normalised PMI
+    "length": 1.0,  # cohesive multiword phrases are multiplied by n_words ** length
     "min_phrase_df": 3,  # background documents needed to trust a phrase's cohesion
     "unseen_phrase": 0.35,  # factor for a multiword phrase without that evidence
 }
@@ -162,7 +163,7 @@ def default(doc: DocAnalysis, *, background: Background, leave_out: bool = False
       first occurs in the headline or lead paragraph and ``title_bonus`` when the
       headline holds it (news put the topic first);
     * spread: share of the article's sentences that contain it;
-    * structure (multiword phrases): ``phrase_base + phrase_cohesion * NPMI``,
+    * structure (multiword phrases): ``(phrase_base + phrase_cohesion * NPMI) * n ** length``,
       where NPMI is the normalised pointwise mutual information of its weakest
       split, from background document frequencies (named units such as
       ``مجلس الأمن الدولي`` or ``حلف شمال الأطلسي`` score high); phrases seen in
@@ -204,7 +205,7 @@ def default(doc: DocAnalysis, *, background: Background, leave_out: bool = False
                 npmi = min(
                     _npmi(dfp, sub_df[" ".join(ws[:k])], sub_df[" ".join(ws[k:])], n_bg) for k in range(1, len(ws))
                 )
-                struct = p["phrase_base"] + p["phrase_cohesion"] * max(npmi, 0.0)
+                struct = (p["phrase_base"] + p["phrase_cohesion"] * max(npmi, 0.0)) * len(ws) ** p["length"]
             else:
                 struct = p["unseen_phrase"]
         scores[l] = (1 + math.log(c.count)) * rarity * pos * (1 + p["spread"] * spread) * struct
