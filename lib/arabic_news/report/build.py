@@ -6,8 +6,8 @@ For each article (default: ``seeds/*.txt``) the builder
    Arabic, binary, UTF-16, too large...) is listed in the index as failed with
    that one-line message and nothing is executed;
 2. skips it when its stamp (article bytes, notebooks, package code and
-   templates, seed, quick flag, figures folder, show-code option) matches the
-   last build;
+   templates, data fingerprint, seed, quick flag, figures folder, show-code
+   option) matches the last build;
 3. executes each ``notebooks/*.ipynb`` (sorted) with papermill, parameters
    ``ARTICLE``, ``SEED``, ``QUICK`` and ``FIGURES`` (``"figures"`` only for the
    README's featured article, else ``""``), in a temporary folder;
@@ -398,6 +398,7 @@ def _stamp(article_bytes: bytes, notebooks: Sequence[Path], *, seed: int, quick:
         _sha256(article_bytes),
         [(p.name, _sha256(p.read_bytes())) for p in notebooks],
         code_fingerprint("arabic_news"),
+        _data_fingerprint(),
         seed=seed, quick=bool(quick), figures=figures, show_code=bool(show_code),
     )
 
