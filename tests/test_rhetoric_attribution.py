@@ -221,3 +221,34 @@ def test_article_and_string_agree():
     """attributions(Article) and attributions(article.text) give the same records."""
     art = Article.from_text("عنوان الخبر هنا\nقال الوزير أحمد سالم إن الاتفاق قريب.")
     assert attributions(art) == attributions(art.text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a relative clause after a speaker: the antecedent is the speaker
+        ("وقال رئيس الوزراء أحمد سالم، الذي أكد أن الاتفاق قريب، إن الوفد جاهز.", [("وقال", "S1"), ("أكد", "S1")]),
+        # a relative clause after a thing: not a report
+        ("ورفع المتظاهرون اللافتات التي تدعو إلى إسقاط الحكومة.", []),
+        # a noun that looks like a perfect verb (كشف حساب "statement of account")
+        ("وطالب الوزير أحمد سالم بتقديم كشف حساب للشعب.", [("وطالب", "S1")]),
+    ],
+)
+def test_relatives_and_noun_lookalikes(text, expected):
+    """Relative clauses take their antecedent as speaker only when it is a speaker; نكشف حساب-type nouns are skipped."""
+    assert [(r.cue, r.speaker_id) for r in attributions(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, source_type",
+    [
+        ("وأعرب الصليب الأحمر عن قلقه.", "institution_document"),
+        ("وقال متسلقون إن الثلوج كثيفة.", "anonymous_collective"),
+        ("واتهم رئيس هيئة شؤون الأسرى عيسى قراقع الاحتلال بالتصعيد.", "named_person"),
+        ("وقال رئيس هيئة شؤون الأسرى إن الأوضاع صعبة.", "office_title"),
+        ("وقال مسؤول روسي إن الأوضاع صعبة.", "anonymous_collective"),
+    ],
+)
+def test_source_type_heuristics(text, source_type):
+    """Definite noun + adjective = institution; plural -ون = group; a construct chain makes a title definite."""
+    assert attributions(text)[0].source_type == source_type

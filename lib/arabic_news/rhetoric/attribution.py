@@ -422,8 +422,14 @@ class _Resolver:
             return kind, hc, fem
         if hc == "name" or has_name:
             return "person", "named_person", fem
+        if hc is None:
+            hk = _nodef(head)
+            if len(hk) >= 5 and hk.endswith(("ون", "ين")):
+                return "anon", "anonymous_collective", fem  # متظاهرون، متسلقون: an unnamed group
+            if head.startswith(("ال", "وال", "فال")) and len(m.keys) >= 2 and doc.toks[m.i + 1].key.startswith("ال"):
+                return "org", "institution_document", fem  # الصليب الأحمر، الولايات المتحدة
         if hc == "title":
-            definite = head.startswith(("ال", "وال", "فال")) or (len(m.keys) > 1 and doc.toks[m.i + 1].key.startswith("ال"))
+            definite = head.startswith(("ال", "وال", "فال")) or _idafa_definite(doc, m)
             last = doc.toks[m.j - 1].key
             if len(m.keys) >= 3 and not last.startswith(("ال", "لل", "بال", "وال")) and doc.head_class(last) is None and not doc.is_stop(last):
                 return "person", "named_person", fem
@@ -613,6 +619,16 @@ def attributions(article: Article | str) -> list[Attribution]:
             a, _ = doc.sent_bounds(i)
             if i - a < 3:
                 continue
+        a0, _ = doc.sent_bounds(i)
+        no_gap = i > a0 and not any(c in doc.gap(i) for c in "،,:;«\"“()")
+        if cue.kind == "verb" and cue.tense == "perf" and cue_key == k and no_gap and prev not in _PERF_PRECEDERS \
+                and not _COMPLEMENTISERS.match(toks[i - 1].mkey) and _subject_before(doc, i, a0) is None:
+            continue  # "بتقديم كشف حساب": a noun that looks like a perfect verb
+        if cue.kind == "verb" and cue.tense == "impf" and no_gap and _COMPLEMENTISERS.match(toks[i - 1].mkey) \
+                and toks[i - 1].key not in ("ان", "وان", "فان"):
+            continue  # "لأنهم يدعون": an embedded clause with a pronoun subject, not a report
+        if cue.kind in ("verb", "relay") and no_gap and prev in _RELATIVES and not _relative_antecedent(doc, i - 1, a0):
+            continue  # "اللافتات التي تدعو": a thing, not a speaker
         if cue.kind == "verb" and i >= 2 and doc.sent_of[i - 2] == doc.sent_of[i] and prev.startswith("ال") \
                 and _COMPLEMENTISERS.match(toks[i - 2].mkey) and doc.head_class(prev) is None \
                 and not any(c in doc.gap(i) + doc.gap(i - 1) for c in "،,:«\"“"):
@@ -692,7 +708,10 @@ def attributions(article: Article | str) -> list[Attribution]:
         subj = None
         # SVO: a subject before the cue (headline "العراق يؤكد ...", "وكان الوزير قد أكد")
         sv = _subject_before(doc, i, a)
-        if sv is not None:
+        rel = _relative_antecedent(doc, i - 1, a) if i > a and toks[i - 1].key in _RELATIVES else None
+        if rel is not None:
+            subj = rel[0], doc.np_at(rel[0], i - 1, max_len=8)
+        elif sv is not None:
             subj = sv
         elif j0 < b and not any(c in doc.gap(j0) for c in "،,:«\"“"):
             j = doc.np_at(j0, b, complements=cue.complements, max_len=10)
@@ -702,7 +721,7 @@ def attributions(article: Article | str) -> list[Attribution]:
                     _nodef(head) in {k for em in en.mentions for k in em.keys} for en in res.entities
                 )
                 follows = toks[j].mkey if j < b else ""
-                is_cue = head in _cue_forms() or _base(head) in _cue_forms()
+                is_cue = head in _cue_forms() or _base(head) in _cue_forms() or len(head) < 2
                 j = _shrink_to_known(doc, res, j0, j)
                 if cue.takes_object:
                     j = _cut_object(doc, j0, j)
@@ -758,6 +777,20 @@ def attributions(article: Article | str) -> list[Attribution]:
     return out
 
 
+def _idafa_definite(doc: _Doc, m: _Mention) -> bool:
+    """Is an indefinite-looking title head made definite by its construct chain (رئيس هيئة شؤون الأسرى)?
+
+    The chain runs through bare nouns; a nisba adjective (روسي) or a preposition (باسم) ends it.
+    """
+    for k in range(m.i + 1, m.j):
+        key = doc.toks[k].key
+        if key.startswith(("ال", "لل")):
+            return True
+        if key.startswith(("ب", "ل")) or key.endswith("ي") or doc.is_stop(key):
+            return False
+    return False
+
+
 def _shrink_to_known(doc: _Doc, res: "_Resolver", i: int, j: int) -> int:
     """"ودعا غوتيريش مجلس الأمن": a known surname at the head ends where the known name ends."""
     head = _nodef(doc.toks[i].key)
@@ -801,9 +834,12 @@ def _cut_object(doc: _Doc, i: int, j: int) -> int:
     lex = doc.lex
     for k in range(i + 1, j):
         prev, key = doc.toks[k - 1].key, doc.toks[k].key
-        if prev.startswith(("ال", "وال")) and not key.startswith(("ال", "لل", "ب", "ل")) \
+        if prev.startswith(("ال", "وال")) and not key.startswith(("ال", "وال", "لل", "ب", "ل")) \
                 and key not in lex["names"] and doc.head_class(key) is None:
-            return k
+            nxt = doc.toks[k + 1].key if k + 1 < j else ""
+            masdar_like = len(key) >= 4 and (key[0] in "تام" or key.endswith("ه"))
+            if masdar_like or nxt.startswith("ال") or k + 1 == j and len(key) >= 4:
+                return k
     return j
 
 
@@ -842,6 +878,26 @@ def _subject_before(doc: _Doc, i: int, a: int) -> tuple[int, int] | None:
     if any(doc.is_stop(toks[n].key, toks[n].mkey) and not (toks[n].key == "من" and n > start) for n in range(start, k + 1)):
         return None
     return (start, k + 1)
+
+
+_RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي", "اللاتي"})
+_PERF_PRECEDERS = frozenset({
+    "قد", "لقد", "فقد", "وقد", "كما", "ثم", "حيث", "بعدما", "عندما", "حين", "بعد", "قبل", "اذ", "ما", "لما",
+    "كان", "وكان", "فيما", "بينما", "كلما", "لو", "اذا", "ان", "انه", "انها", "لكنه", "لكنها", "ولكنه", "ولكنها",
+} | _RELATIVES)
+
+
+def _relative_antecedent(doc: _Doc, r: int, a: int) -> tuple[int, int] | None:
+    """The speaker phrase before a relative pronoun (الوزير الذي أكد ...), if it is one."""
+    k = r - 1
+    best = None
+    while k >= a and r - k <= 6:
+        if k + 1 < r and any(c in doc.gap(k + 1) for c in "،,:;«\"“()"):
+            break
+        if doc.head_class(doc.toks[k].key) is not None:
+            best = k
+        k -= 1
+    return (best, r) if best is not None else None
 
 
 _SV_OPENERS = frozenset({"كان", "وكان", "كانت", "وكانت", "فيما", "بينما", "حين", "اذ", "ان", "لكن", "ولكن", "اما", "واما"})
