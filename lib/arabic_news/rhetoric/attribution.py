@@ -343,7 +343,7 @@ class _Doc:
                     construct = j + 2 < end and self.toks[j + 2].key.startswith("ال")
                     if (lex["src"].get(nk) == "institution_document" and nk not in lex["docs"]
                             and (definite or construct) and _nodef(self.toks[j - 1].key) not in lex["src"]) \
-                            or (definite and j + 2 < end and self.toks[j + 2].key in lex["names"]):
+                            or (j + 2 < end and self.toks[j + 2].key in lex["names"]):
                         j += 1  # المسؤول في الحلف / ممثلة المنظمة في السودان نعيمة ...
                         continue
                 if key == "من" and j == i + 1 and _nodef(_base(self.toks[i].key)) in ("عدد", "بعض", "احد", "مجموعه"):
@@ -714,7 +714,7 @@ def attributions(article: Article | str) -> list[Attribution]:
         elif sv is not None:
             subj = sv
         elif j0 < b and not any(c in doc.gap(j0) for c in "،,:«\"“"):
-            j = doc.np_at(j0, b, complements=cue.complements, max_len=10)
+            j = doc.np_at(j0, b, complements=cue.complements, max_len=14)
             if j > j0:
                 head = toks[j0].key
                 recognised = doc.head_class(head) is not None or any(
