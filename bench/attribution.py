@@ -7,10 +7,14 @@ after, never used to tune), beside a naive baseline computed in the same run:
 
 Run: ``.venv/bin/python bench/attribution.py [--verbose]``
 
-History (kept honest): the held-out batch scored P 0.833 / R 0.800 (20/24/25) on its first run,
-and the second held-out batch ("heldout2") P 0.800 / R 0.750 (12/15/16) on its first run; the
-errors found there were then fixed with general rules, so the current figures on every split
-are training figures.  Only passages written after this note are unseen.
+History (kept honest): first-run scores of each held-out batch, before any rule was changed for it:
+  heldout   P 0.833 / R 0.800 (20/24/25)
+  heldout2  P 0.800 / R 0.750 (12/15/16)
+  heldout3  P 0.696 / R 0.667 (16/23/24); with the three subject-verb headline records that the first
+            annotation had missed (the seed convention counts them) added to the gold: P 0.739 / R 0.654 (17/23/26).
+Between heldout2 and heldout3 the rules were also checked by eye on SANAD articles.  The errors each
+batch revealed were then fixed with general rules, so the current figures on every split are training
+figures; the first-run scores above (about 0.7-0.8) are the honest estimate for unseen articles.
 """
 
 from __future__ import annotations
@@ -46,7 +50,7 @@ def _norm(s: str) -> str:
     return " ".join(rkey(w) for w in s.split())
 
 
-def score(gold: list[tuple[int, int, str]], pred: list[tuple[int, int, str]]) -> tuple[int, int, int]:
+def score(gold: list[tuple], pred: list[tuple], matches: list | None = None) -> tuple[int, int, int]:
     """True positives, number predicted, number gold: a prediction matches a gold record when the cue spans
     overlap and the gold speaker (a distinctive part of the name) occurs in the predicted resolved speaker."""
     used = set()
@@ -58,6 +62,8 @@ def score(gold: list[tuple[int, int, str]], pred: list[tuple[int, int, str]]) ->
             if ps < ge and gs < pe and _norm(gsp) in _norm(sp):
                 used.add(n)
                 tp += 1
+                if matches is not None:
+                    matches.append((n, ps))
                 break
     return tp, len(pred), len(gold)
 
@@ -77,18 +83,35 @@ def lab(text: str) -> list[tuple[int, int, str]]:
     return [(r.cue_start, r.cue_end, r.entity) for r in attributions(text)]
 
 
+def source_type_agreement(text: str, gold_records: list[dict]) -> tuple[int, int]:
+    """Among the lab's correct (cue, speaker) pairs, how many also have the gold source type."""
+    recs = attributions(text)
+    gold = gold_pairs(text, gold_records)
+    pred = [(r.cue_start, r.cue_end, r.entity) for r in recs]
+    matches: list = []
+    score(gold, pred, matches)
+    ok = 0
+    for n, ps in matches:
+        r = next(r for r in recs if r.cue_start == ps and _norm(gold[n][2]) in _norm(r.entity))
+        ok += r.source_type == gold_records[n]["source_type"]
+    return ok, len(matches)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--verbose", action="store_true", help="print every missed / spurious pair")
     args = ap.parse_args(argv)
     gold_all = json.loads((FIXTURES / "gold.json").read_text("utf-8"))
     totals = {}
+    st_ok = st_n = 0
     t0 = time.perf_counter()
     for name, g in gold_all.items():
         if name.startswith("_"):
             continue
         text = read_article(FIXTURES / name).text
         gold = gold_pairs(text, g["attributions"])
+        a, b = source_type_agreement(text, g["attributions"])
+        st_ok, st_n = st_ok + a, st_n + b
         for system, fn in (("lab rules", lab), ("baseline: verb + next 2 words", baseline)):
             pred = fn(text)
             tp, np_, ng = score(gold, pred)
@@ -103,11 +126,12 @@ def main(argv=None) -> int:
     elapsed = time.perf_counter() - t0
     print(f"Attribution: (cue, resolved speaker) pairs on hand-annotated passages ({FIXTURES.relative_to(project_root())})")
     print(f"{'split':9} {'system':32} {'P':>6} {'R':>6} {'F1':>6}  tp/pred/gold")
-    for (split, system), (tp, np_, ng) in sorted(totals.items(), key=lambda kv: (kv[0][0] != 'dev', kv[0][1] != 'lab rules')):
+    for (split, system), (tp, np_, ng) in sorted(totals.items(), key=lambda kv: (kv[0][0] != 'dev', kv[0][0], kv[0][1] != 'lab rules')):
         p = tp / np_ if np_ else 0.0
         r = tp / ng if ng else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
         print(f"{split:9} {system:32} {p:6.3f} {r:6.3f} {f:6.3f}  {tp}/{np_}/{ng}")
+    print(f"source type of the lab's correct pairs agrees with the gold: {st_ok}/{st_n} = {st_ok / max(st_n, 1):.3f}")
     print(f"(both systems, all passages: {elapsed:.2f} s)")
     return 0
 

@@ -167,6 +167,15 @@ def _cue_forms() -> dict[str, _Cue]:
             out.setdefault(rkey(form), _Cue(perf, strength, "verb", person, "perf", comps, obj))
         for form, person in _imperfect_forms(impf):
             out.setdefault(rkey(form), _Cue(perf, strength, "verb", person, "impf", comps, obj))
+        if obj:  # an object pronoun on a verb that takes an object: ووصفتها، أكده
+            for form, person in _perfect_forms(perf) + _imperfect_forms(impf):
+                base = form[:-1] + "و" if form.endswith("وا") else form
+                if base.endswith("ى"):
+                    base = base[:-1] + "ا"
+                for enc in ("ه", "ها", "هم"):
+                    out.setdefault(rkey(base + enc), _Cue(perf, strength, "verb", person,
+                                                          "perf" if (form, person) in _perfect_forms(perf) else "impf",
+                                                          comps, obj))
     for row in load_table("relay_verbs"):
         perf, impf, strength = row[0], row[1], row[2]
         for form, person in _perfect_forms(perf) + _imperfect_forms(impf):
@@ -226,7 +235,7 @@ _NAME_BUILDERS = {"عبد", "ابو", "بن", "ابن", "ام"}
 _COMPLEMENTISERS = re.compile(r"^(?:[وف])?(?:ب|ل)?(?:أن|إن|ان)(?:ه|ها|هم|هما|نا|ني|ي)?$")
 _QUOTE_RE = re.compile(r"«[^»]*»|\"[^\"\n]*\"|“[^”\n]*”|„[^“”\n]*[“”]")
 _NEG_BEFORE_IMPF = {"لم", "لن", "لا", "ان", "ما", "مما", "كي", "لكي", "قد", "وقد", "فقد", "سوف", "حتي"}
-_NEG_BEFORE_PERF = {"ما", "لما"}  # ما قال "he did not say" (classical negation)
+_NEG_BEFORE_PERF: set[str] = set()  # (ما + perfect is "what X said" in news: وفق ما أفادت، بحسب ما ذكرت)
 
 
 def _base(key: str) -> str:
@@ -349,6 +358,13 @@ class _Doc:
                 if key == "من" and j == i + 1 and _nodef(_base(self.toks[i].key)) in ("عدد", "بعض", "احد", "مجموعه"):
                     j += 1
                     continue
+                if key in ("الي", "لدي", "في") and j > i and j + 2 < end and _nodef(_base(self.toks[i].key)) in lex["titles"]:
+                    x, y = self.toks[j + 1], self.toks[j + 2]
+                    if (x.key.startswith("ال") or _nodef(x.key) in lex["src"]) and not y.key.startswith(("ال", "لل", "ب")) \
+                            and not self.is_stop(y.key, y.mkey) and y.key not in _cue_forms() and len(y.key) >= 3 \
+                            and not any(c in self.gap(j + 2) + self.gap(j + 1) for c in "،,:;«\"“()"):
+                        j += 2  # المبعوث الأممي إلى اليمن هانس غروندبرغ
+                        continue
                 if key == "العام" and j > i and _nodef(self.toks[j - 1].key) in lex["titles"]:
                     j += 1  # الأمين العام، المدعي العام: part of the title, not "the year"
                     continue
@@ -424,7 +440,7 @@ class _Resolver:
             return "person", "named_person", fem
         if hc is None:
             hk = _nodef(head)
-            if len(hk) >= 5 and hk.endswith(("ون", "ين")):
+            if (len(hk) >= 5 and hk.endswith("ون")) or (len(hk) >= 6 and hk.endswith("ين") and hk[0] == "م"):
                 return "anon", "anonymous_collective", fem  # متظاهرون، متسلقون: an unnamed group
             if head.startswith(("ال", "وال", "فال")) and len(m.keys) >= 2 and doc.toks[m.i + 1].key.startswith("ال"):
                 return "org", "institution_document", fem  # الصليب الأحمر، الولايات المتحدة
@@ -446,6 +462,13 @@ class _Resolver:
             return 0.0
         ekeys = {k for em in e.mentions for k in em.keys}
         score = 0.0
+        # an earlier short name now given in full (headline "سعيد يتهم ..." then "الرئيس التونسي قيس سعيد")
+        mk = set(m.keys)
+        for em in e.mentions:
+            if len(em.keys) <= 2 and set(em.keys) <= mk and any(k not in lex["titles"] and k not in lex["src"]
+                                                                   for k in em.keys):
+                score += 3.0
+                break
         for n, k in enumerate(m.keys):
             is_title = k in lex["titles"] or k in lex["src"]
             if k in ekeys:
@@ -873,8 +896,9 @@ def _subject_before(doc: _Doc, i: int, a: int) -> tuple[int, int] | None:
            for n in range(start, k + 1)):
         return None
     head = toks[start].key
-    if doc.head_class(head) is None:
-        return None
+    headline = doc.sent_of[i] == 0 and "\n" in doc.text.strip() and start == a and k - start <= 2
+    if doc.head_class(head) is None and not headline:
+        return None  # (a headline "X يفعل ..." is subject-verb by convention, even for an unknown name)
     if any(doc.is_stop(toks[n].key, toks[n].mkey) and not (toks[n].key == "من" and n > start) for n in range(start, k + 1)):
         return None
     return (start, k + 1)
