@@ -212,3 +212,18 @@ def test_colliding_slugs_get_distinct_folders(tmp_path):
     res = rb.build_reports(sorted(tmp_path.glob("*.txt")), out_root=out, notebooks=[TINY_NB], log=lambda m: None)
     assert len({r.slug for r in res}) == 2
     assert len(list(out.glob("*/build.json"))) == 2
+
+
+@pytest.mark.parametrize("content", ["{not json", "[1, 2]", '{"topic": 3, "keyphrases": "x", "n_attributions": true}'])
+def test_index_tolerates_bad_summary_json(tmp_path, content):
+    """A corrupt or odd summary.json shows dashes in the index instead of breaking it."""
+    art = tmp_path / "a.txt"
+    art.write_text(GOOD_TEXT, "utf-8")
+    folder = tmp_path / "rep" / "a"
+    folder.mkdir(parents=True)
+    rec = rb.ArticleResult(article=str(art), slug="a", name="a.txt", headline="العراق", reports=[])
+    (folder / "build.json").write_text(json.dumps(rec.to_json()), "utf-8")
+    (folder / "summary.json").write_text(content, "utf-8")
+    index = rb.write_index(tmp_path / "rep").read_text("utf-8")
+    row = next(line for line in index.splitlines() if "a.txt" in line)
+    assert row.count("\u2014") >= 2

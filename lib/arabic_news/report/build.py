@@ -694,6 +694,8 @@ def write_index(out_root: str | os.PathLike = "reports") -> Path:
             for r in rec.reports
             if "html" in r
         ) or _DASH
+        if (folder / "summary.json").is_file():
+            links += f' · <a href="{e(urllib.parse.quote(rec.slug))}/summary.json">summary.json</a>'
         status = '<span class="ok">ok</span>' if rec.ok else f'<span class="failed">failed</span>: {e(rec.error or "")}'
         headline = f'<span dir="rtl" class="ar">{e(rec.headline)}</span>' if rec.headline else _DASH
         rows.append(
