@@ -12,8 +12,9 @@ Rules (the unit tests check each one):
   ``حلف شمال الأطلسي``, ``content_words.txt``) count as content.
 * It is not a date expression unless ``include_dates=True``: a phrase holding a
   weekday, month or dating word (``data/keywords/dates_core.txt``: ``الأربعاء``,
-  ``يناير``, ``أمس``), or made only of time words (``dates_aux.txt``:
-  ``العام الماضي``, ``صباح اليوم``).  Time words may still qualify a content word
+  ``يناير``, ``أمس``), made only of time words (``dates_aux.txt``:
+  ``العام الماضي``, ``صباح اليوم``), or holding two time words in a row
+  (``النمو العام الماضي``).  Time words may still qualify a content word
   (``الأمين العام`` stays a candidate).
 * Variants are grouped by a lemma key, the :func:`~arabic_news.stem.light_stem`
   of each word joined by spaces (``المنظمات الدولية`` and ``منظمة دولية`` share
@@ -252,7 +253,9 @@ def _ngrams(kinds: list[str], chunks: list[int], *, include_dates: bool, max_wor
                 if kinds[b - 1] == LINK:
                     continue
                 ks = kinds[a:b]
-                is_date = DATE in ks or CONTENT not in ks
+                is_date = DATE in ks or CONTENT not in ks or any(
+                    ks[t] == AUX and ks[t + 1] == AUX for t in range(len(ks) - 1)
+                )
                 if is_date and not include_dates:
                     continue
                 yield a, b, is_date

@@ -169,9 +169,9 @@ def default(doc: DocAnalysis, *, background: Background, leave_out: bool = False
       ``مجلس الأمن الدولي`` or ``حلف شمال الأطلسي`` score high); phrases seen in
       fewer than ``min_phrase_df`` background documents get ``unseen_phrase``.
 
-    Finally a phrase adding no new word to the phrases already chosen, or
-    containing one already chosen, is skipped (so the list is not ten variants
-    of one name).
+    Finally the ranking is de-duplicated (:func:`_dedup`): a phrase adding no
+    new word is skipped, and a longer unit replaces the phrases it contains, so
+    the list is not ten variants of one name.
     """
     p = dict(DEFAULT_PARAMS, **(params or {}))
     cands = doc.candidates
@@ -212,23 +212,33 @@ def default(doc: DocAnalysis, *, background: Background, leave_out: bool = False
     return _dedup(_ranked(scores, cands))
 
 
-def _dedup(ranked: Ranked, limit: int = 200) -> Ranked:
-    out: Ranked = []
-    covered: set[str] = set()
-    chosen: list[str] = []
+def _dedup(ranked: Ranked, *, limit: int = 200, replace_ratio: float = 0.5) -> Ranked:
+    """Drop redundant phrases; let a longer unit replace the phrases it contains.
+
+    A phrase whose words are all covered by the phrases already chosen is
+    skipped.  A phrase containing chosen phrases replaces them (keeping the
+    first one's rank) when its score is at least ``replace_ratio`` times theirs
+    (``مجلس الأمن الدولي`` replaces ``مجلس الأمن``), otherwise it is skipped.
+    """
+    chosen: list[list] = []  # [lemma, score, rank score]
     for lemma, s in ranked:
         ws = lemma.split(" ")
+        padded = f" {lemma} "
+        inside = [c for c in chosen if f" {c[0]} " in padded]
+        if inside:
+            if s >= replace_ratio * max(c[1] for c in inside):
+                first = inside[0]
+                chosen = [c for c in chosen if c is first or c not in inside]
+                first[0], first[1] = lemma, s
+            continue
+        covered = {w for c in chosen for w in c[0].split(" ")}
         if set(ws) <= covered:
             continue
-        padded = f" {lemma} "
-        if any(f" {c} " in padded for c in chosen):
-            continue
-        out.append((lemma, s))
-        chosen.append(lemma)
-        covered.update(ws)
-        if len(out) >= limit:
+        chosen.append([lemma, s, s])
+        if len(chosen) >= limit:
             break
-    return out
+    # scores stay decreasing: a replacing phrase takes the rank (and score) it replaced
+    return [(c[0], c[2]) for c in chosen]
 
 
 METHODS: dict[str, Callable[..., Ranked]] = {

@@ -1,0 +1,342 @@
+"""Tests for arabic_news.keywords: candidate rules, methods, background, errors, CLI."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from arabic_news import Article, ArticleError
+from arabic_news.keywords import METHODS, Keyword, extract, kwic
+from arabic_news.keywords.background import Background
+from arabic_news.keywords.candidates import analyse, content_keys, doc_lemmas
+from arabic_news.lexicon import stopwords
+from arabic_news.normalise import normalise
+from arabic_news.stem import light_stem
+
+FIX = Path(__file__).parent / "fixtures" / "keywords"
+ARTICLE = FIX / "health-council.txt"
+
+
+def _bg_texts() -> list[str]:
+    lines = (FIX / "background.txt").read_text("utf-8").splitlines()
+    return [l for l in lines if l.strip() and not l.startswith("#")]
+
+
+@pytest.fixture(scope="module")
+def bg() -> Background:
+    return Background.from_texts(_bg_texts(), ids=[f"bg/{i}" for i in range(len(_bg_texts()))])
+
+
+@pytest.fixture(scope="module")
+def article() -> Article:
+    from arabic_news import read_article
+
+    return read_article(ARTICLE)
+
+
+def _lemmas(text: str, **kw) -> set[str]:
+    return set(analyse(text, **kw).candidates)
+
+
+# --- phrase boundaries --------------------------------------------------------
+@pytest.mark.parametrize("punct", ["،", "؛", "؟", ".", ":", "(", ")", "«", "»", '"', "!", " - ", "/"])
+def test_phrase_never_crosses_punctuation(punct):
+    """No candidate joins the words on both sides of Arabic or ASCII punctuation."""
+    text = f"ناقش المجلس الأمن القومي{punct} الاقتصاد الوطني اليوم"
+    lemmas = _lemmas(text)
+    assert "قوم" in lemmas and "اقتصاد وطن" in lemmas
+    assert not any("قوم" in l.split() and "اقتصاد" in l.split() for l in lemmas)
+
+
+def test_phrase_never_crosses_a_line_break():
+    """Headline and body, or two paragraphs, never join into one phrase."""
+    lemmas = _lemmas("الأمن القومي\nالاقتصاد الوطني")
+    assert not any("قوم" in l.split() and "اقتصاد" in l.split() for l in lemmas)
+
+
+def test_phrases_never_start_or_end_with_a_stopword(article):
+    """Every candidate's first and last word is a content word (stopwords and particles excluded)."""
+    sw = stopwords()
+    doc = analyse(article)
+    toks = doc.tokens
+    for c in doc.candidates.values():
+        for i in c.token_index:
+            first, last = toks[i], toks[i + c.n_words - 1]
+            assert normalise(first.surface, profile="matching") not in sw
+            assert normalise(last.surface, profile="matching") not in sw
+
+
+def test_stopword_inside_span_splits_phrase():
+    """``التعاون بين العراق`` yields no phrase through the preposition ``بين``."""
+    lemmas = _lemmas("يتواصل التعاون بين العراق والناتو")
+    assert "تعاون" in lemmas and "عراق" in lemmas
+    assert not any(l.startswith("تعاون ") and "عراق" in l for l in lemmas)
+
+
+@pytest.mark.parametrize(
+    "text, date_words",
+    [
+        ("أكد الوزير اليوم الأربعاء دعم التعاون", {"اربعاء"}),
+        ("وصل الوفد يوم الخميس الماضي إلى العاصمة", {"خميس"}),
+        ("ارتفع النمو العام الماضي في المملكة", {"ماض"}),
+        ("تبدأ الحملة في شهر يناير المقبل", {"يناير"}),
+        ("زار الرئيس المدينة صباح اليوم", {"صباح"}),
+        ("يحل شهر رمضان المبارك قريبا", {"رمضان"}),
+    ],
+)
+def test_date_expressions_are_not_candidates(text, date_words):
+    """Weekdays, months and relative dates never appear in a phrase unless include_dates=True."""
+    lemmas = _lemmas(text)
+    assert not any(set(l.split()) & {light_stem(w) for w in date_words} | set(l.split()) & date_words for l in lemmas)
+    with_dates = _lemmas(text, include_dates=True)
+    assert with_dates > lemmas
+
+
+def test_time_word_may_qualify_a_content_word():
+    """``الأمين العام`` (Secretary-General) stays a candidate although ``العام`` is a time word."""
+    assert "امين عام" in _lemmas("التقى الأمين العام بالوفد")
+    assert "عام" not in _lemmas("التقى الأمين العام بالوفد")
+
+
+def test_name_link_inside_a_phrase_only():
+    """``بن`` may join a name (``محمد بن سلمان``) but never starts or ends a phrase."""
+    lemmas = _lemmas("استقبل محمد بن سلمان الوفد")
+    assert "محمد بن سلمان" in lemmas
+    assert not any(l.split()[0] == "بن" or l.split()[-1] == "بن" for l in lemmas)
+
+
+def test_compass_word_kept_in_named_unit():
+    """``حلف شمال الأطلسي`` is one candidate though ``شمال`` is in the stopword list."""
+    assert "حلف شمال اطلس" in _lemmas("اجتمع حلف شمال الأطلسي في بروكسل")
+
+
+def test_boilerplate_does_not_start_a_phrase():
+    """Reporting verbs (``وأكد``) never start a keyphrase."""
+    lemmas = _lemmas("وأكد الوزير أهمية الخطة")
+    assert not any(l.split()[0] == light_stem("أكد") for l in lemmas)
+
+
+def test_phrases_have_one_to_three_words(article):
+    """Candidates are 1-3 words."""
+    assert {c.n_words for c in analyse(article).candidates.values()} == {1, 2, 3}
+
+
+# --- grouping and display -----------------------------------------------------
+def test_variants_grouped_and_shown_by_most_frequent_form():
+    """Inflected variants share a lemma; the display is the most frequent surface form."""
+    doc = analyse("المنظمات الدولية تعمل. والمنظمات الدولية تساعد. منظمة دولية واحدة")
+    c = doc.candidates["منظم دول"]
+    assert c.count == 3
+    assert c.text == "المنظمات الدولية"
+
+
+def test_display_prefers_form_without_conjunction():
+    """A form without a leading و is shown even if the clitic form is as frequent."""
+    doc = analyse("والاقتصاد مهم. الاقتصاد قوي")
+    assert doc.candidates["اقتصاد"].text == "الاقتصاد"
+
+
+def test_positions_index_article_text(article, bg):
+    """Every position is the offset in Article.text of a word with the keyword's first stem."""
+    for m in METHODS:
+        for k in extract(article, method=m, background=bg, top=10):
+            assert k.positions, m
+            for p in k.positions:
+                word = article.text[p:].split()[0]
+                assert light_stem(word.strip("،.؛:()«»")) == k.lemma.split()[0], (m, k)
+
+
+def test_positions_for_string_input_index_the_same_string(bg):
+    """For a str input, offsets index the same string (Article.from_text keeps it)."""
+    text = ARTICLE.read_text("utf-8")
+    for k in extract(text, background=bg, top=5):
+        assert all(0 <= p < len(text) for p in k.positions)
+        assert light_stem(text[k.positions[0]:].split()[0].strip("،.")) == k.lemma.split()[0]
+
+
+# --- methods: scores, order, determinism -----------------------------------------
+@pytest.mark.parametrize("method", METHODS)
+def test_scores_higher_is_better_and_sorted(method, article, bg):
+    """Each method returns Keyword records with finite scores in decreasing order."""
+    kws = extract(article, method=method, background=bg, top=10)
+    assert 3 <= len(kws) <= 10
+    assert all(isinstance(k, Keyword) and math.isfinite(k.score) for k in kws)
+    assert [k.score for k in kws] == sorted((k.score for k in kws), reverse=True)
+    assert len({k.lemma for k in kws}) == len(kws)
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_deterministic(method, article, bg):
+    """The same input gives the same keywords and scores."""
+    a = extract(article, method=method, background=bg)
+    b = extract(article, method=method, background=bg)
+    assert a == b
+
+
+@pytest.mark.parametrize("method", METHODS)
+def test_top_is_respected(method, article, bg):
+    """``top`` bounds the number of results, and a shorter list is a prefix-compatible ranking."""
+    assert len(extract(article, method=method, background=bg, top=3)) == 3
+
+
+def test_yake_score_direction(article):
+    """YAKE's lower-is-better h is turned into 1/(1+h): scores in (0, 1], best first."""
+    kws = extract(article, method="yake", top=10)
+    assert all(0 < k.score <= 1 for k in kws)
+    assert kws[0].score >= kws[-1].score
+
+
+def test_yake_respects_arabic_comma():
+    """YAKE never returns a phrase across ``،`` (mapped to ASCII punctuation)."""
+    text = "الاقتصاد الوطني، الأمن القومي. الاقتصاد الوطني، الأمن القومي. الاقتصاد الوطني، الأمن القومي."
+    for k in extract(text, method="yake", top=10):
+        assert not ({"وطن", "امن"} <= set(k.lemma.split()))
+
+
+def test_tfidf_prefers_rare_words(bg):
+    """With equal counts, a word rare in the background outranks a common one."""
+    kws = extract("الدول الأعضاء والفيروسات الجديدة", method="tfidf", background=bg, top=10)
+    scores = {k.lemma: k.score for k in kws}
+    assert scores["فيروس"] > scores["دول"]
+
+
+def test_default_surfaces_named_units(article, bg):
+    """Cohesive named units (``مجلس الأمن الدولي``, ``منظمة الصحة العالمية``) come out as phrases."""
+    lemmas = [k.lemma for k in extract(article, background=bg, top=10)]
+    assert "مجلس امن دول" in lemmas
+    assert "منظم صحه عالم" in lemmas
+
+
+def test_default_does_not_repeat_covered_words(article, bg):
+    """The default list does not hold a phrase and its own sub-phrase."""
+    lemmas = [k.lemma for k in extract(article, background=bg, top=10)]
+    for a in lemmas:
+        for b in lemmas:
+            if a != b:
+                assert f" {a} " not in f" {b} "
+
+
+def test_background_as_list_of_texts(article):
+    """A list of texts builds a background on the fly."""
+    kws = extract(article, method="tfidf", background=_bg_texts(), top=5)
+    assert len(kws) == 5
+
+
+# --- errors -----------------------------------------------------------------------
+@pytest.mark.parametrize("bad", ["", "   \n ", "hello world, this is English", "قال", "12345 678"])
+def test_bad_input_raises_article_error(bad):
+    """Empty, whitespace, non-Arabic and very short input raise a clear ArticleError."""
+    with pytest.raises(ArticleError):
+        extract(bad, method="textrank")
+
+
+def test_only_stopwords_raises_article_error():
+    """An Arabic text without any candidate word raises ArticleError naming the problem."""
+    with pytest.raises(ArticleError, match="no candidate"):
+        extract("في من على إلى عن", method="textrank")
+
+
+def test_unknown_method_lists_methods():
+    """An unknown method is a ValueError that lists the available ones."""
+    with pytest.raises(ValueError, match="default, tfidf, yake, textrank"):
+        extract("الاقتصاد الوطني ينمو بسرعة", method="bert")
+
+
+@pytest.mark.parametrize("top", [0, -1, 2.5, True])
+def test_bad_top(top):
+    """``top`` must be a positive integer."""
+    with pytest.raises(ValueError, match="top"):
+        extract("الاقتصاد الوطني ينمو بسرعة", method="textrank", top=top)
+
+
+def test_wrong_type():
+    """A non-text input is a TypeError."""
+    with pytest.raises(TypeError):
+        extract(123, method="textrank")
+
+
+# --- background -------------------------------------------------------------------
+def test_background_counts_documents_once():
+    """Document frequency counts each document once, however often a lemma occurs in it."""
+    b = Background.from_texts(["الأمن الأمن الأمن", "الأمن القومي"])
+    assert b.df(["امن", "قوم", "امن قوم"]).tolist() == [2, 1, 1]
+
+
+def test_background_leave_one_out():
+    """leave_out removes the scored document's own count and one document."""
+    b = Background.from_texts(["الأمن القومي", "الأمن الغذائي"])
+    assert b.df(["امن", "قوم"], leave_out=True).tolist() == [1, 0]
+    assert b.size(leave_out=True) == 1
+
+
+def test_background_save_load_round_trip(tmp_path, bg):
+    """The npz format (no pickles) round-trips counts and ids."""
+    p = tmp_path / "bg.npz"
+    bg.save(p)
+    b2 = Background.load(p)
+    assert b2.n_docs == bg.n_docs and b2.doc_ids == bg.doc_ids
+    q = ["امن", "مجلس امن دول", "غير موجود"]
+    assert b2.df(q).tolist() == bg.df(q).tolist()
+
+
+def test_doc_lemmas_match_analyse():
+    """The corpus counter sees the same candidates as the article analyser."""
+    text = "عقد مجلس الأمن الدولي، اليوم، جلسة طارئة لبحث خطة منظمة الصحة العالمية"
+    assert doc_lemmas(text) == _lemmas(text)
+
+
+def test_quick_real_background_on_the_seed_article():
+    """With the lab's (quick) cached background the default method finds the article's topic."""
+    from arabic_news import read_article
+    from arabic_news.keywords.background import default_background
+
+    art = read_article("seeds/iraq-nato-security-cooperation.txt")
+    bg = default_background(quick=True)
+    lemmas = [k.lemma for k in extract(art, background=bg, top=10)]
+    assert "ناتو" in lemmas or any("ناتو" in l.split() for l in lemmas)
+    assert any("عراق" in l.split() for l in lemmas)
+
+
+# --- helpers --------------------------------------------------------------------------
+def test_content_keys_drop_stopwords_and_numbers():
+    """Headline content words exclude stopwords and numbers."""
+    assert content_keys("في عام 2015 قال الوزير") == {"عام", "قال", "وزير"}
+
+
+def test_kwic_lines(article, bg):
+    """KWIC lines show the keyword with context from its own line."""
+    k = extract(article, background=bg, top=1)[0]
+    lines = kwic(article.text, k.positions, width=30, length=len(k.text))
+    assert len(lines) == len(k.positions)
+    assert all("\n" not in l + r for l, _, r in lines)
+
+
+# --- CLI ------------------------------------------------------------------------------
+def test_cli_json_round_trip(capsys, tmp_path):
+    """``keywords FILE... --json`` prints one record per file, errors as records, exit 1 if any failed."""
+    from arabic_news.cli import main
+
+    bad = tmp_path / "english.txt"
+    bad.write_text("just English here\nand more", "utf-8")
+    rc = main(["keywords", str(ARTICLE), str(bad), "--method", "textrank", "--top", "4", "--json"])
+    out = [json.loads(l) for l in capsys.readouterr().out.splitlines()]
+    assert rc == 1
+    assert out[0]["file"] == str(ARTICLE) and out[0]["method"] == "textrank"
+    assert len(out[0]["keywords"]) == 4 and set(out[0]["keywords"][0]) == {"text", "score", "lemma"}
+    assert "not Arabic" in out[1]["error"]
+    direct = extract(ARTICLE.read_text("utf-8"), method="textrank", top=4)
+    assert [k["lemma"] for k in out[0]["keywords"]] == [k.lemma for k in direct]
+
+
+def test_cli_table_and_bad_usage(capsys):
+    """Without --json a table is printed; a bad --top is a usage error (exit 2)."""
+    from arabic_news.cli import main
+
+    assert main(["keywords", str(ARTICLE), "--method", "yake", "--top", "2"]) == 0
+    assert "keyphrase" in capsys.readouterr().out
+    with pytest.raises(SystemExit) as e:
+        main(["keywords", str(ARTICLE), "--top", "0"])
+    assert e.value.code == 2
