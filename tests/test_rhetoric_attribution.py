@@ -252,3 +252,17 @@ def test_relatives_and_noun_lookalikes(text, expected):
 def test_source_type_heuristics(text, source_type):
     """Definite noun + adjective = institution; plural -ون = group; a construct chain makes a title definite."""
     assert attributions(text)[0].source_type == source_type
+
+
+def test_dateline_is_not_a_speaker():
+    """A dateline (القاهرة - قال ...) is not a subject-verb speaker."""
+    recs = attributions("القاهرة - قال مصدر أمني إن الوضع مستقر.")
+    assert [(r.cue, r.speaker) for r in recs] == [("قال", "مصدر أمني")]
+
+
+def test_headline_subject_verb_and_cataphora():
+    """A headline 'X يتهم ...' is an attribution; the later full name shares X's id."""
+    text = "سعيد يتهم أطرافا بالتآمر\nواتهم الرئيس التونسي قيس سعيد أطرافا لم يسمها بالتآمر."
+    recs = attributions(text)
+    assert [r.cue for r in recs] == ["يتهم", "واتهم"]
+    assert recs[0].speaker_id == recs[1].speaker_id

@@ -643,7 +643,7 @@ def attributions(article: Article | str) -> list[Attribution]:
             if i - a < 3:
                 continue
         a0, _ = doc.sent_bounds(i)
-        no_gap = i > a0 and not any(c in doc.gap(i) for c in "،,:;«\"“()")
+        no_gap = i > a0 and not doc.gap(i).strip()  # any punctuation or symbol before the cue is a boundary
         if cue.kind == "verb" and cue.tense == "perf" and cue_key == k and no_gap and prev not in _PERF_PRECEDERS \
                 and not _COMPLEMENTISERS.match(toks[i - 1].mkey) and _subject_before(doc, i, a0) is None:
             continue  # "بتقديم كشف حساب": a noun that looks like a perfect verb
@@ -889,8 +889,8 @@ def _subject_before(doc: _Doc, i: int, a: int) -> tuple[int, int] | None:
         return None
     if start > a and toks[start - 1].key not in _SV_OPENERS:
         return None
-    if any(c in doc.gap(n) for n in range(start + 1, i + 1) for c in "،,:«\"“"):
-        return None
+    if any(doc.gap(n).strip() for n in range(start + 1, i + 1)):
+        return None  # punctuation or a dateline dash ("القاهرة - قال ...") separates it from the cue
     cf, acts = _cue_forms(), doc.lex["actions"]
     if any(toks[n].key in cf or _base(toks[n].key) in cf or toks[n].key in acts or _base(toks[n].key) in acts
            for n in range(start, k + 1)):
