@@ -227,3 +227,32 @@ def test_index_tolerates_bad_summary_json(tmp_path, content):
     index = rb.write_index(tmp_path / "rep").read_text("utf-8")
     row = next(line for line in index.splitlines() if "a.txt" in line)
     assert row.count("\u2014") >= 2
+
+
+def _fake_dossier(name: str, topic: str, lemmas: list[str]) -> dict:
+    return {
+        "article": {"file": name, "title": "عنوان"},
+        "topic": {"label": topic, "probability": 0.8},
+        "keywords": [{"text": w, "lemma": w} for w in lemmas],
+        "rhetoric": {"attributions": [{}, {}], "speakers": [{}], "source_types": {"official": 2},
+                     "cue_strengths": {"neutral": 2}, "densities": {"words": 100, "hedges": 1.0}},
+        "persuasion": [{"label": "true"}, {"label": "false"}],
+    }
+
+
+def test_index_compares_articles_side_by_side(tmp_path):
+    """With two or more dossiers the index adds a comparison: topics, attribution profiles, keyword overlap."""
+    out = tmp_path / "rep"
+    for slug, topic, lemmas in [("a", "Politics", ["امن", "عراق"]), ("b", "Finance", ["امن", "<b>x"])]:
+        art = tmp_path / f"{slug}.txt"
+        art.write_text(GOOD_TEXT, "utf-8")
+        folder = out / slug
+        folder.mkdir(parents=True)
+        rec = rb.ArticleResult(article=str(art), slug=slug, name=f"{slug}.txt", headline="العراق", reports=[])
+        (folder / "build.json").write_text(json.dumps(rec.to_json()), "utf-8")
+        (folder / "dossier.json").write_text(json.dumps(_fake_dossier(f"{slug}.txt", topic, lemmas)), "utf-8")
+    index = rb.write_index(out).read_text("utf-8")
+    assert 'id="comparison"' in index
+    assert "Politics (0.80)" in index and "Finance (0.80)" in index
+    assert "<td>0.33</td>" in index  # Jaccard({امن, عراق}, {امن, <b>x}) = 1/3
+    assert "<b>x" not in index

@@ -670,6 +670,57 @@ def _summary_cells(folder: Path) -> tuple[str, str, str]:
     return topic, kp, attr
 
 
+def _comparison_html(folders: Sequence[Path]) -> str:
+    """Side-by-side view of the articles' dossiers (``dossier.json``) when there are two or more.
+
+    Uses :func:`arabic_news.dossier.compare_dossiers`; any problem (missing or
+    older dossiers) leaves the section out rather than breaking the index.
+    """
+    dossiers = []
+    for f in folders:
+        try:
+            dossiers.append(json.loads((f / "dossier.json").read_text("utf-8")))
+        except (OSError, ValueError):
+            continue
+    if len(dossiers) < 2:
+        return ""
+    try:
+        from ..dossier import compare_dossiers
+
+        c = compare_dossiers(dossiers)
+        e = html.escape
+        names = [str(n) for n in c["articles"]]
+        rows = []
+        for i, name in enumerate(names):
+            t = c["topics"][i]
+            a = c["attribution_profiles"][i]
+            types = ", ".join(f"{e(str(k))} {e(str(v))}" for k, v in (a.get("source_types") or {}).items()) or _DASH
+            flagged = c.get("persuasion_flagged", [None] * len(names))[i]
+            rows.append(
+                f"<tr><td>{e(name)}</td><td>{e(str(t['label']))} ({float(t['probability']):.2f})</td>"
+                f"<td>{int(a['n_attributions'])}</td><td>{int(a['n_speakers'])}</td><td>{types}</td>"
+                f"<td>{_DASH if flagged is None else int(flagged)}</td></tr>"
+            )
+        jac = c["keyword_overlap"]["jaccard"]
+        head = "".join(f"<th>{e(n)}</th>" for n in names)
+        matrix = "".join(
+            f"<tr><th>{e(n)}</th>" + "".join(f"<td>{float(v):.2f}</td>" for v in jac[i]) + "</tr>"
+            for i, n in enumerate(names)
+        )
+        shared = "، ".join(e(str(x)) for x in c["keyword_overlap"].get("shared_lemmas", [])) or _DASH
+    except Exception as exc:  # noqa: BLE001 -- the comparison is optional; the index must still be written
+        return f'<p class="note">Comparison view unavailable: {html.escape(_one_line(exc))}</p>'
+    return (
+        '<h2 id="comparison">Comparison</h2>\n'
+        "<table><thead><tr><th>Article</th><th>Topic (probability)</th><th>Attributions</th><th>Speakers</th>"
+        "<th>Source types</th><th>Paragraphs flagged as persuasive</th></tr></thead><tbody>"
+        + "".join(rows)
+        + "</tbody></table>\n<h3>Keyword overlap (Jaccard of top-10 lemma keys)</h3>\n"
+        + f"<table><thead><tr><th></th>{head}</tr></thead><tbody>{matrix}</tbody></table>\n"
+        + f'<p>Lemmas shared by all: <span dir="rtl" class="ar">{shared}</span></p>'
+    )
+
+
 def write_index(out_root: str | os.PathLike = "reports") -> Path:
     """Write ``<out_root>/index.html`` listing every article report there (escaped, offline).
 
@@ -704,11 +755,12 @@ def write_index(out_root: str | os.PathLike = "reports") -> Path:
         )
     from .. import __version__
 
+    comparison = _comparison_html([folder for rec, folder in records if rec.ok])
     body = "\n".join(rows) or f'<tr><td colspan="7">No reports built yet. Run <code>make report</code>.</td></tr>'
     page = _INDEX_TEMPLATE.format(
         font=_font_base64(), rows=body, n=len(records), version=html.escape(__version__),
         commit=html.escape(_git_commit()), data=html.escape(_data_fingerprint()),
-        date=_dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M"),
+        date=_dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M"), comparison=comparison,
     )
     target = out / "index.html"
     _write_json_text(target, page)
@@ -738,6 +790,7 @@ th {{ background: #f3f4f6; }}
 td .ar {{ display: block; text-align: right; }}
 .ok {{ color: #1a7f37; font-weight: bold; }}
 .failed {{ color: #c62828; font-weight: bold; }}
+h2 {{ font-size: 1.2em; margin-top: 2em; }} h3 {{ font-size: 1em; }} .note {{ color: #777; }}
 footer {{ margin-top: 2em; font-size: .85em; color: #555; }}
 </style>
 </head>
@@ -750,6 +803,7 @@ footer {{ margin-top: 2em; font-size: .85em; color: #555; }}
 {rows}
 </tbody>
 </table>
+{comparison}
 <footer>arabic_news {version} &middot; git {commit} &middot; data {data} &middot; index written {date} UTC</footer>
 </body>
 </html>
