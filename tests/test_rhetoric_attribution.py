@@ -266,3 +266,18 @@ def test_headline_subject_verb_and_cataphora():
     recs = attributions(text)
     assert [r.cue for r in recs] == ["يتهم", "واتهم"]
     assert recs[0].speaker_id == recs[1].speaker_id
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("نلوم دعاة تجديد الخطاب، إضافة إلى صور نادرة.", []),  # دعاة / إضافة: ta marbuta nouns, not verb + pronoun
+        ("وهو ما أكده الوزير أحمد سالم أمس.", [("أكده", "الوزير أحمد سالم")]),  # verb + object pronoun
+        ("وأشار إلى أن العدد يبلغ سبعة مليارات.", []),  # بلغ "amount to" is not a cue; no antecedent
+        ("قال وهو يبتسم: أنا متفائل.", []),  # a pronoun is not a speaker phrase (and there is no antecedent)
+        ("وقال رئيس الشركة هوارد شولتز في بيان صحفي إن الأرباح ارتفعت.", [("وقال", "رئيس الشركة هوارد شولتز")]),
+    ],
+)
+def test_more_negatives_and_boundaries(text, expected):
+    """Ta marbuta look-alikes, non-cue homographs, pronouns and في بيان end or reject a speaker phrase."""
+    assert [(r.cue, r.speaker) for r in attributions(text)] == expected

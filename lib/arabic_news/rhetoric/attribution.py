@@ -124,6 +124,7 @@ class _Cue:
     tense: str  # perf | impf | part
     complements: tuple[str, ...] = ()
     takes_object: bool = False
+    enclitic: bool = False
 
 
 def _perfect_forms(p: str) -> list[tuple[str, str]]:
@@ -175,7 +176,7 @@ def _cue_forms() -> dict[str, _Cue]:
                 for enc in ("ه", "ها", "هم"):
                     out.setdefault(rkey(base + enc), _Cue(perf, strength, "verb", person,
                                                           "perf" if (form, person) in _perfect_forms(perf) else "impf",
-                                                          comps, obj))
+                                                          comps, obj, enclitic=True))
     for row in load_table("relay_verbs"):
         perf, impf, strength = row[0], row[1], row[2]
         for form, person in _perfect_forms(perf) + _imperfect_forms(impf):
@@ -234,7 +235,7 @@ def _lex() -> dict:
 _NAME_BUILDERS = {"عبد", "ابو", "بن", "ابن", "ام"}
 _COMPLEMENTISERS = re.compile(r"^(?:[وف])?(?:ب|ل)?(?:أن|إن|ان)(?:ه|ها|هم|هما|نا|ني|ي)?$")
 _QUOTE_RE = re.compile(r"«[^»]*»|\"[^\"\n]*\"|“[^”\n]*”|„[^“”\n]*[“”]")
-_NEG_BEFORE_IMPF = {"لم", "لن", "لا", "ان", "ما", "مما", "كي", "لكي", "قد", "وقد", "فقد", "سوف", "حتي"}
+_NEG_BEFORE_IMPF = {"لم", "لن", "لا", "ان", "ما", "مما", "كي", "لكي", "قد", "وقد", "فقد", "سوف", "حتي", "من"}
 _NEG_BEFORE_PERF: set[str] = set()  # (ما + perfect is "what X said" in news: وفق ما أفادت، بحسب ما ذكرت)
 
 
@@ -360,7 +361,8 @@ class _Doc:
                     continue
                 if key in ("الي", "لدي", "في") and j > i and j + 2 < end and _nodef(_base(self.toks[i].key)) in lex["titles"]:
                     x, y = self.toks[j + 1], self.toks[j + 2]
-                    if (x.key.startswith("ال") or _nodef(x.key) in lex["src"]) and not y.key.startswith(("ال", "لل", "ب")) \
+                    if (x.key.startswith("ال") or _nodef(x.key) in lex["src"]) and _nodef(x.key) not in lex["docs"] \
+                            and not y.key.startswith(("ال", "لل", "ب")) \
                             and not self.is_stop(y.key, y.mkey) and y.key not in _cue_forms() and len(y.key) >= 3 \
                             and not any(c in self.gap(j + 2) + self.gap(j + 1) for c in "،,:;«\"“()"):
                         j += 2  # المبعوث الأممي إلى اليمن هانس غروندبرغ
@@ -368,7 +370,7 @@ class _Doc:
                 if key == "العام" and j > i and _nodef(self.toks[j - 1].key) in lex["titles"]:
                     j += 1  # الأمين العام، المدعي العام: part of the title, not "the year"
                     continue
-                if self.is_stop(key, t.mkey):
+                if self.is_stop(key, t.mkey) or len(key) < 2:
                     return j
                 if key in _cue_forms() or _base(key) in _cue_forms() or key in lex["actions"] or _base(key) in lex["actions"]:
                     if j > i:
@@ -390,7 +392,10 @@ class _Doc:
     def head_class(self, key: str) -> str | None:
         """'title' / source type / 'name' / None for a head word."""
         lex = self.lex
-        for k in (key, _base(key), _nodef(key)):
+        forms = [key, _base(key), _nodef(key)]
+        if key[:1] in ("ل", "ب") and len(key) > 3 and not key.startswith("لل"):
+            forms.append(key[1:])
+        for k in forms:
             if k in lex["src"]:
                 return lex["src"][k]
         for k in (key, _base(key), _nodef(key)):
@@ -445,6 +450,8 @@ class _Resolver:
             if head.startswith(("ال", "وال", "فال")) and len(m.keys) >= 2 and doc.toks[m.i + 1].key.startswith("ال"):
                 return "org", "institution_document", fem  # الصليب الأحمر، الولايات المتحدة
         if hc == "title":
+            if any(doc.toks[k].key in lex["honor"] for k in range(m.i, m.j - 1)):
+                return "person", "named_person", fem  # الدكتور عائض ...: an honorific precedes a name
             definite = head.startswith(("ال", "وال", "فال")) or _idafa_definite(doc, m)
             last = doc.toks[m.j - 1].key
             if len(m.keys) >= 3 and not last.startswith(("ال", "لل", "بال", "وال")) and doc.head_class(last) is None and not doc.is_stop(last):
@@ -627,6 +634,8 @@ def attributions(article: Article | str) -> list[Attribution]:
             continue
         if cue_key in _AMBIGUOUS and _base(t.mkey) != _AMBIGUOUS[cue_key]:
             continue
+        if cue.enclitic and t.mkey.endswith("ة"):
+            continue  # دعاة "preachers", إضافة "addition": a ta marbuta, not the pronoun ـه
         prev = toks[i - 1].key if i > 0 and doc.sent_of[i - 1] == doc.sent_of[i] else ""
         nxt = toks[i + 1].key if i + 1 < n else ""
         if cue.tense == "impf" and (prev in _NEG_BEFORE_IMPF or _base(prev) in _NEG_BEFORE_IMPF):
@@ -858,7 +867,7 @@ def _cut_object(doc: _Doc, i: int, j: int) -> int:
     for k in range(i + 1, j):
         prev, key = doc.toks[k - 1].key, doc.toks[k].key
         if prev.startswith(("ال", "وال")) and not key.startswith(("ال", "وال", "لل", "ب", "ل")) \
-                and key not in lex["names"] and doc.head_class(key) is None:
+                and key not in lex["names"] and doc.head_class(key) is None and _nodef(prev) not in lex["titles"]:
             nxt = doc.toks[k + 1].key if k + 1 < j else ""
             masdar_like = len(key) >= 4 and (key[0] in "تام" or key.endswith("ه"))
             if masdar_like or nxt.startswith("ال") or k + 1 == j and len(key) >= 4:
@@ -930,8 +939,9 @@ _SV_OPENERS = frozenset({"كان", "وكان", "كانت", "وكانت", "فيم
 def _strip_li(doc: _Doc, m: _Mention, i: int) -> _Mention:
     """وفقًا لتقارير: the mention starts after the attached ل."""
     raw = doc.toks[i].text
-    return m if not raw.startswith("ل") or doc.head_class(doc.toks[i].key) is not None else _Mention(
-        m.i, m.j, m.start + 1, m.end, doc.text[m.start + 1:m.end], m.keys)
+    if not raw.startswith("ل") or raw.startswith("لل") or m.start != doc.toks[i].start:
+        return m
+    return _Mention(m.i, m.j, m.start + 1, m.end, doc.text[m.start + 1:m.end], m.keys)
 
 
 def _match_prep(doc: _Doc, i: int):
