@@ -309,9 +309,10 @@ def test_content_keys_drop_stopwords_and_numbers():
 def test_kwic_lines(article, bg):
     """KWIC lines show the keyword with context from its own line."""
     k = extract(article, background=bg, top=1)[0]
-    lines = kwic(article.text, k.positions, width=30, length=len(k.text))
+    lines = kwic(article.text, k.positions, width=30, n_words=len(k.lemma.split()))
     assert len(lines) == len(k.positions)
     assert all("\n" not in l + r for l, _, r in lines)
+    assert all(light_stem(hit.split()[0]) == k.lemma.split()[0] for _, hit, _ in lines)
 
 
 # --- CLI ------------------------------------------------------------------------------

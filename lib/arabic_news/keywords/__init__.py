@@ -144,8 +144,8 @@ def analyse(text_or_article: "str | Article", **kw):
     return _analyse(text_or_article, **kw)
 
 
-def kwic(text: str, positions: Sequence[int], *, width: int = 40, length: int | None = None) -> list[tuple[str, str, str]]:
-    """Key-word-in-context lines: ``(left, keyword, right)`` around each offset.
+def kwic(text: str, positions: Sequence[int], *, width: int = 40, n_words: int = 1) -> list[tuple[str, str, str]]:
+    """Key-word-in-context lines: ``(left, hit, right)`` around each offset.
 
     Parameters
     ----------
@@ -154,22 +154,22 @@ def kwic(text: str, positions: Sequence[int], *, width: int = 40, length: int | 
     positions : sequence of int
         Start offsets (``Keyword.positions``).
     width : int
-        Characters of context on each side (cut at a word boundary, on one line).
-    length : int, optional
-        Length of the keyword at each offset (default: up to the end of the word).
+        Characters of context on each side (cut at a word boundary, within one line).
+    n_words : int
+        Words in the hit (``len(keyword.lemma.split())`` for a keyphrase).
 
-    >>> kwic("قال الوزير إن التعاون مستمر", [14], width=12)
-    [('الوزير إن', 'التعاون', 'مستمر')]
+    >>> kwic("قال الوزير إن التعاون الأمني مستمر", [14], width=12, n_words=2)
+    [('الوزير إن', 'التعاون الأمني', 'مستمر')]
     """
+    from ..tokenise import word_spans
+
     out = []
     for p in positions:
-        end = p + length if length is not None else p
-        if length is None:
-            while end < len(text) and not text[end].isspace():
-                end += 1
         line_start = text.rfind("\n", 0, p) + 1
-        line_end = text.find("\n", end)
+        line_end = text.find("\n", p)
         line_end = len(text) if line_end < 0 else line_end
+        spans = word_spans(text[p:line_end])[: max(n_words, 1)]
+        end = p + spans[-1][1] if spans else p
         left = text[max(line_start, p - width) : p]
         right = text[end : min(line_end, end + width)]
         if p - width > line_start and " " in left:

@@ -151,7 +151,9 @@ def _npmi(df_ab: float, df_a: float, df_b: float, n: int) -> float:
     return math.log(p_ab / (p_a * p_b)) / -math.log(p_ab)
 
 
-def default(doc: DocAnalysis, *, background: Background, leave_out: bool = False, params: dict | None = None, **_) -> Ranked:
+def default(
+    doc: DocAnalysis, *, background: Background, leave_out: bool = False, params: dict | None = None, top: int = 10, **_
+) -> Ranked:
     """The lab's method: corpus rarity x position x spread x phrase cohesion, de-duplicated.
 
     For a candidate with ``tf`` occurrences:
@@ -209,7 +211,7 @@ def default(doc: DocAnalysis, *, background: Background, leave_out: bool = False
             else:
                 struct = p["unseen_phrase"]
         scores[l] = (1 + math.log(c.count)) * rarity * pos * (1 + p["spread"] * spread) * struct
-    return _dedup(_ranked(scores, cands))
+    return _dedup(_ranked(scores, cands), limit=max(int(top), 1))
 
 
 def _dedup(ranked: Ranked, *, limit: int = 200, replace_ratio: float = 0.5) -> Ranked:
@@ -221,20 +223,23 @@ def _dedup(ranked: Ranked, *, limit: int = 200, replace_ratio: float = 0.5) -> R
     (``مجلس الأمن الدولي`` replaces ``مجلس الأمن``), otherwise it is skipped.
     """
     chosen: list[list] = []  # [lemma, score, rank score]
+    covered: set[str] = set()
     for lemma, s in ranked:
         ws = lemma.split(" ")
         padded = f" {lemma} "
-        inside = [c for c in chosen if f" {c[0]} " in padded]
-        if inside:
-            if s >= replace_ratio * max(c[1] for c in inside):
-                first = inside[0]
-                chosen = [c for c in chosen if c is first or c not in inside]
-                first[0], first[1] = lemma, s
-            continue
-        covered = {w for c in chosen for w in c[0].split(" ")}
-        if set(ws) <= covered:
+        if len(ws) > 1:
+            inside = [c for c in chosen if f" {c[0]} " in padded]
+            if inside:
+                if s >= replace_ratio * max(c[1] for c in inside):
+                    first = inside[0]
+                    chosen = [c for c in chosen if c is first or c not in inside]
+                    first[0], first[1] = lemma, s
+                    covered = {w for c in chosen for w in c[0].split(" ")}
+                continue
+        if covered.issuperset(ws):
             continue
         chosen.append([lemma, s, s])
+        covered.update(ws)
         if len(chosen) >= limit:
             break
     # scores stay decreasing: a replacing phrase takes the rank (and score) it replaced
