@@ -5,9 +5,11 @@ Trained on the shared persuasion data (ArAIEval 2023 task 1, ArMPro; see
 plus the lab's rhetoric-marker features (:mod:`arabic_news.persuasion.features`);
 models, references and evaluation in :mod:`arabic_news.persuasion.models`.
 
->>> from arabic_news.persuasion import predict_paragraphs  # doctest: +SKIP
->>> predict_paragraphs(["وأكد الوزير أن المفاوضات ستستأنف الأسبوع المقبل."])  # doctest: +SKIP
-[{'label': 'false', 'score': 0.41}]
+Usage (trains and caches the default model on first call)::
+
+    from arabic_news.persuasion import predict_paragraphs, predict_techniques
+    predict_paragraphs(["وأكد الوزير أن المفاوضات ستستأنف الأسبوع المقبل."])
+    # -> [{"label": "true" | "false", "score": P(true)}]
 
 Nothing heavy is imported until a function is called.
 """
