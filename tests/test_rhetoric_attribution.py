@@ -281,3 +281,22 @@ def test_headline_subject_verb_and_cataphora():
 def test_more_negatives_and_boundaries(text, expected):
     """Ta marbuta look-alikes, non-cue homographs, pronouns and في بيان end or reject a speaker phrase."""
     assert [(r.cue, r.speaker) for r in attributions(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # وفقًا لما + verb: the verb carries the attribution
+        ("ووفقا لما ذكرته الصحف، فإن اللاعب خضع للفحص.", [("ذكرته", "الصحف")]),
+        # قال لـ"outlet" + speaker
+        ('وقال لـ"الاقتصادية" عبدالمنعم الشهري وكيل وزارة العمل، إن الوزارة نجحت.',
+         [("وقال", "عبدالمنعم الشهري وكيل وزارة العمل")]),
+        # honorific pronoun سموه resolves to the antecedent; a definite object after a full name is cut
+        ("رأس الأمير محمد بن نايف الجلسة. وقال سموه إن التفجير إرهابي.", [("وقال", "الأمير محمد بن نايف")]),
+        # passive "is considered" with a demonstrative
+        ("وتعتبر تلك الزيارة هي الأولى.", []),
+    ],
+)
+def test_gulf_press_constructions(text, expected):
+    """Constructions seen in Saudi/Gulf press: وفقًا لما، قال لـ"…" فلان، سموه، تُعتبر + demonstrative."""
+    assert [(r.cue, r.entity) for r in attributions(text)] == expected

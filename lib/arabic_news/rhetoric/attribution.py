@@ -324,8 +324,15 @@ class _Doc:
         """End index (exclusive) of the noun phrase starting at token i (i if none)."""
         lex = self.lex
         j = i
+        seen_name = False
         while j < end and j - i < max_len:
             t = self.toks[j]
+            if seen_name and j > i and t.key.startswith("ال") and (
+                    t.mkey.endswith("ة") or (self.toks[j - 1].key.startswith("ال") and self.toks[j - 1].key not in lex["honor"]
+                                             and self.toks[j - 2].key not in _NAME_BUILDERS)):
+                return j  # "الأمير محمد بن نايف الجلسة": a definite noun after a full name is the object
+            if t.key in lex["names"] or (t.key.startswith("عبد") and len(t.key) >= 6):
+                seen_name = True
             if j > i:
                 g = self.gap(j)
                 if "(" in g:
@@ -401,8 +408,8 @@ class _Doc:
         for k in (key, _base(key), _nodef(key)):
             if k in lex["titles"]:
                 return "title"
-            if k in lex["names"]:
-                return "name"
+            if k in lex["names"] or (k.startswith("عبد") and len(k) >= 6):
+                return "name"  # (عبدالله، عبدالمنعم: a joined 'abd- name)
         return None
 
     def mention(self, i: int, j: int) -> _Mention:
@@ -435,7 +442,7 @@ class _Resolver:
         head = doc.toks[m.i].key
         hc = doc.head_class(head)
         fem = _nodef(head).endswith("ه") or _nodef(head).endswith("ت")
-        has_name = any(k in lex["names"] for k in m.keys)
+        has_name = any(k in lex["names"] or (k.startswith("عبد") and len(k) >= 6) for k in m.keys)
         if hc in ("institution_document", "news_agency", "anonymous_collective"):
             kind = {"institution_document": "org", "news_agency": "agency", "anonymous_collective": "anon"}[hc]
             if hc == "institution_document" and has_name:
@@ -644,6 +651,8 @@ def attributions(article: Article | str) -> list[Attribution]:
             continue
         if cue.tense == "impf" and cue.person == "m" and cue.lemma in ("ذكر", "أشار") and nxt in ("ان", "الي", "انه"):
             continue  # يذكر أن / يشار إلى أن: passive formula, no speaker
+        if cue.tense == "impf" and cue.takes_object and nxt in _DEMONSTRATIVES:
+            continue  # وتعتبر تلك الزيارة ...: passive "is considered", no speaker
         if cue.kind == "participle" and cue.person == "f" and not (nxt in ("ان", "الي", "علي", "ب") or _COMPLEMENTISERS.match(toks[i + 1].mkey if i + 1 < n else "")):
             continue
         if cue.kind == "participle":
@@ -745,6 +754,19 @@ def attributions(article: Article | str) -> list[Attribution]:
             subj = rel[0], doc.np_at(rel[0], i - 1, max_len=8)
         elif sv is not None:
             subj = sv
+        elif j0 + 1 < b and toks[j0].key == "ل" and cue.lemma in ("قال", "صرح", "أكد", "أوضح", "كشف"):
+            # قال لـ"الاقتصادية" فلان ...: skip the outlet the statement was made to
+            k = j0 + 1
+            q = next(((q0, q1) for q0, q1 in doc.quotes if toks[j0].end <= q0 <= toks[k].start), None)
+            if q is not None:
+                while k < b and toks[k].start < q[1]:
+                    k += 1
+            else:
+                k += 1
+            if k < b:
+                j = doc.np_at(k, b, complements=cue.complements, max_len=14)
+                if j > k and doc.head_class(toks[k].key) is not None:
+                    subj = (k, j)
         elif j0 < b and not any(c in doc.gap(j0) for c in "،,:«\"“"):
             j = doc.np_at(j0, b, complements=cue.complements, max_len=14)
             if j > j0:
@@ -913,6 +935,7 @@ def _subject_before(doc: _Doc, i: int, a: int) -> tuple[int, int] | None:
     return (start, k + 1)
 
 
+_DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان", "هولاء", "اولئك"})
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي", "اللاتي"})
 _PERF_PRECEDERS = frozenset({
     "قد", "لقد", "فقد", "وقد", "كما", "ثم", "حيث", "بعدما", "عندما", "حين", "بعد", "قبل", "اذ", "ما", "لما",
@@ -961,6 +984,8 @@ def _match_prep(doc: _Doc, i: int):
                 continue
             if toks[nxt].key == "ل":
                 return nxt + 1, strength, lemma, nxt + 1
+            if toks[nxt].key == "لما":
+                return None  # وفقًا لما ذكرته الصحف: the verb carries the attribution
             if toks[nxt].key.startswith("ل") and len(toks[nxt].key) > 2:
                 return nxt, strength, lemma, nxt
             continue
