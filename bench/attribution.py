@@ -12,9 +12,11 @@ History (kept honest): first-run scores of each held-out batch, before any rule 
   heldout2  P 0.800 / R 0.750 (12/15/16)
   heldout3  P 0.696 / R 0.667 (16/23/24); with the three subject-verb headline records that the first
             annotation had missed (the seed convention counts them) added to the gold: P 0.739 / R 0.654 (17/23/26).
+  heldout4  P 1.000 / R 1.000 (20/20/20), written after the rules were also checked on SaudiNewsNet articles.
 Between heldout2 and heldout3 the rules were also checked by eye on SANAD articles.  The errors each
 batch revealed were then fixed with general rules, so the current figures on every split are training
-figures; the first-run scores above (about 0.7-0.8) are the honest estimate for unseen articles.
+figures.  Pooled over the four first runs (original annotation): 68 correct of 82 predicted and 85 gold,
+P 0.83 / R 0.80 -- the honest estimate for unseen articles, from passages written by the rules' author.
 """
 
 from __future__ import annotations

@@ -461,7 +461,7 @@ class _Resolver:
                 return "person", "named_person", fem  # الدكتور عائض ...: an honorific precedes a name
             definite = head.startswith(("ال", "وال", "فال")) or _idafa_definite(doc, m)
             last = doc.toks[m.j - 1].key
-            if len(m.keys) >= 3 and not last.startswith(("ال", "لل", "بال", "وال")) and doc.head_class(last) is None and not doc.is_stop(last):
+            if len(m.keys) >= 3 and not doc.toks[m.j - 1].mkey.startswith(("ال", "لل", "بال", "وال")) and doc.head_class(last) is None and not doc.is_stop(last):
                 return "person", "named_person", fem
             if _nodef(head) in ("نظير", "نظيره", "نظيرها", "نظيرته"):
                 return "person", "office_title", fem
