@@ -461,7 +461,9 @@ class _Resolver:
                 return "person", "named_person", fem  # الدكتور عائض ...: an honorific precedes a name
             definite = head.startswith(("ال", "وال", "فال")) or _idafa_definite(doc, m)
             last = doc.toks[m.j - 1].key
-            if len(m.keys) >= 3 and not doc.toks[m.j - 1].mkey.startswith(("ال", "لل", "بال", "وال")) and doc.head_class(last) is None and not doc.is_stop(last):
+            lm = doc.toks[m.j - 1].mkey
+            if len(m.keys) >= 3 and not lm.startswith(("ال", "لل", "بال", "وال")) and not doc.is_stop(last) \
+                    and (doc.head_class(last) is None or (lm.startswith("أل") and last not in lex["src"])):
                 return "person", "named_person", fem
             if _nodef(head) in ("نظير", "نظيره", "نظيرها", "نظيرته"):
                 return "person", "office_title", fem
