@@ -24,14 +24,18 @@ returns a ``retrieval``-normalised key, so keys compare across spellings.
 ('اقتصاد', 'اقتصاد', 'اقتصاد')
 >>> stem("والمنظومات", stemmer="light")
 'منظوم'
+
+``TextNormaliser`` (a scikit-learn transformer; scikit-learn is imported on first use):
+
+>>> from arabic_news.stem import TextNormaliser
+>>> TextNormaliser(profile="retrieval").fit_transform(["مسؤولٌ"])
+['مسوول']
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 from typing import Callable, Iterable
-
-from sklearn.base import BaseEstimator, TransformerMixin
 
 from .lexicon import load_wordlist, stopwords
 from .normalise import normalise
@@ -298,19 +302,37 @@ class ArabicAnalyzer:
         return out
 
 
-class TextNormaliser(TransformerMixin, BaseEstimator):
-    """Pipeline step: normalise every document with a profile.
+def _make_text_normaliser():
+    from sklearn.base import BaseEstimator, TransformerMixin
 
-    >>> TextNormaliser(profile="retrieval").fit_transform(["مسؤولٌ"])
-    ['مسوول']
-    """
+    class TextNormaliser(TransformerMixin, BaseEstimator):
+        """Pipeline step: normalise every document with a profile.
 
-    def __init__(self, profile: str = "retrieval"):
-        self.profile = profile
+        >>> TextNormaliser(profile="retrieval").fit_transform(["مسؤولٌ"])
+        ['مسوول']
+        """
 
-    def fit(self, X: Iterable[str], y=None):
-        normalise("", profile=self.profile)  # validates the profile
-        return self
+        def __init__(self, profile: str = "retrieval"):
+            self.profile = profile
 
-    def transform(self, X: Iterable[str]) -> list[str]:
-        return [normalise(x, profile=self.profile) for x in X]
+        def fit(self, X: Iterable[str], y=None):
+            normalise("", profile=self.profile)  # validates the profile
+            return self
+
+        def transform(self, X: Iterable[str]) -> list[str]:
+            return [normalise(x, profile=self.profile) for x in X]
+
+    TextNormaliser.__module__ = __name__
+    TextNormaliser.__qualname__ = "TextNormaliser"
+    return TextNormaliser
+
+
+def __getattr__(name: str):
+    # scikit-learn is imported only when TextNormaliser is first used, so that
+    # importing the stemmers (keywords, CLI) stays fast; the class is created
+    # once and stored, so pickling/skops and isinstance checks see one class.
+    if name == "TextNormaliser":
+        cls = _make_text_normaliser()
+        globals()["TextNormaliser"] = cls
+        return cls
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -202,6 +202,7 @@ def as_article(text_or_article: "str | Article") -> Article:
     raise TypeError(f"expected an Article or str, got {type(text_or_article).__name__}")
 
 
+@lru_cache(maxsize=100_000)
 def _has_proclitic(surface: str) -> bool:
     first = surface.split()[0] if surface.split() else surface
     parts = split_clitics(normalise(first, profile="matching"))
