@@ -304,3 +304,19 @@ def test_more_negatives_and_boundaries(text, expected):
 def test_gulf_press_constructions(text, expected):
     """Constructions seen in Saudi/Gulf press: وفقًا لما، قال لـ"…" فلان، سموه، تُعتبر + demonstrative."""
     assert [(r.cue, r.entity) for r in attributions(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وأفاد بيان لمجلس الوزراء بأن الموافقة صدرت.", [("وأفاد", "بيان لمجلس الوزراء")]),  # a head starting with ب
+        ('أكد وزير الحرب "الإسرائيلي" إيهود باراك أن المحادثات متعثرة. وقال باراك إن التقدم ممكن.',
+         [("أكد", "S1"), ("وقال", "S1")]),  # a quoted one-word adjective inside the name phrase
+        ("وقال عضو اللجنة عبد الحكيم حمزة إن التصريحات خطرة، ويشير لوجود تدخلات. وقال نحن نعتبره مؤسفا.",
+         [("وقال", "S1"), ("ويشير", "S1"), ("وقال", "S1")]),  # ل-phrases and pronouns are not subjects
+    ],
+)
+def test_phrase_boundaries_from_wire_copy(text, expected):
+    """Speaker-phrase boundaries seen in wire copy: heads in ب-, quoted adjectives, ل-phrases, pronouns."""
+    got = [(r.cue, r.speaker if not expected[0][1].startswith("S") else r.speaker_id) for r in attributions(text)]
+    assert got == expected

@@ -344,6 +344,19 @@ class _Doc:
                     if close != -1 and k - j <= 4:
                         return k
                     return j
+                if any(c in g for c in "«\"“”»") and not any(c in g for c in "،,:;.!?"):
+                    closing = next(((q0, q1) for q0, q1 in self.quotes
+                                    if q0 < self.toks[j - 1].start and self.toks[j - 1].end < q1 <= self.toks[j].start), None)
+                    if closing is not None and j - 1 > i:
+                        j += 1  # the word after a quoted adjective
+                        continue
+                    q = next(((q0, q1) for q0, q1 in self.quotes if q0 <= self.toks[j].start < q1), None)
+                    if q is not None and j + 1 < end and self.toks[j].end < q[1] <= self.toks[j + 1].start \
+                            and not self.text[q[1]:self.toks[j + 1].start].strip() \
+                            and not self.is_stop(self.toks[j + 1].key, self.toks[j + 1].mkey):
+                        j += 1  # وزير الحرب "الإسرائيلي" إيهود باراك: a quoted one-word adjective
+                        continue
+                    return j
                 if any(c in g for c in "،,:;«\"“”»؛.!?)-–—"):
                     return j
             key = t.key
@@ -383,7 +396,7 @@ class _Doc:
                     if j > i:
                         return j
                 for c in complements:
-                    if c in ("ب", "ل") and key.startswith(c) and len(key) > 3 and not key.startswith(("باسم", "لل")):
+                    if j > i and c in ("ب", "ل") and key.startswith(c) and len(key) > 3 and not key.startswith(("باسم", "لل")):
                         return j
                 # ل/ب + a media noun: "قال الوزير لقناة ..." ends the phrase
                 if j > i and key[:1] in ("ل", "ب") and _nodef(key[1:]) in lex["src"] and lex["src"][_nodef(key[1:])] == "news_agency":
@@ -777,7 +790,8 @@ def attributions(article: Article | str) -> list[Attribution]:
                     _nodef(head) in {k for em in en.mentions for k in em.keys} for en in res.entities
                 )
                 follows = toks[j].mkey if j < b else ""
-                is_cue = head in _cue_forms() or _base(head) in _cue_forms() or len(head) < 2
+                is_cue = head in _cue_forms() or _base(head) in _cue_forms() or len(head) < 2 \
+                    or (head.startswith("ل") and head not in lex["names"] and head not in lex["titles"] and head not in lex["src"])
                 j = _shrink_to_known(doc, res, j0, j)
                 if cue.takes_object:
                     j = _cut_object(doc, j0, j)
