@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from typing import Sequence
 
-__all__ = ["predict_paragraphs", "predict_techniques", "check_texts"]
+__all__ = ["predict_paragraphs", "predict_techniques", "analyse_paragraphs", "explain_paragraph", "check_texts"]
 
 
 def check_texts(texts: Sequence[str]) -> list[str]:
@@ -90,3 +90,49 @@ def predict_techniques(texts: Sequence[str], *, seed: int = 0, quick: bool = Fal
 
     proba = default_models(seed=seed, quick=quick).techniques.predict_proba(texts)
     return [{c: round(float(p), 4) for c, p in zip(COARSE_CLASSES, row)} for row in proba]
+
+
+def analyse_paragraphs(article, *, seed: int = 0, quick: bool = False) -> list[dict]:
+    """Both classifiers applied to each body paragraph of an :class:`~arabic_news.Article`.
+
+    Returns
+    -------
+    list of dict
+        One record per paragraph: ``paragraph`` (1-based), ``start``/``end``
+        (offsets into ``article.text``), ``text``, ``label``, ``score`` and
+        ``techniques`` (``{coarse_class: probability}``).
+    """
+    texts = list(article.paragraphs)
+    spans = list(article.paragraph_spans)
+    if not texts:
+        return []
+    binary = predict_paragraphs(texts, seed=seed, quick=quick)
+    techs = predict_techniques(texts, seed=seed, quick=quick)
+    return [
+        {"paragraph": i + 1, "start": s, "end": e, "text": t, **b, "techniques": tp}
+        for i, (t, (s, e), b, tp) in enumerate(zip(texts, spans, binary, techs))
+    ]
+
+
+def explain_paragraph(text: str, *, k: int = 10, seed: int = 0, quick: bool = False) -> list[tuple[str, float]]:
+    """The ``k`` features that push the binary score of ``text`` most (either way).
+
+    Contribution = feature value x logistic-regression weight (log-odds of
+    "true"); positive values push towards "contains persuasion".  Feature names
+    are prefixed by their block: ``word__`` (light-stemmed, retrieval-normalised
+    word n-grams), ``char__`` (character n-grams), ``rhetoric__`` (markers and cues).
+    """
+    (text,) = check_texts([text])
+    import numpy as np
+
+    from .models import default_models
+
+    model = default_models(seed=seed, quick=quick).binary
+    feats = model.named_steps["features"]
+    lr = model.named_steps["clf"].estimator_
+    z = feats.transform([text])
+    z = z.toarray()[0] if hasattr(z, "toarray") else np.asarray(z)[0]
+    contrib = z * lr.coef_[0]
+    names = feats.get_feature_names_out()
+    order = np.argsort(-np.abs(contrib))[:k]
+    return [(str(names[i]), round(float(contrib[i]), 4)) for i in order if contrib[i] != 0]

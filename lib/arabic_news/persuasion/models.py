@@ -275,17 +275,40 @@ def _load(path) -> TrainedModels:
     )
 
 
+#: The rhetoric data files the marker features read (the rest of data/rhetoric/ serves attribution).
+_MARKER_FILES = ("boosters", "hedges", "emphasis", "evaluative", "marker_exclusions")
+
+
+def _wordlist_fingerprint() -> str:
+    """Content hash of the word lists the features read (persuasion cues, stemmer tables, marker lexicons)."""
+    from importlib import resources
+
+    from ..cache import fingerprint
+
+    data = resources.files("arabic_news").joinpath("data")
+    parts = []
+    for sub in ("persuasion", "lexicons"):
+        parts += [(sub, p.name, p.read_text("utf-8")) for p in sorted(data.joinpath(sub).iterdir(), key=lambda p: p.name)
+                  if p.name.endswith(".txt")]
+    for name in _MARKER_FILES:
+        f = data.joinpath("rhetoric", f"{name}.txt")
+        if f.is_file():
+            parts.append(("rhetoric", name, f.read_text("utf-8")))
+    return fingerprint(*parts)
+
+
 def _model_key(seed: int, quick: bool) -> str:
     import sklearn
 
     from ..cache import code_fingerprint, data_fingerprint, fingerprint
-    from ..paths import data_path, project_root
+    from ..paths import data_path
 
-    data_files = [project_root() / "lib" / "arabic_news" / "data" / d for d in ("persuasion", "rhetoric", "lexicons")]
     return fingerprint(
         "persuasion-models",
         code_fingerprint(
-            "arabic_news.persuasion",
+            "arabic_news.persuasion.data",
+            "arabic_news.persuasion.features",
+            "arabic_news.persuasion.models",
             "arabic_news.stem",
             "arabic_news.normalise",
             "arabic_news.tokenise",
@@ -293,7 +316,7 @@ def _model_key(seed: int, quick: bool) -> str:
             "arabic_news.rhetoric.markers",
             "arabic_news.rhetoric._lexicon",
         ),
-        [data_fingerprint(p) for p in data_files if p.exists()],
+        _wordlist_fingerprint(),
         data_fingerprint(data_path(ARAIEVAL_DIR)),
         data_fingerprint(data_path(ARMPRO_DIR)),
         sklearn.__version__,
