@@ -320,3 +320,19 @@ def test_phrase_boundaries_from_wire_copy(text, expected):
     """Speaker-phrase boundaries seen in wire copy: heads in ب-, quoted adjectives, ل-phrases, pronouns."""
     got = [(r.cue, r.speaker if not expected[0][1].startswith("S") else r.speaker_id) for r in attributions(text)]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # كان + unknown body + قد + perfect
+        ("وكانت نقابة أصحاب المحطات قد طالبت الحكومة برفع الهامش.", [("طالبت", "نقابة أصحاب المحطات")]),
+        # حسبما + perfect is not a noun look-alike
+        ("وحسبما أفادت مصادر مصرية مطلعة، فإن الجولة تستمر.", [("أفادت", "مصادر مصرية مطلعة")]),
+        # a plural verb with no subject takes the group earlier in its sentence
+        ("في المقابل، شكك قياديون معارضون بدقة الأرقام، وقالوا إن خروقات سجلت.", [("وقالوا", "قياديون معارضون")]),
+    ],
+)
+def test_kana_qad_hasabama_and_plural_groups(text, expected):
+    """كان X قد + perfect, حسبما + perfect, and plural verbs resolved to a group in the same sentence."""
+    assert [(r.cue, r.entity) for r in attributions(text)] == expected

@@ -469,6 +469,8 @@ class _Resolver:
                 return "anon", "anonymous_collective", fem  # متظاهرون، متسلقون: an unnamed group
             if head.startswith(("ال", "وال", "فال")) and len(m.keys) >= 2 and doc.toks[m.i + 1].key.startswith("ال"):
                 return "org", "institution_document", fem  # الصليب الأحمر، الولايات المتحدة
+            if len(m.keys) >= 2 and doc.toks[m.i].mkey.endswith("ة"):
+                return "org", "institution_document", fem  # مفوضية الانتخابات، نقابة أصحاب ...: a body, not a person
         if hc == "title":
             if any(doc.toks[k].key in lex["honor"] for k in range(m.i, m.j - 1)):
                 return "person", "named_person", fem  # الدكتور عائض ...: an honorific precedes a name
@@ -678,6 +680,7 @@ def attributions(article: Article | str) -> list[Attribution]:
         a0, _ = doc.sent_bounds(i)
         no_gap = i > a0 and not doc.gap(i).strip()  # any punctuation or symbol before the cue is a boundary
         if cue.kind == "verb" and cue.tense == "perf" and cue_key == k and no_gap and prev not in _PERF_PRECEDERS \
+                and not (prev.endswith("ما") and len(prev) >= 4) \
                 and not _COMPLEMENTISERS.match(toks[i - 1].mkey) and _subject_before(doc, i, a0) is None:
             continue  # "بتقديم كشف حساب": a noun that looks like a perfect verb
         if cue.kind == "verb" and cue.tense == "impf" and no_gap and _COMPLEMENTISERS.match(toks[i - 1].mkey) \
@@ -803,6 +806,8 @@ def attributions(article: Article | str) -> list[Attribution]:
             if cue.kind == "relay":
                 continue
             act = _action_subject(doc, res, a, i, pos) if cue.person != "du" else None
+            if act is None and cue.person == "pl":
+                act = _plural_group(doc, res, a, i, pos)
             ents = [act] if act is not None else res.antecedent(cue.person)
             for e in ents:
                 out.append(_implicit_record(doc, res, t, e, cue, cs, ce, pos))
@@ -913,6 +918,25 @@ def _cut_object(doc: _Doc, i: int, j: int) -> int:
     return j
 
 
+def _plural_group(doc: _Doc, res: "_Resolver", a: int, i: int, pos: int):
+    """For a plural verb with no subject (وقالوا): the nearest plural group earlier in its sentence."""
+    for n in range(i - 1, a - 1, -1):
+        for e in res.entities:
+            if e.kind == "anon" and any(mm.i <= n < mm.j for mm in e.mentions):
+                return e  # a group that already spoke in this sentence (رحب نواب معارضون ...، واعتبروا)
+        k = _nodef(_base(doc.toks[n].key))
+        hc = doc.head_class(doc.toks[n].key)
+        if hc == "anonymous_collective" or (hc is None and len(k) >= 5 and k.endswith("ون")):
+            j = doc.np_at(n, i, max_len=6)
+            if j > n:
+                m = doc.mention(n, j)
+                for e in res.entities:
+                    if any(mm.start == m.start for mm in e.mentions):
+                        return e
+                return res.resolve(m, pos)
+    return None
+
+
 def _tok_index(doc: _Doc, start: int) -> int:
     for n, t in enumerate(doc.toks):
         if t.start <= start < t.end:
@@ -944,7 +968,8 @@ def _subject_before(doc: _Doc, i: int, a: int) -> tuple[int, int] | None:
         return None
     head = toks[start].key
     headline = doc.sent_of[i] == 0 and "\n" in doc.text.strip() and start == a and k - start <= 2
-    if doc.head_class(head) is None and not headline:
+    kana_qad = start > a and toks[start - 1].key in ("كان", "وكان", "كانت", "وكانت") and toks[i - 1].key in ("قد", "وقد")
+    if doc.head_class(head) is None and not headline and not (kana_qad and k - start <= 5):
         return None  # (a headline "X يفعل ..." is subject-verb by convention, even for an unknown name)
     if any(doc.is_stop(toks[n].key, toks[n].mkey) and not (toks[n].key == "من" and n > start) for n in range(start, k + 1)):
         return None
