@@ -327,9 +327,14 @@ class _Doc:
         seen_name = False
         while j < end and j - i < max_len:
             t = self.toks[j]
+            prev_tok = self.toks[j - 1] if j > 0 else None
             if seen_name and j > i and t.key.startswith("ال") and (
-                    t.mkey.endswith("ة") or (self.toks[j - 1].key.startswith("ال") and self.toks[j - 1].key not in lex["honor"]
-                                             and self.toks[j - 2].key not in _NAME_BUILDERS)):
+                    t.mkey.endswith("ة")
+                    or (prev_tok.key.startswith("ال") and prev_tok.key not in lex["honor"]
+                        and self.toks[j - 2].key not in _NAME_BUILDERS)
+                    or (not t.key.endswith("ي") and prev_tok.key not in lex["names"]
+                        and prev_tok.key not in _NAME_BUILDERS and not prev_tok.key.startswith("ال")
+                        and self.head_class(prev_tok.key) is None)):
                 return j  # "الأمير محمد بن نايف الجلسة": a definite noun after a full name is the object
             if t.key in lex["names"] or (t.key.startswith("عبد") and len(t.key) >= 6):
                 seen_name = True
@@ -458,8 +463,8 @@ class _Resolver:
         has_name = any(k in lex["names"] or (k.startswith("عبد") and len(k) >= 6) for k in m.keys)
         if hc in ("institution_document", "news_agency", "anonymous_collective"):
             kind = {"institution_document": "org", "news_agency": "agency", "anonymous_collective": "anon"}[hc]
-            if hc == "institution_document" and has_name:
-                return "person", "named_person", fem
+            if hc in ("institution_document", "anonymous_collective") and has_name:
+                return "person", "named_person", fem  # القيادي في حماس حسام بدران: a named person
             return kind, hc, fem
         if hc == "name" or has_name:
             return "person", "named_person", fem
@@ -927,7 +932,11 @@ def _plural_group(doc: _Doc, res: "_Resolver", a: int, i: int, pos: int):
         k = _nodef(_base(doc.toks[n].key))
         hc = doc.head_class(doc.toks[n].key)
         if hc == "anonymous_collective" or (hc is None and len(k) >= 5 and k.endswith("ون")):
-            j = doc.np_at(n, i, max_len=6)
+            while n - 1 >= a and not doc.gap(n).strip() and (
+                    doc.head_class(doc.toks[n - 1].key) == "anonymous_collective"
+                    or (len(_nodef(doc.toks[n - 1].key)) >= 5 and _nodef(doc.toks[n - 1].key).endswith("ون"))):
+                n -= 1  # the start of the group phrase (قياديون معارضون)
+            j = doc.np_at(n, i, complements=("ب", "ل"), max_len=6)
             if j > n:
                 m = doc.mention(n, j)
                 for e in res.entities:
