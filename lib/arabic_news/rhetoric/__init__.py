@@ -7,7 +7,13 @@ Public API (stable; the dossier notebook and the persuasion features use it):
 * :func:`find_markers`, :func:`marker_densities` -- :mod:`arabic_news.rhetoric.markers`;
 * keyness of n-grams -- :mod:`arabic_news.rhetoric.formulae`;
 * headline/lead/body structure, sentence openings, connectives, cohesion --
-  :mod:`arabic_news.rhetoric.structure`.
+  :mod:`arabic_news.rhetoric.structure`;
+* scoring against the hand-annotated passages -- :mod:`arabic_news.rhetoric.evaluate`;
+* the CLI command ``python -m arabic_news rhetoric FILE... [--json]`` -- :mod:`arabic_news.rhetoric.cli`.
+
+Word lists (reporting cues with strength classes, participles, prepositional sources,
+action verbs, titles, source nouns, boosters, hedges, emphasis particles, evaluative
+adjectives, connectives, formulae) are in ``arabic_news/data/rhetoric/``, each citing its source.
 
 Submodules are imported on first use, so ``import arabic_news.rhetoric`` is cheap.
 """
