@@ -354,7 +354,7 @@ class ArticleResult:
     headline: str | None = None
     status: str = "ok"  # ok | failed | skipped-ok | skipped-failed
     error: str | None = None
-    reports: list[dict[str, str]] = field(default_factory=list)  # {"notebook", "html"} or {"notebook", "error"}
+    reports: list[dict[str, Any]] = field(default_factory=list)  # {"notebook", "html"|"error", "seconds"}
     stamp: str | None = None
     seconds: float = 0.0
 
@@ -538,14 +538,15 @@ def build_article(
                     )
                     (tmp / f"{nb_path.stem}.html").write_text(page, "utf-8")
                     os.replace(executed, tmp / f"{nb_path.stem}.ipynb")
-                    res.reports.append({"notebook": nb_path.stem, "html": f"{nb_path.stem}.html"})
-                    log(f"  {src.name}: {nb_path.name} ok ({time.perf_counter() - t1:.1f} s)")
+                    took = time.perf_counter() - t1
+                    res.reports.append({"notebook": nb_path.stem, "html": f"{nb_path.stem}.html", "seconds": round(took, 1)})
+                    log(f"  {src.name}: {nb_path.name} ok ({took:.1f} s)")
                 except KeyboardInterrupt:
                     raise
                 except Exception as e:  # noqa: BLE001 -- one failing notebook must not stop the build
                     msg = _error_of(e)
                     errors.append(f"{nb_path.stem}: {msg}")
-                    res.reports.append({"notebook": nb_path.stem, "error": msg})
+                    res.reports.append({"notebook": nb_path.stem, "error": msg, "seconds": round(time.perf_counter() - t1, 1)})
                     executed.unlink(missing_ok=True)
                     log(f"  {src.name}: {nb_path.name} FAILED: {msg}")
         finally:
