@@ -136,7 +136,8 @@ DEFAULT_PARAMS = {
     "spread": 2.0,  # weight of the share of sentences containing the phrase
     "phrase_base": 0.7,  # multiword phrase factor at zero cohesion ...
     "phrase_cohesion": 1.0,  # ... plus this times the phrase's normalised PMI
-    "length": 1.0,  # cohesive multiword phrases are multiplied by n_words ** length
+    "length": 1.0,  # cohesive multiword phrases are multiplied by up to n_words ** length ...
+    "cohesive_npmi": 0.15,  # ... reached at this NPMI (linearly from 0)
     "min_phrase_df": 3,  # background documents needed to trust a phrase's cohesion
     "unseen_phrase": 0.35,  # factor for a multiword phrase without that evidence
 }
@@ -165,7 +166,8 @@ def default(
       first occurs in the headline or lead paragraph and ``title_bonus`` when the
       headline holds it (news put the topic first);
     * spread: share of the article's sentences that contain it;
-    * structure (multiword phrases): ``(phrase_base + phrase_cohesion * NPMI) * n ** length``,
+    * structure (multiword phrases): ``(phrase_base + phrase_cohesion * NPMI)`` times a
+      length bonus rising from 1 (NPMI 0) to ``n ** length`` (NPMI >= ``cohesive_npmi``),
       where NPMI is the normalised pointwise mutual information of its weakest
       split, from background document frequencies (named units such as
       ``مجلس الأمن الدولي`` or ``حلف شمال الأطلسي`` score high); phrases seen in
@@ -207,7 +209,9 @@ def default(
                 npmi = min(
                     _npmi(dfp, sub_df[" ".join(ws[:k])], sub_df[" ".join(ws[k:])], n_bg) for k in range(1, len(ws))
                 )
-                struct = (p["phrase_base"] + p["phrase_cohesion"] * max(npmi, 0.0)) * len(ws) ** p["length"]
+                npmi = max(npmi, 0.0)
+                # the length bonus grows with cohesion: a loose chain of words gets none
+                struct = (p["phrase_base"] + p["phrase_cohesion"] * npmi) * (1 + (len(ws) ** p["length"] - 1) * min(1.0, npmi / p["cohesive_npmi"]))
             else:
                 struct = p["unseen_phrase"]
         scores[l] = (1 + math.log(c.count)) * rarity * pos * (1 + p["spread"] * spread) * struct
