@@ -73,7 +73,8 @@ def features_key(*, seed: int, quick: bool) -> str:
         "topic-counts-v1",
         code_fingerprint(*_FEATURE_MODULES),
         data_fingerprint(_package_data_dir() / "topics"),
-        data_fingerprint(_package_data_dir() / "lexicons"),
+        *[data_fingerprint(f) for f in sorted((_package_data_dir() / "lexicons").glob("*.txt"))
+          if f.name.startswith(("light_stem", "stopwords"))],
         data_fingerprint(data_path("corpora", "sanad_khaleej")),
         data_fingerprint(data_path("corpora", "saudinewsnet")),
         quick=quick, seed=seed if quick else None, analyzer=repr(ANALYZER), min_df=MIN_DF,

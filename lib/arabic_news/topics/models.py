@@ -38,7 +38,7 @@ def make_classifier(kind: str = DEFAULT_KIND, *, seed: int = 0, C: float | None 
     ``"svc"``: ``LinearSVC(C=1)``; ``"calibrated-svc"``: the same wrapped in
     ``CalibratedClassifierCV(method="sigmoid", cv=3, ensemble=False)`` (one SVC
     on all data, Platt scaling fitted on 3-fold out-of-fold scores);
-    ``"logreg"``: multinomial ``LogisticRegression(C=30)``; ``"cnb"``:
+    ``"logreg"``: multinomial ``LogisticRegression(C=30, solver="saga")`` capped at 50 epochs (about 14 s on SANAD; lbfgs to convergence takes 70 s for the same F1); ``"cnb"``:
     ``ComplementNB(alpha=0.3)``.
 
     >>> make_classifier("svc", seed=1)
@@ -55,7 +55,7 @@ def make_classifier(kind: str = DEFAULT_KIND, *, seed: int = 0, C: float | None 
         return CalibratedClassifierCV(LinearSVC(C=1.0 if C is None else C, random_state=seed),
                                       method="sigmoid", cv=3, ensemble=False)
     if kind == "logreg":
-        return LogisticRegression(C=30.0 if C is None else C, max_iter=300, random_state=seed)
+        return LogisticRegression(C=30.0 if C is None else C, solver="saga", max_iter=50, tol=1e-3, random_state=seed)
     if kind == "cnb":
         return ComplementNB(alpha=0.3 if C is None else C)
     raise ValueError(f"unknown classifier {kind!r}; choose one of: {', '.join(CLASSIFIERS)}")
@@ -115,7 +115,7 @@ def training_rows(data: TopicData, test_rows: np.ndarray, *, sanad: np.ndarray |
         rows.append(np.flatnonzero(w))
     rows_a = np.unique(np.concatenate(rows))
     bad = np.isin(data.groups[rows_a], data.groups[np.asarray(test_rows)])
-    rows_a = rows_a[~bad | np.isin(rows_a, [])]
+    rows_a = rows_a[~bad]
     return np.setdiff1d(rows_a, test_rows)
 
 
