@@ -10,7 +10,8 @@ were tuned on the ``tune`` split (seed 0); the figures printed here come from th
 disjoint ``test`` split.  The reference is YAKE (``yake`` package, n-grams <= 3,
 Arabic punctuation mapped), measured in the same run; timings exclude building or
 loading the background statistics (loaded once before timing) and include
-tokenising and candidate analysis for every method.
+tokenising and candidate analysis for every method (word-type caches are warmed
+by one untimed analysis per article, so the order of the methods does not matter).
 """
 
 from __future__ import annotations
