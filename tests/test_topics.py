@@ -258,3 +258,36 @@ def test_skops_file_is_a_zip_not_a_pickle(tiny_model, tmp_path):
     p = save_model(tiny_model, tmp_path / "m.skops")
     with zipfile.ZipFile(p) as zf:
         assert "schema.json" in zf.namelist()
+
+
+# --- the default model on the shared data (QUICK subsample: fast) -------------------
+@pytest.fixture(scope="module")
+def quick_data():
+    from arabic_news.topics.features import topic_data
+
+    return topic_data(seed=0, quick=True)
+
+
+def test_heldout_split_keeps_duplicate_clusters_together(quick_data):
+    """No duplicate cluster has members both in the training pool and in the held-out split."""
+    from arabic_news.topics.models import heldout_split, training_rows
+
+    pool, held = heldout_split(quick_data, seed=0)
+    assert not set(quick_data.groups[pool]) & set(quick_data.groups[held])
+    rows = training_rows(quick_data, held, sanad=pool)
+    assert not set(quick_data.groups[rows]) & set(quick_data.groups[held])
+    assert (~quick_data.is_sanad[rows]).sum() > 0  # weak-labelled outlets join the training rows
+
+
+def test_default_quick_model_api_on_the_seed_article():
+    """default_model/predict_article/explain_article: the Iraq-NATO seed article is Politics, with evidence."""
+    from arabic_news import read_article
+    from arabic_news.topics import default_model
+
+    art = read_article("seeds/iraq-nato-security-cooperation.txt")
+    model = default_model(seed=0, quick=True)
+    r = predict_article(art, model=model)
+    assert r["label"] == "Politics" and set(r["probabilities"]) == set(CLASSES)
+    rows = explain_article(art, model=model, top=5)
+    assert rows[0]["direction"] == "Politics" and rows[0]["weight"] > 0
+    assert {"term", "weight", "direction", "tfidf"} <= set(rows[0])
