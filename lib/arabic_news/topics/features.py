@@ -203,17 +203,18 @@ def topic_data(*, seed: int = 0, quick: bool = False) -> TopicData:
     corpus = _load_corpora(seed=seed, quick=quick)
     key = features_key(seed=seed, quick=quick)
 
-    def save(value, p: Path) -> None:
+    def save(value, p: Path) -> None:  # one .npz (atomic), no pickles: CSR arrays + UTF-8 vocabulary bytes
         C, vocab, groups, dup = value
         with open(p, "wb") as fh:
-            sparse.save_npz(fh, C, compressed=False)
-        p.with_suffix(".json").write_text(json.dumps({"vocabulary": vocab, "groups": groups.tolist(),
-                                                      "duplicates": dup}, ensure_ascii=False), "utf-8")
+            np.savez(fh, data=C.data, indices=C.indices, indptr=C.indptr, shape=np.array(C.shape),
+                     vocabulary=np.frombuffer("\n".join(vocab).encode("utf-8"), dtype=np.uint8),
+                     groups=np.asarray(groups), duplicates=np.frombuffer(json.dumps(dup).encode(), dtype=np.uint8))
 
     def load(p: Path):
-        C = sparse.load_npz(p).tocsr()
-        meta = json.loads(p.with_suffix(".json").read_text("utf-8"))
-        return C, meta["vocabulary"], np.asarray(meta["groups"]), meta["duplicates"]
+        with np.load(p, allow_pickle=False) as z:
+            C = sparse.csr_matrix((z["data"], z["indices"], z["indptr"]), shape=tuple(z["shape"]))
+            vocab = z["vocabulary"].tobytes().decode("utf-8").split("\n")
+            return C, vocab, z["groups"], json.loads(z["duplicates"].tobytes().decode())
 
     def build():
         C, vocab = _build_counts(corpus)
