@@ -149,8 +149,10 @@ def default_model_path(*, seed: int = 0, quick: bool = False) -> Path:
     """Where the cached default model for ``(seed, quick)`` lives (it may not exist yet)."""
     from ..paths import cache_dir
 
-    data = topic_data(seed=seed, quick=quick)
-    return cache_dir("topic-default") / f"{_model_key(seed=seed, quick=quick, data_key=data.key)}.skops"
+    from .features import features_key
+
+    # the key needs only fingerprints, not the corpora: a cached model loads without reading SANAD
+    return cache_dir("topic-default") / f"{_model_key(seed=seed, quick=quick, data_key=features_key(seed=seed, quick=quick))}.skops"
 
 
 @lru_cache(maxsize=4)
