@@ -83,7 +83,7 @@ def main() -> None:
     print(f"{'held-out SANAD macro-F1':38}{f1(ref_held):>12.4f}{f1(def_held):>12.4f}   (bar 0.98)")
     print(f"{'held-out SANAD accuracy':38}{accuracy_score(y[held], ref_held):>12.4f}{accuracy_score(y[held], def_held):>12.4f}")
     for o in outlets:
-        print(f"{"cross-outlet accuracy: " + o:38}{acc_outlet(ref_weak, o):>12.4f}{loo[o]:>12.4f}   (default: leave-one-outlet-out)")
+        print(f"{'cross-outlet accuracy: ' + o:38}{acc_outlet(ref_weak, o):>12.4f}{loo[o]:>12.4f}   (default: leave-one-outlet-out)")
     print(f"{'cross-outlet accuracy: pooled':38}{accuracy_score(y[weak], ref_weak):>12.4f}"
           f"{loo['all other outlets (pooled)']:>12.4f}")
     print(f"\nprediction speed (default): batch {len(held) / batch_s:.0f} articles/s; "
