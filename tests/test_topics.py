@@ -42,6 +42,8 @@ def tiny_model(tiny):
     ("خبر أول\nاقرأ أيضاً: خبر آخر\nخبر ثان", "خبر أول\nخبر ثان"),  # "read also" line
     ("نص الخبر هنا. سمات الأهلي الدوري", "نص الخبر هنا."),  # 3alyoum tag list at the end
     ("بقلم: محمد علي / انطلقت البطولة", "انطلقت البطولة"),  # byline
+    ("من سمات القائد الصبر. وأضاف الخبير", "من سمات القائد الصبر. وأضاف الخبير"),  # سمات "traits" mid-text stays
+    ("وقال الوزير: كتب التاريخ", "وقال الوزير: كتب التاريخ"),  # كتب "wrote/books" not at the start stays
     ("قالت دول الخليج إن الاتفاق مهم", "قالت دول الخليج إن الاتفاق مهم"),  # the Gulf (not the outlet) is kept
 ])
 def test_clean_text_removes_outlet_boilerplate(raw, expected):
