@@ -469,7 +469,7 @@ def build_article(
     seed, quick : int, bool
         Passed to every notebook as ``SEED`` / ``QUICK``.
     figures : str, optional
-        ``FIGURES`` parameter; default ``"figures"`` for :data:`FEATURED_ARTICLE`, else ``""``.
+        ``FIGURES`` parameter; default ``"figures"`` for :data:`FEATURED_ARTICLE` in full runs, else ``""``
     show_code : bool
         Show code cells in the HTML.
     force : bool
@@ -490,7 +490,7 @@ def build_article(
     slug = slug or slugify(src.name)
     res = ArticleResult(article=rel, slug=slug, name=src.name)
     if figures is None:
-        figures = "figures" if rel == FEATURED_ARTICLE else ""
+        figures = "figures" if rel == FEATURED_ARTICLE and not quick else ""  # README figures come from full runs
 
     final = out / slug
     try:
