@@ -1,7 +1,7 @@
 # Arabic news lab: two commands do all set-up on a fresh machine.
 #   make report                      execute every notebook for every seeds/*.txt, write reports/ (+ index.html)
 #   make report ARTICLE=seeds/x.txt  one article
-#   make report SHOW_CODE=1          show code cells in the HTML;  FORCE=1 rebuilds unchanged articles
+#   make report SHOW_CODE=1          show code cells in the HTML;  FORCE=1 rebuilds unchanged articles;  JOBS=N notebooks at once (default 2)
 #   make test                        all tests: unit tests, doctests over lib/, every notebook with QUICK=True
 #   make lab                         JupyterLab on the project's environment
 #   make clean                       remove build output (reports/, caches of pytest);  make distclean: also .venv and .cache
@@ -14,6 +14,7 @@ STAMP  := $(VENV)/.installed
 ARTICLE ?=
 SHOW_CODE ?=
 FORCE ?=
+JOBS ?=
 PYTEST_ARGS ?=
 
 truthy = $(filter 1 yes true on,$(1))
@@ -35,7 +36,7 @@ $(STAMP): pyproject.toml | $(PY)
 setup: $(STAMP)
 
 report: $(STAMP)
-	$(PY) -m arabic_news report build $(ARTICLE) $(if $(call truthy,$(SHOW_CODE)),--show-code) $(if $(call truthy,$(FORCE)),--force)
+	$(PY) -m arabic_news report build $(ARTICLE) $(if $(call truthy,$(SHOW_CODE)),--show-code) $(if $(call truthy,$(FORCE)),--force) $(if $(JOBS),--jobs $(JOBS))
 
 # tests/ plus the doctests of every module in lib/arabic_news (pyproject adds --doctest-modules)
 test: $(STAMP)

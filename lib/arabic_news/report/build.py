@@ -46,6 +46,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.parse
 from dataclasses import dataclass, field
@@ -431,6 +432,39 @@ def _execute(nb_path: Path, out_path: Path, params: dict[str, Any], *, timeout: 
     )
 
 
+_RENDER_LOCK = threading.Lock()
+
+
+def default_jobs() -> int:
+    """Notebooks run at once: ``$ARABIC_NEWS_JOBS``, else 2 (capped by the number of CPUs)."""
+    env = os.environ.get("ARABIC_NEWS_JOBS")
+    if env:
+        try:
+            return max(1, int(env))
+        except ValueError:
+            raise ValueError(f"ARABIC_NEWS_JOBS must be a whole number, got {env!r}") from None
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+def schedule(notebooks: Sequence[Path], seconds: dict[str, float] | None = None) -> list[list[Path]]:
+    """Order notebooks into phases for execution.
+
+    Synthesis notebooks (phase 9: names starting with ``9``) read the caches
+    that the others build, so they run in a last phase of their own.  Within a
+    phase the notebooks that took longest last time start first (longest
+    processing time first), which keeps parallel workers evenly loaded;
+    unknown times keep the sorted order.
+
+    >>> [[p.name for p in ph] for ph in schedule([Path("00-a.ipynb"), Path("11-b.ipynb"), Path("90-c.ipynb")], {"11-b": 30.0})]
+    [['11-b.ipynb', '00-a.ipynb'], ['90-c.ipynb']]
+    """
+    seconds = seconds or {}
+    main = [p for p in notebooks if not p.name.startswith("9")]
+    last = [p for p in notebooks if p.name.startswith("9")]
+    main = sorted(main, key=lambda p: -seconds.get(p.stem, 0.0))
+    return [ph for ph in (main, last) if ph]
+
+
 def _error_of(exc: BaseException) -> str:
     ename = getattr(exc, "ename", None)
     if ename:  # papermill's PapermillExecutionError
@@ -453,6 +487,7 @@ def build_article(
     show_code: bool = False,
     force: bool = False,
     timeout: int = 900,
+    jobs: int | None = None,
     log: Log = _print,
     slug: str | None = None,
 ) -> ArticleResult:
@@ -476,12 +511,16 @@ def build_article(
         Rebuild even when the stamp matches.
     timeout : int
         Per-cell execution timeout in seconds.
+    jobs : int, optional
+        Notebooks executed at the same time (each in its own kernel); default
+        :func:`default_jobs`.  :func:`schedule` gives the order.
     log : callable
         Receives progress lines.
     slug : str, optional
         Report folder name (default: from the file name).
     """
     t0 = time.perf_counter()
+    jobs = default_jobs() if jobs is None else max(1, int(jobs))
     root = project_root()
     src = resolve(article_path)
     rel = _rel(src)
@@ -523,32 +562,49 @@ def build_article(
         errors = []
         saved_env = os.environ.get(REPORT_DIR_ENV)
         os.environ[REPORT_DIR_ENV] = str(tmp)
-        try:
-            for nb_path in notebooks:
-                t1 = time.perf_counter()
-                executed = tmp / f".{nb_path.stem}.executed.ipynb"
-                try:
-                    _execute(nb_path, executed, params, timeout=timeout)
-                    import nbformat
+        prev_seconds = {r["notebook"]: float(r.get("seconds", 0.0)) for r in (prev.reports if prev else [])}
 
-                    nb = nbformat.read(str(executed), as_version=4)
+        def run_one(nb_path: Path) -> tuple[dict[str, Any], str | None]:
+            t1 = time.perf_counter()
+            executed = tmp / f".{nb_path.stem}.executed.ipynb"
+            try:
+                _execute(nb_path, executed, params, timeout=timeout)
+                import nbformat
+
+                nb = nbformat.read(str(executed), as_version=4)
+                with _RENDER_LOCK:  # nbconvert's exporters are not documented as thread-safe
                     page = render_notebook(
                         nb, title=f"{_notebook_title(nb, nb_path.stem)} — {src.name}", article=article,
                         seed=seed, quick=quick, show_code=show_code, notebook_name=nb_path.name,
                     )
-                    (tmp / f"{nb_path.stem}.html").write_text(page, "utf-8")
-                    os.replace(executed, tmp / f"{nb_path.stem}.ipynb")
-                    took = time.perf_counter() - t1
-                    res.reports.append({"notebook": nb_path.stem, "html": f"{nb_path.stem}.html", "seconds": round(took, 1)})
-                    log(f"  {src.name}: {nb_path.name} ok ({took:.1f} s)")
-                except KeyboardInterrupt:
-                    raise
-                except Exception as e:  # noqa: BLE001 -- one failing notebook must not stop the build
-                    msg = _error_of(e)
+                (tmp / f"{nb_path.stem}.html").write_text(page, "utf-8")
+                os.replace(executed, tmp / f"{nb_path.stem}.ipynb")
+                took = time.perf_counter() - t1
+                log(f"  {src.name}: {nb_path.name} ok ({took:.1f} s)")
+                return {"notebook": nb_path.stem, "html": f"{nb_path.stem}.html", "seconds": round(took, 1)}, None
+            except KeyboardInterrupt:
+                raise
+            except Exception as e:  # noqa: BLE001 -- one failing notebook must not stop the build
+                msg = _error_of(e)
+                executed.unlink(missing_ok=True)
+                log(f"  {src.name}: {nb_path.name} FAILED: {msg}")
+                return {"notebook": nb_path.stem, "error": msg, "seconds": round(time.perf_counter() - t1, 1)}, msg
+
+        try:
+            outcomes: dict[Path, tuple[dict[str, Any], str | None]] = {}
+            for phase in schedule(notebooks, prev_seconds):
+                if jobs > 1 and len(phase) > 1:
+                    from concurrent.futures import ThreadPoolExecutor
+
+                    with ThreadPoolExecutor(max_workers=jobs) as pool:
+                        outcomes.update(zip(phase, pool.map(run_one, phase)))
+                else:
+                    outcomes.update((nb, run_one(nb)) for nb in phase)
+            for nb_path in notebooks:  # records in notebook order, whatever order they ran in
+                rec, msg = outcomes[nb_path]
+                res.reports.append(rec)
+                if msg is not None:
                     errors.append(f"{nb_path.stem}: {msg}")
-                    res.reports.append({"notebook": nb_path.stem, "error": msg, "seconds": round(time.perf_counter() - t1, 1)})
-                    executed.unlink(missing_ok=True)
-                    log(f"  {src.name}: {nb_path.name} FAILED: {msg}")
         finally:
             if saved_env is None:
                 os.environ.pop(REPORT_DIR_ENV, None)
@@ -598,6 +654,7 @@ def build_reports(
     force: bool = False,
     notebooks: Sequence[Path] | None = None,
     timeout: int = 900,
+    jobs: int | None = None,
     log: Log = _print,
 ) -> list[ArticleResult]:
     """Build the reports of the given articles (default: every ``seeds/*.txt``) and the index.
@@ -621,7 +678,7 @@ def build_reports(
         results.append(
             build_article(
                 p, notebooks=notebooks, out_root=out, seed=seed, quick=quick, show_code=show_code,
-                force=force, timeout=timeout, log=log, slug=slug,
+                force=force, timeout=timeout, jobs=jobs, log=log, slug=slug,
             )
         )
     index = write_index(out)

@@ -27,6 +27,7 @@ def _build(args: argparse.Namespace) -> int:
         show_code=args.show_code,
         force=args.force,
         timeout=args.timeout,
+        jobs=args.jobs,
         notebooks=[Path(n) for n in args.notebook] if args.notebook else None,
     )
     if args.json:
@@ -61,6 +62,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     b.add_argument("--quick", action="store_true", help="run the notebooks with QUICK=True (subsampled, fast)")
     b.add_argument("--show-code", action="store_true", help="show the code cells in the HTML (hidden by default)")
     b.add_argument("--force", action="store_true", help="rebuild even articles whose inputs did not change")
+    b.add_argument("--jobs", type=int, default=None, metavar="N",
+                   help="notebooks executed at once (default: $ARABIC_NEWS_JOBS or 2)")
     b.add_argument("--timeout", type=int, default=900, help="per-cell timeout in seconds (default: 900)")
     b.add_argument("--notebook", action="append", metavar="IPYNB", help="run only this notebook (repeatable; default: notebooks/*.ipynb)")
     b.add_argument("--strict", action="store_true", help="exit 1 if any article failed")
