@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
 from ..normalise import normalise
 from ..tokenise import word_spans
@@ -27,15 +26,9 @@ def load_table(name: str) -> tuple[tuple[str, ...], ...]:
     >>> load_table("cue_verbs")[0][:3]
     ('قال', 'يقول', 'neutral')
     """
-    path = resources.files("arabic_news").joinpath("data", "rhetoric", f"{name}.txt")
-    if not path.is_file():
-        raise ValueError(f"unknown rhetoric data file {name!r} (no file data/rhetoric/{name}.txt)")
-    rows = []
-    for line in path.read_text("utf-8").splitlines():
-        line = line.split("#", 1)[0].rstrip()
-        if line.strip():
-            rows.append(tuple(c.strip() for c in line.split("\t")))
-    return tuple(rows)
+    from ..lexicon import load_table as _load
+
+    return _load(name, folder="rhetoric")
 
 
 def load_list(name: str) -> tuple[str, ...]:
