@@ -28,7 +28,8 @@ NOTEBOOKS = ["notebooks/00-the-article.ipynb", "notebooks/90-dossier.ipynb"]
 
 
 def build(out: Path, cache: Path | None) -> subprocess.CompletedProcess:
-    env = dict(os.environ, ARABIC_NEWS_PROGRESS="0")
+    # MPLBACKEND=Agg (as many CI set-ups export) must not drop the figures from the reports
+    env = dict(os.environ, ARABIC_NEWS_PROGRESS="0", MPLBACKEND="Agg")
     if cache is not None:
         env["ARABIC_NEWS_CACHE"] = str(cache)
     args = [sys.executable, "-m", "arabic_news", "report", "build", ARTICLE, "--quick", "--force", "--out", str(out)]

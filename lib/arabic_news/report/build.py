@@ -81,6 +81,8 @@ FEATURED_ARTICLE = "seeds/iraq-nato-security-cooperation.txt"
 TEMPLATE_NAME = "lab_rtl"
 TEMPLATES_DIR = Path(__file__).resolve().parent.parent / "templates"
 STAMP_FILE = "build.json"
+#: matplotlib backend of the kernels that execute the notebooks (figures inline in the report)
+INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 _STAMP_VERSION = 1
 
 Log = Callable[[str], None]
@@ -560,8 +562,10 @@ def build_article(
     try:
         params = {"ARTICLE": rel, "SEED": int(seed), "QUICK": bool(quick), "FIGURES": figures}
         errors = []
-        saved_env = os.environ.get(REPORT_DIR_ENV)
+        saved_env = {k: os.environ.get(k) for k in (REPORT_DIR_ENV, "MPLBACKEND")}
         os.environ[REPORT_DIR_ENV] = str(tmp)
+        # kernels inherit the environment: a user's MPLBACKEND=Agg would leave every figure out of the report
+        os.environ["MPLBACKEND"] = INLINE_BACKEND
         prev_seconds = {r["notebook"]: float(r.get("seconds", 0.0)) for r in (prev.reports if prev else [])}
 
         def run_one(nb_path: Path) -> tuple[dict[str, Any], str | None]:
@@ -606,10 +610,11 @@ def build_article(
                 if msg is not None:
                     errors.append(f"{nb_path.stem}: {msg}")
         finally:
-            if saved_env is None:
-                os.environ.pop(REPORT_DIR_ENV, None)
-            else:
-                os.environ[REPORT_DIR_ENV] = saved_env
+            for k, v in saved_env.items():
+                if v is None:
+                    os.environ.pop(k, None)
+                else:
+                    os.environ[k] = v
         if errors:
             res.status = "failed"
             res.error = errors[0] + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else "")
