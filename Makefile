@@ -43,7 +43,7 @@ test: $(STAMP)
 	$(VENV)/bin/pytest tests lib/arabic_news $(PYTEST_ARGS)
 
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab --notebook-dir=.
+	$(VENV)/bin/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root)
 
 clean:
 	rm -rf reports .pytest_cache .hypothesis
