@@ -71,3 +71,25 @@ def test_fingerprints_change_with_inputs(tmp_path):
     assert data_fingerprint(tmp_path) != f1
     assert code_fingerprint("arabic_news.normalise") != code_fingerprint("arabic_news.tokenise")
     assert fingerprint(1, a=2) != fingerprint(1, a=3)
+
+
+def test_concurrent_builders_build_once(tmp_path, monkeypatch):
+    """Two processes asking for the same missing entry build it once; the other waits and loads it."""
+    import subprocess
+    import sys
+
+    monkeypatch.setenv("ARABIC_NEWS_CACHE", str(tmp_path))
+    script = (
+        "import time, pathlib, sys\n"
+        "from arabic_news.cache import cached\n"
+        "def build():\n"
+        "    with open(sys.argv[1], 'a') as f: f.write('built\\n')\n"
+        "    time.sleep(1.5)\n"
+        "    return {'v': 1}\n"
+        "print(cached('race', 'k', build))\n"
+    )
+    log = tmp_path / "builds.log"
+    procs = [subprocess.Popen([sys.executable, "-c", script, str(log)], stdout=subprocess.PIPE, text=True) for _ in range(2)]
+    outs = [p.communicate(timeout=60)[0] for p in procs]
+    assert all(o.strip() == "{'v': 1}" for o in outs)
+    assert log.read_text().count("built") == 1

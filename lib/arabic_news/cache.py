@@ -25,8 +25,9 @@ import importlib
 import json
 import os
 import tempfile
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from .paths import cache_dir
 
@@ -128,11 +129,44 @@ def cached(
         File suffix of the entry.
     """
     path = cache_dir(name) / f"{key}{suffix}"
-    if path.exists():
-        try:
-            return load(path)
-        except Exception:  # a corrupt entry is rebuilt, not trusted
-            path.unlink(missing_ok=True)
-    value = build()
-    atomic_write(path, lambda tmp: save(value, tmp))
+    value = _try_load(path, load)
+    if value is not _MISSING:
+        return value
+    # Two processes (notebooks run in parallel) wanting the same entry: the second waits
+    # for the first instead of building it again.
+    with _entry_lock(path):
+        value = _try_load(path, load)
+        if value is not _MISSING:
+            return value
+        value = build()
+        atomic_write(path, lambda tmp: save(value, tmp))
     return value
+
+
+_MISSING = object()
+
+
+def _try_load(path: Path, load: Callable[[Path], Any]) -> Any:
+    if not path.exists():
+        return _MISSING
+    try:
+        return load(path)
+    except Exception:  # a corrupt entry is rebuilt, not trusted
+        path.unlink(missing_ok=True)
+        return _MISSING
+
+
+@contextmanager
+def _entry_lock(path: Path) -> Iterator[None]:
+    """An exclusive advisory lock on ``<entry>.lock`` (POSIX ``flock``; no-op elsewhere)."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows
+        yield
+        return
+    with open(path.with_name(path.name + ".lock"), "a") as fh:
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(fh, fcntl.LOCK_UN)
