@@ -206,25 +206,25 @@ class PersuasionData:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def _dedup(train: list[Item], heldout: dict[str, list[Item]]) -> tuple[list[Item], dict[str, list[Item]], dict[str, int]]:
+def _first_of_each(items: list[Item]) -> tuple[list[Item], set[str]]:
+    """The first item of each dedup key, in order, and the set of keys seen."""
     seen: set[str] = set()
-    kept = []
-    for it in train:
+    out = []
+    for it in items:
         k = dedup_key(it.text)
         if k not in seen:
             seen.add(k)
-            kept.append(it)
+            out.append(it)
+    return out, seen
+
+
+def _dedup(train: list[Item], heldout: dict[str, list[Item]]) -> tuple[list[Item], dict[str, list[Item]], dict[str, int]]:
+    kept, seen = _first_of_each(train)
     counts = {"train_raw": len(train), "train_dup_dropped": len(train) - len(kept), "train": len(kept)}
     out = {}
     for name, items in heldout.items():
         keep = [it for it in items if dedup_key(it.text) not in seen]
-        inner: set[str] = set()
-        uniq = []
-        for it in keep:
-            k = dedup_key(it.text)
-            if k not in inner:
-                inner.add(k)
-                uniq.append(it)
+        uniq, _ = _first_of_each(keep)
         counts[f"{name}_raw"] = len(items)
         counts[f"{name}_in_train_dropped"] = len(items) - len(keep)
         counts[f"{name}_dup_dropped"] = len(keep) - len(uniq)
