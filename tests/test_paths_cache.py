@@ -93,3 +93,17 @@ def test_concurrent_builders_build_once(tmp_path, monkeypatch):
     outs = [p.communicate(timeout=60)[0] for p in procs]
     assert all(o.strip() == "{'v': 1}" for o in outs)
     assert log.read_text().count("built") == 1
+
+
+def test_atomic_write_makes_ordinary_readable_files(tmp_path):
+    """Files written atomically (reports, index, cache entries) get the usual umask permissions, not 0600."""
+    import os
+
+    from arabic_news.cache import atomic_write
+
+    target = tmp_path / "index.html"
+    atomic_write(target, lambda tmp: tmp.write_text("x"))
+    umask = os.umask(0)
+    os.umask(umask)
+    assert target.read_text() == "x" and (target.stat().st_mode & 0o777) == (0o666 & ~umask)
+    assert [p.name for p in tmp_path.iterdir()] == ["index.html"]

@@ -29,6 +29,7 @@ __all__ = [
     "text_profile",
     "lemma_frequencies",
     "kwic",
+    "kwic_spans",
     "kwic_html",
 ]
 
@@ -201,11 +202,18 @@ def kwic(
         raise ValueError(f"width must be a non-negative int, got {width!r}")
     keyf = key or (lambda w: normalise(w, profile="retrieval"))
     target = keyf(words(term)[0])
-    out = []
-    for start, end, tok in word_spans(text):
-        if keyf(tok) == target:
-            out.append(KwicLine(start, end, _left_context(text, start, width), tok, _right_context(text, end, width)))
-    return out
+    return kwic_spans(text, [(s, e) for s, e, tok in word_spans(text) if keyf(tok) == target], width=width)
+
+
+def kwic_spans(text: str, spans: Iterable[tuple[int, int]], *, width: int = 40) -> list[KwicLine]:
+    """Concordance lines for given ``(start, end)`` matches (keyphrase positions, say).
+
+    Context is cut back to whole words and kept inside the match's paragraph.
+
+    >>> [(l.left, l.match, l.right) for l in kwic_spans("قال الوزير إن التعاون الأمني مستمر", [(14, 28)], width=12)]
+    [('الوزير إن', 'التعاون الأمني', 'مستمر')]
+    """
+    return [KwicLine(s, e, _left_context(text, s, width), text[s:e], _right_context(text, e, width)) for s, e in spans]
 
 
 def kwic_html(lines: Sequence[KwicLine], *, max_lines: int | None = None) -> str:

@@ -161,20 +161,12 @@ def kwic(text: str, positions: Sequence[int], *, width: int = 40, n_words: int =
     >>> kwic("قال الوزير إن التعاون الأمني مستمر", [14], width=12, n_words=2)
     [('الوزير إن', 'التعاون الأمني', 'مستمر')]
     """
+    from ..concordance import kwic_spans
     from ..tokenise import word_spans
 
-    out = []
+    spans = []
     for p in positions:
-        line_start = text.rfind("\n", 0, p) + 1
         line_end = text.find("\n", p)
-        line_end = len(text) if line_end < 0 else line_end
-        spans = word_spans(text[p:line_end])[: max(n_words, 1)]
-        end = p + spans[-1][1] if spans else p
-        left = text[max(line_start, p - width) : p]
-        right = text[end : min(line_end, end + width)]
-        if p - width > line_start and " " in left:
-            left = left[left.index(" ") + 1 :]
-        if end + width < line_end and " " in right:
-            right = right[: right.rindex(" ")]
-        out.append((left.strip(), text[p:end], right.strip()))
-    return out
+        words_after = word_spans(text[p : len(text) if line_end < 0 else line_end])[: max(n_words, 1)]
+        spans.append((p, p + words_after[-1][1] if words_after else p))
+    return [(line.left, line.match, line.right) for line in kwic_spans(text, spans, width=width)]

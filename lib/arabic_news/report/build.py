@@ -54,7 +54,7 @@ from pathlib import Path
 from typing import Any, Callable, Iterable, Sequence
 
 from ..article import Article, read_article, slugify
-from ..cache import code_fingerprint, data_fingerprint, fingerprint
+from ..cache import atomic_write, code_fingerprint, data_fingerprint, fingerprint
 from ..paths import DataNotFoundError, data_root, project_root, resolve
 
 __all__ = [
@@ -407,9 +407,7 @@ def _stamp(article_bytes: bytes, notebooks: Sequence[Path], *, seed: int, quick:
 
 
 def _write_json(path: Path, obj: Any) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(json.dumps(obj, ensure_ascii=False, indent=2) + "\n", "utf-8")
-    os.replace(tmp, path)
+    _write_text(path, json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
 
 
 def _publish(tmp: Path, final: Path) -> None:
@@ -826,14 +824,12 @@ def write_index(out_root: str | os.PathLike = "reports") -> Path:
         date=_dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M"), comparison=comparison,
     )
     target = out / "index.html"
-    _write_json_text(target, page)
+    _write_text(target, page)
     return target
 
 
-def _write_json_text(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_text(text, "utf-8")
-    os.replace(tmp, path)
+def _write_text(path: Path, text: str) -> None:
+    atomic_write(path, lambda tmp: tmp.write_text(text, "utf-8"))
 
 
 _INDEX_TEMPLATE = """<!DOCTYPE html>
