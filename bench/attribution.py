@@ -55,15 +55,19 @@ def main(argv=None) -> int:
             if tp < npred or tp < ngold:
                 print(f"-- {name}: tp={tp} pred={npred} gold={ngold}")
                 for p in pred:
-                    print("   pred", text[p[0]:p[1]], "|", p[2])
+                    print("   pred", text[p[0] : p[1]], "|", p[2])
                 for gg in gold:
-                    print("   gold", text[gg[0]:gg[1]], "|", gg[2])
-    print(f"Attribution: (cue, resolved speaker) pairs on hand-annotated passages ({folder.relative_to(project_root())})")
+                    print("   gold", text[gg[0] : gg[1]], "|", gg[2])
+    print(
+        f"Attribution: (cue, resolved speaker) pairs on hand-annotated passages ({folder.relative_to(project_root())})"
+    )
     print(f"{'split':9} {'system':32} {'P':>6} {'R':>6} {'F1':>6}  tp/pred/gold  source-type agreement")
     for r in rows:
         st = f"{r['source_type_agreement']:.3f}" if "source_type_agreement" in r else ""
-        print(f"{r['split']:9} {r['system']:32} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f}  "
-              f"{r['tp']}/{r['predicted']}/{r['gold']:<6}  {st}")
+        print(
+            f"{r['split']:9} {r['system']:32} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f}  "
+            f"{r['tp']}/{r['predicted']}/{r['gold']:<6}  {st}"
+        )
     print(f"(both systems, all passages: {elapsed:.2f} s)")
     return 0
 

@@ -36,18 +36,24 @@ def main(argv=None) -> None:
     bg = default_background(quick=args.quick_background)
     print(f"background: {bg.name}, {len(bg):,} lemmas (df >= 2); ready in {time.perf_counter() - t:.1f} s")
     docs = ev.evaluation_sample(args.n, seed=args.seed, split=args.split)
-    print(f"sample: {len(docs)} SaudiNewsNet articles, split={args.split!r}, seed={args.seed} "
-          f"({sum(d.id in bg.doc_ids for d in docs)} in the background -> left out)")
+    print(
+        f"sample: {len(docs)} SaudiNewsNet articles, split={args.split!r}, seed={args.seed} "
+        f"({sum(d.id in bg.doc_ids for d in docs)} in the background -> left out)"
+    )
     ev.evaluate(docs[:3], METHODS, background=bg)  # warm-up (imports, caches)
     rows = ev.evaluate(docs, METHODS, background=bg)
     summary = ev.summarise(rows, seed=args.seed)
     print()
-    print(f"{'method':<10} {'recall@5 [95% CI]':<22} {'recall@10 [95% CI]':<22} {'articles/s':>10} "
-          f"{'R@10/yake':>10} {'speed/yake':>10}")
+    print(
+        f"{'method':<10} {'recall@5 [95% CI]':<22} {'recall@10 [95% CI]':<22} {'articles/s':>10} "
+        f"{'R@10/yake':>10} {'speed/yake':>10}"
+    )
     for r in summary:
-        print(f"{r['method']:<10} {r['recall@5']:.3f} [{r['recall@5 lo']:.3f}, {r['recall@5 hi']:.3f}]   "
-              f"{r['recall@10']:.3f} [{r['recall@10 lo']:.3f}, {r['recall@10 hi']:.3f}]   "
-              f"{r['articles/s']:>10.1f} {r['recall@10 / yake']:>10.2f} {r['speed / yake']:>10.2f}")
+        print(
+            f"{r['method']:<10} {r['recall@5']:.3f} [{r['recall@5 lo']:.3f}, {r['recall@5 hi']:.3f}]   "
+            f"{r['recall@10']:.3f} [{r['recall@10 lo']:.3f}, {r['recall@10 hi']:.3f}]   "
+            f"{r['articles/s']:>10.1f} {r['recall@10 / yake']:>10.2f} {r['speed / yake']:>10.2f}"
+        )
     ratio, lo, hi = ev.paired_ratio_ci(rows, "default", "yake", k=10, seed=args.seed)
     print(f"\ndefault / yake recall@10 = {ratio:.2f} (paired bootstrap 95% CI {lo:.2f}-{hi:.2f}); target >= 1.15")
     d = next(r for r in summary if r["method"] == "default")

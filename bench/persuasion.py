@@ -46,7 +46,9 @@ def main() -> None:
     if not args.quick:
         t = time.perf_counter()
         train_models(data.train, seed=args.seed)
-        print(f"\ntraining time, full default models (features + both heads, no cache): {time.perf_counter() - t:.1f} s")
+        print(
+            f"\ntraining time, full default models (features + both heads, no cache): {time.perf_counter() - t:.1f} s"
+        )
 
     t = time.perf_counter()
     res = evaluate(data, seed=args.seed, quick=args.quick)
@@ -57,21 +59,29 @@ def main() -> None:
         sub = df[df.task == task]
         table = sub.pivot_table(index=["eval", "n"], columns="model", values=["micro_f1", "macro_f1"], sort=False)
         table = table.reindex(columns=["lab", "tfidf_svm", "majority"], level=1)
-        print(f"\n== {task} ({'ArAIEval 2023 1A: contains persuasion' if task == 'binary' else 'ArMPro coarse classes, multi-label'})")
+        print(
+            f"\n== {task} ({'ArAIEval 2023 1A: contains persuasion' if task == 'binary' else 'ArMPro coarse classes, multi-label'})"
+        )
         print(table.round(3).to_string())
         for ev in sub["eval"].unique():
             r = sub[sub["eval"] == ev].set_index("model")
             beats_svm = r.loc["lab", "macro_f1"] > r.loc["tfidf_svm", "macro_f1"]
             beats_maj = r.loc["lab", "micro_f1"] > r.loc["majority", "micro_f1"]
-            print(f"  bars on {ev:16s}: macro-F1 > TF-IDF SVM: {'yes' if beats_svm else 'NO'};"
-                  f"  micro-F1 > majority: {'yes' if beats_maj else 'NO'}")
+            print(
+                f"  bars on {ev:16s}: macro-F1 > TF-IDF SVM: {'yes' if beats_svm else 'NO'};"
+                f"  micro-F1 > majority: {'yes' if beats_maj else 'NO'}"
+            )
     print(f"\nbinary decision threshold (P(true), tuned by CV on train): {res['threshold']:.3f}")
-    print("per-class F1 of the technique model (CV, paragraphs):",
-          ", ".join(f"{c} {f:.2f}" for c, f in res["per_class_cv"].items()))
+    print(
+        "per-class F1 of the technique model (CV, paragraphs):",
+        ", ".join(f"{c} {f:.2f}" for c, f in res["per_class_cv"].items()),
+    )
     if args.ablation:
         ablation(data, seed=args.seed, quick=args.quick)
-    print(f"\nPUBLISHED (not measured here): ArAIEval 2023 task 1A winner, micro-F1 {PUBLISHED_1A_WINNER_MICRO_F1} "
-          "on the official test set (different class balance; tweets + paragraphs).")
+    print(
+        f"\nPUBLISHED (not measured here): ArAIEval 2023 task 1A winner, micro-F1 {PUBLISHED_1A_WINNER_MICRO_F1} "
+        "on the official test set (different class balance; tweets + paragraphs)."
+    )
 
 
 def ablation(data, *, seed: int, quick: bool) -> None:
@@ -95,10 +105,12 @@ def ablation(data, *, seed: int, quick: bool) -> None:
             m = train_models([train[i] for i in tr], seed=seed, quick=quick, markers=markers)
             pb[te] = m.binary.predict([texts[i] for i in te])
             pt[te] = m.techniques.predict([texts[i] for i in te])
-        f = lambda a, b, avg: f1_score(a, b, average=avg, zero_division=0)  # noqa: E731
-        print(f"  markers={'on ' if markers else 'off'}  binary micro {f(y[para], pb[para], 'micro'):.3f} "
-              f"macro {f(y[para], pb[para], 'macro'):.3f} | techniques micro {f(Y[para], pt[para], 'micro'):.3f} "
-              f"macro {f(Y[para], pt[para], 'macro'):.3f}")
+        f = lambda a, b, avg: f1_score(a, b, average=avg, zero_division=0)
+        print(
+            f"  markers={'on ' if markers else 'off'}  binary micro {f(y[para], pb[para], 'micro'):.3f} "
+            f"macro {f(y[para], pb[para], 'macro'):.3f} | techniques micro {f(Y[para], pt[para], 'micro'):.3f} "
+            f"macro {f(Y[para], pt[para], 'macro'):.3f}"
+        )
 
 
 if __name__ == "__main__":

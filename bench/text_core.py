@@ -60,8 +60,10 @@ def main(argv=None) -> int:
     corpus = load_sanad(show_progress=False)
     texts = corpus.texts[: args.limit or None]
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
-    print(f"SANAD AlKhaleej: {len(texts)} articles, {mb:.1f} MB UTF-8 "
-          f"(python {platform.python_version()}, {platform.machine()})")
+    print(
+        f"SANAD AlKhaleej: {len(texts)} articles, {mb:.1f} MB UTF-8 "
+        f"(python {platform.python_version()}, {platform.machine()})"
+    )
     # warm up caches (translate tables, compiled regexes, imports) on a small slice
     lab(texts[:50])
     pyarabic(texts[:50])

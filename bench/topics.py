@@ -39,10 +39,12 @@ def main() -> None:
     docs = data.corpus.documents
     pool, held = heldout_split(data, seed=args.seed)
     weak = np.flatnonzero(~data.is_sanad)
-    text = lambda rows: [docs[i].text for i in rows]  # noqa: E731
+    text = lambda rows: [docs[i].text for i in rows]
     y = data.labels
-    print(f"corpus: {int(data.is_sanad.sum())} SANAD + {len(weak)} weak-labelled SaudiNewsNet; "
-          f"held-out {len(held)} SANAD articles; duplicates: {data.duplicates}")
+    print(
+        f"corpus: {int(data.is_sanad.sum())} SANAD + {len(weak)} weak-labelled SaudiNewsNet; "
+        f"held-out {len(held)} SANAD articles; duplicates: {data.duplicates}"
+    )
 
     # reference: SANAD pool only
     ref_rows = training_rows(data, np.concatenate([held, weak]), sanad=pool, weak=False)
@@ -79,15 +81,25 @@ def main() -> None:
     outlets = sorted(set(data.outlet_group[weak]))
     print(f"\n{'':38}{'reference':>12}{'default':>12}")
     print(f"{'training rows':38}{len(ref_rows):>12}{len(def_rows):>12}")
-    print(f"{'training time, s (from texts)':38}{ref_fit:>12.1f}{def_fit:>12.1f}   ratio {def_fit / ref_fit:.2f}x (budget 3x)")
+    print(
+        f"{'training time, s (from texts)':38}{ref_fit:>12.1f}{def_fit:>12.1f}   ratio {def_fit / ref_fit:.2f}x (budget 3x)"
+    )
     print(f"{'held-out SANAD macro-F1':38}{f1(ref_held):>12.4f}{f1(def_held):>12.4f}   (bar 0.98)")
-    print(f"{'held-out SANAD accuracy':38}{accuracy_score(y[held], ref_held):>12.4f}{accuracy_score(y[held], def_held):>12.4f}")
+    print(
+        f"{'held-out SANAD accuracy':38}{accuracy_score(y[held], ref_held):>12.4f}{accuracy_score(y[held], def_held):>12.4f}"
+    )
     for o in outlets:
-        print(f"{'cross-outlet accuracy: ' + o:38}{acc_outlet(ref_weak, o):>12.4f}{loo[o]:>12.4f}   (default: leave-one-outlet-out)")
-    print(f"{'cross-outlet accuracy: pooled':38}{accuracy_score(y[weak], ref_weak):>12.4f}"
-          f"{loo['all other outlets (pooled)']:>12.4f}")
-    print(f"\nprediction speed (default): batch {len(held) / batch_s:.0f} articles/s; "
-          f"predict_article one by one {len(sample) / one_s:.0f} articles/s (target >= 200/s)")
+        print(
+            f"{'cross-outlet accuracy: ' + o:38}{acc_outlet(ref_weak, o):>12.4f}{loo[o]:>12.4f}   (default: leave-one-outlet-out)"
+        )
+    print(
+        f"{'cross-outlet accuracy: pooled':38}{accuracy_score(y[weak], ref_weak):>12.4f}"
+        f"{loo['all other outlets (pooled)']:>12.4f}"
+    )
+    print(
+        f"\nprediction speed (default): batch {len(held) / batch_s:.0f} articles/s; "
+        f"predict_article one by one {len(sample) / one_s:.0f} articles/s (target >= 200/s)"
+    )
 
 
 if __name__ == "__main__":

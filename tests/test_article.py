@@ -104,10 +104,13 @@ def test_from_text_and_script_text():
     assert "<script>" in a.title and a.path is None and a.slug == "article"
 
 
-@pytest.mark.parametrize("name,slug", [
-    ("iraq-nato-security-cooperation.txt", "iraq-nato-security-cooperation"),
-    ("My Article (2).txt", "my-article-2"),
-])
+@pytest.mark.parametrize(
+    "name,slug",
+    [
+        ("iraq-nato-security-cooperation.txt", "iraq-nato-security-cooperation"),
+        ("My Article (2).txt", "my-article-2"),
+    ],
+)
 def test_slugify(name, slug):
     assert slugify(name) == slug
 

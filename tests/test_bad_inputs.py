@@ -32,12 +32,21 @@ CASES: dict[str, tuple[bytes, str | None]] = {
     "binary.txt": (bytes(range(256)) * 8, "binary"),
     "huge.txt": ((SEED_TEXT + "\n").encode("utf-8") * 1100, "too large"),  # ~5 MB
     "latin.txt": (b"The minister said on Wednesday that the talks went well.\nA second paragraph.", "not Arabic"),
-    "mixed.txt": ("أعلنت شركة Apple عن هاتف iPhone الجديد\nوقال المتحدث باسم الشركة إن الهاتف الجديد يمثل "
-                  "قفزة كبيرة في عالم التقنية والاتصالات.".encode("utf-8"), None),
+    "mixed.txt": (
+        "أعلنت شركة Apple عن هاتف iPhone الجديد\nوقال المتحدث باسم الشركة إن الهاتف الجديد يمثل "
+        "قفزة كبيرة في عالم التقنية والاتصالات.".encode(),
+        None,
+    ),
     "diacritics.txt": ("\u064e\u064f\u0650\u0651 \u064b\u064c\u0652".encode("utf-8"), "not Arabic"),
-    "markup.txt": ("عنوان <script>alert(1)</script> &amp; &lt;b&gt;\nقال الوزير إن <b>الاتفاق</b> مهم &amp; "
-                   "ضروري للتعاون بين البلدين.".encode("utf-8"), None),
-    "long-sentence.txt": (" ".join(["أكد الوزير أن التعاون بين البلدين مهم جدا للأمن والاستقرار"] * 300).encode("utf-8"), None),
+    "markup.txt": (
+        "عنوان <script>alert(1)</script> &amp; &lt;b&gt;\nقال الوزير إن <b>الاتفاق</b> مهم &amp; "
+        "ضروري للتعاون بين البلدين.".encode(),
+        None,
+    ),
+    "long-sentence.txt": (
+        " ".join(["أكد الوزير أن التعاون بين البلدين مهم جدا للأمن والاستقرار"] * 300).encode("utf-8"),
+        None,
+    ),
 }
 
 
@@ -52,8 +61,9 @@ def bad_dir(tmp_path_factory) -> Path:
 def run_cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
     e = dict(os.environ, ARABIC_NEWS_PROGRESS="0")
     e.update(env or {})
-    return subprocess.run([sys.executable, "-m", "arabic_news", *args], capture_output=True, text=True,
-                          env=e, cwd=ROOT, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "arabic_news", *args], capture_output=True, text=True, env=e, cwd=ROOT, timeout=600
+    )
 
 
 def check_records(proc: subprocess.CompletedProcess, files: list[Path]) -> list[dict]:
@@ -107,7 +117,9 @@ def tiny_topic_model(tmp_path_factory) -> Path:
 def test_topics_predict_cli(bad_dir, tiny_topic_model):
     """`topics predict` handles every bad input with a model given explicitly."""
     files = files_of(bad_dir)
-    recs = check_records(run_cli("topics", "predict", "--model", str(tiny_topic_model), "--json", *map(str, files)), files)
+    recs = check_records(
+        run_cli("topics", "predict", "--model", str(tiny_topic_model), "--json", *map(str, files)), files
+    )
     good = [r for r in recs if "error" not in r]
     assert all(abs(sum(r["probabilities"].values()) - 1) < 1e-3 for r in good)
 
@@ -122,10 +134,13 @@ def test_corrupted_model_file(bad_dir, tmp_path):
     assert any("model.skops" in line for line in msg)
 
 
-@pytest.mark.parametrize("argv", [
-    ["keywords", "--json"],  # default method needs the background corpus
-    ["topics", "predict", "--json"],  # default model needs the corpora
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["keywords", "--json"],  # default method needs the background corpus
+        ["topics", "predict", "--json"],  # default model needs the corpora
+    ],
+)
 def test_missing_data_folder(bad_dir, tmp_path, argv):
     """With ARABIC_NEWS_DATA pointing nowhere, the error names the setting; no traceback."""
     env = {"ARABIC_NEWS_DATA": str(tmp_path / "no-such-data"), "ARABIC_NEWS_CACHE": str(tmp_path / "cache")}
@@ -143,7 +158,9 @@ def test_report_build_with_every_bad_input(bad_dir, tmp_path):
     proc = run_cli("report", "build", "--out", str(out), "--notebook", str(nb), "--json", *map(str, arts))
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "Traceback" not in proc.stdout
-    recs = {Path(r["article"]).name: r for r in map(json.loads, [l for l in proc.stdout.splitlines() if l.startswith("{")])}
+    recs = {
+        Path(r["article"]).name: r for r in map(json.loads, [l for l in proc.stdout.splitlines() if l.startswith("{")])
+    }
     index = (out / "index.html").read_text("utf-8")
     for name, (_, expected) in CASES.items():
         rec = recs[name]

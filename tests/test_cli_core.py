@@ -29,8 +29,12 @@ def test_json_lines_in_order_with_error_records(capsys):
 
 
 def test_all_good_exit_zero_and_table(capsys):
-    code = run_files(["a", "bb"], process, as_json=False,
-                     table=lambda rows: format_table([(r["file"], r["n"]) for r in rows], ["file", "n"]))
+    code = run_files(
+        ["a", "bb"],
+        process,
+        as_json=False,
+        table=lambda rows: format_table([(r["file"], r["n"]) for r in rows], ["file", "n"]),
+    )
     out = capsys.readouterr().out
     assert code == 0 and "file" in out.splitlines()[0] and "bb" in out
 

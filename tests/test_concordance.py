@@ -65,7 +65,7 @@ def test_kwic_matching(term, key, expected):
 def test_kwic_offsets_and_context_stay_in_paragraph():
     """Offsets index the text and the context never crosses a line break."""
     for line in kwic(TEXT, "الأمن", key=get_stemmer("light"), width=60):
-        assert TEXT[line.start:line.end] == line.match
+        assert TEXT[line.start : line.end] == line.match
         assert "\n" not in line.left + line.right
     first = kwic(TEXT, "بغداد", width=60)[0]
     assert first.left == "وصل الوفدُ إلى" and first.right == "."

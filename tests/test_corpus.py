@@ -57,12 +57,15 @@ def test_labelled_folder_normalises_bom_and_crlf(messy: Path):
     assert doc.label == "Sports"
 
 
-@pytest.mark.parametrize("make", [
-    lambda p: None,  # missing
-    lambda p: p.mkdir(),  # empty folder
-    lambda p: (p.mkdir(), (p / "Sports").mkdir()),  # label folder without files
-    lambda p: (p.mkdir(), _write(p / "Sports" / "x.md", AR)),  # only non-text files
-])
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda p: None,  # missing
+        lambda p: p.mkdir(),  # empty folder
+        lambda p: (p.mkdir(), (p / "Sports").mkdir()),  # label folder without files
+        lambda p: (p.mkdir(), _write(p / "Sports" / "x.md", AR)),  # only non-text files
+    ],
+)
 def test_empty_or_missing_corpus_is_a_clear_error(tmp_path: Path, make):
     """A missing folder or one without any article raises a one-line error naming the folder."""
     root = tmp_path / "corpus"
@@ -105,8 +108,12 @@ def test_sanad_full_download_layout(tmp_path: Path):
     c = load_sanad(root, show_progress=False)
     assert c.name == "SANAD"
     by_id = {d.id: d for d in c}
-    assert set(by_id) == {"Khaleej/Train/Sports/0001", "Khaleej/Test/Sports/0002", "Arabiya/Politics/0001",
-                          "Akhbarona/Religion/0001"}
+    assert set(by_id) == {
+        "Khaleej/Train/Sports/0001",
+        "Khaleej/Test/Sports/0002",
+        "Arabiya/Politics/0001",
+        "Akhbarona/Religion/0001",
+    }
     assert by_id["Arabiya/Politics/0001"].outlet == "alarabiya"
     assert by_id["Khaleej/Test/Sports/0002"].outlet == "alkhaleej"
     assert by_id["Akhbarona/Religion/0001"].label == "Religion"
@@ -122,12 +129,27 @@ def _snn_zip(path: Path, items: list[dict], inner: str = "2015-07-21.json") -> N
 def test_saudinewsnet_zips(tmp_path: Path):
     """SaudiNewsNet zips load without unzipping; empty contents, non-zips and broken zips are reported."""
     root = tmp_path / "dataset"
-    _snn_zip(root / "2015-07-21.zip", [
-        {"source": "alwatan", "url": "http://www.alwatan.com.sa/Sports/News_Detail.aspx?ArticleID=1",
-         "date_extracted": "2015-07-21 10:00:00", "title": "فوز الهلال", "author": "", "content": AR},
-        {"source": "3alyoum", "url": "http://www.3alyoum.com/sports/a/x/", "date_extracted": "2015-07-21 10:00:00",
-         "title": "", "author": "", "content": ""},
-    ])
+    _snn_zip(
+        root / "2015-07-21.zip",
+        [
+            {
+                "source": "alwatan",
+                "url": "http://www.alwatan.com.sa/Sports/News_Detail.aspx?ArticleID=1",
+                "date_extracted": "2015-07-21 10:00:00",
+                "title": "فوز الهلال",
+                "author": "",
+                "content": AR,
+            },
+            {
+                "source": "3alyoum",
+                "url": "http://www.3alyoum.com/sports/a/x/",
+                "date_extracted": "2015-07-21 10:00:00",
+                "title": "",
+                "author": "",
+                "content": "",
+            },
+        ],
+    )
     _write(root / "notes.txt", "not a zip")
     _write(root / "2015-07-22.zip", b"PK broken")
     c = load_saudinewsnet(root, show_progress=False)

@@ -154,7 +154,7 @@ def test_positions_for_string_input_index_the_same_string(bg):
     text = ARTICLE.read_text("utf-8")
     for k in extract(text, background=bg, top=5):
         assert all(0 <= p < len(text) for p in k.positions)
-        assert light_stem(text[k.positions[0]:].split()[0].strip("،.")) == k.lemma.split()[0]
+        assert light_stem(text[k.positions[0] :].split()[0].strip("،.")) == k.lemma.split()[0]
 
 
 # --- methods: scores, order, determinism -----------------------------------------

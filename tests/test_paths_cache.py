@@ -89,7 +89,9 @@ def test_concurrent_builders_build_once(tmp_path, monkeypatch):
         "print(cached('race', 'k', build))\n"
     )
     log = tmp_path / "builds.log"
-    procs = [subprocess.Popen([sys.executable, "-c", script, str(log)], stdout=subprocess.PIPE, text=True) for _ in range(2)]
+    procs = [
+        subprocess.Popen([sys.executable, "-c", script, str(log)], stdout=subprocess.PIPE, text=True) for _ in range(2)
+    ]
     outs = [p.communicate(timeout=60)[0] for p in procs]
     assert all(o.strip() == "{'v': 1}" for o in outs)
     assert log.read_text().count("built") == 1

@@ -66,14 +66,21 @@ def test_dedup_key_keeps_different_texts_apart():
 
 def test_dedup_drops_heldout_copies_of_training_texts():
     """A held-out item whose text is in train is dropped from held-out; train duplicates keep their first copy."""
-    mk = lambda i, t: Item(i, t, "paragraph", "true", (), "x")  # noqa: E731
+    mk = lambda i, t: Item(i, t, "paragraph", "true", (), "x")
     train = [mk("a", "قال الوزير"), mk("b", "قَال الوزيرُ"), mk("c", "نص آخر")]
     held = [mk("d", "قال  الوزير"), mk("e", "نص جديد"), mk("f", "نص جديد")]
     kept, out, counts = _dedup(train, {"dev": held})
     assert [it.id for it in kept] == ["a", "c"]
     assert [it.id for it in out["dev"]] == ["e"]
-    assert counts == {"train_raw": 3, "train_dup_dropped": 1, "train": 2, "dev_raw": 3,
-                      "dev_in_train_dropped": 1, "dev_dup_dropped": 1, "dev": 1}
+    assert counts == {
+        "train_raw": 3,
+        "train_dup_dropped": 1,
+        "train": 2,
+        "dev_raw": 3,
+        "dev_in_train_dropped": 1,
+        "dev_dup_dropped": 1,
+        "dev": 1,
+    }
 
 
 def test_shared_data_has_no_paragraph_in_both_train_and_heldout():
@@ -82,7 +89,10 @@ def test_shared_data_has_no_paragraph_in_both_train_and_heldout():
     keys = {dedup_key(it.text) for it in data.train}
     assert data.dev and data.armpro
     assert not any(dedup_key(it.text) in keys for it in data.dev + data.armpro)
-    assert data.counts["armpro"] == data.counts["armpro_raw"] - data.counts["armpro_in_train_dropped"] - data.counts["armpro_dup_dropped"]
+    assert (
+        data.counts["armpro"]
+        == data.counts["armpro_raw"] - data.counts["armpro_in_train_dropped"] - data.counts["armpro_dup_dropped"]
+    )
     assert {it.type for it in data.train} == {"tweet", "paragraph"}
     assert all(it.label in ("true", "false") for it in data.train)
     # 1A "false" <=> 1B no_technique in the shared files

@@ -41,7 +41,9 @@ def test_malformed_lines_give_error_records_and_others_continue(capsys):
 
 def test_several_files_and_a_missing_one(capsys, tmp_path):
     """Several files are read in order; a missing file is one error record; exit 1."""
-    code, recs, _ = run(capsys, FIX / "paragraphs.jsonl", tmp_path / "nope.jsonl", FIX / "paragraphs.jsonl", "--json", "--quick")
+    code, recs, _ = run(
+        capsys, FIX / "paragraphs.jsonl", tmp_path / "nope.jsonl", FIX / "paragraphs.jsonl", "--json", "--quick"
+    )
     assert code == 1
     assert len(recs) == 9
     assert "not found" in recs[4]["error"]

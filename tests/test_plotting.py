@@ -7,10 +7,10 @@ import hashlib
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import pytest  # noqa: E402
+import matplotlib.pyplot as plt
+import pytest
 
-from arabic_news import plotting  # noqa: E402
+from arabic_news import plotting
 
 WORD = "الناتو"
 PHRASE = "حلف شمال الأطلسي"

@@ -29,7 +29,12 @@ def _external_refs(page: str) -> list[str]:
     refs = re.findall(r"""(?:src|href)\s*=\s*["']?([^"'\s>]+)""", page, re.I)
     refs += re.findall(r"""url\(\s*["']?([^"')]+)""", page, re.I)
     # allowed: in-page anchors, data: URLs, and relative links to files of the reports folder
-    bad = [r for r in refs if not r.startswith(("#", "data:")) and (re.match(r"[a-zA-Z][\w+.-]*:|/", r) or ".." in r.replace("../index.html", ""))]
+    bad = [
+        r
+        for r in refs
+        if not r.startswith(("#", "data:"))
+        and (re.match(r"[a-zA-Z][\w+.-]*:|/", r) or ".." in r.replace("../index.html", ""))
+    ]
     return bad + re.findall(r"""@import\s+["']?([^"';\s]+)""", page, re.I)
 
 
@@ -121,7 +126,7 @@ def test_toc_index_link_provenance_and_hidden_code(built):
     assert 'class="lab-toc"' in page and 'href="#Headline"' in page
     assert 'href="../index.html"' in page
     for label in ("package", "git commit", "data fingerprint", "seed", "quick mode", "built (UTC)"):
-        assert f"<dt dir=\"auto\">{label}</dt>" in page
+        assert f'<dt dir="auto">{label}</dt>' in page
     assert "arabic_news 0." in page
     assert "from arabic_news import read_article" not in page, "code hidden by default"
     assert "progress bar noise" not in page, "stderr hidden"
@@ -153,7 +158,9 @@ def test_rebuild_skips_unchanged_and_rebuilds_changed(built, tmp_path):
     """Unchanged inputs are skipped; changing the article's bytes rebuilds it."""
     out, src = built["out"], built["src"]
     log: list[str] = []
-    again = rb.build_reports([src / "hostile.txt", src / "failing.txt"], out_root=out, notebooks=[TINY_NB], log=log.append)
+    again = rb.build_reports(
+        [src / "hostile.txt", src / "failing.txt"], out_root=out, notebooks=[TINY_NB], log=log.append
+    )
     assert [r.status for r in again] == ["skipped-ok", "skipped-failed"]
     assert any("unchanged, skipped" in line for line in log)
     changed = src / "changed.txt"
@@ -196,7 +203,18 @@ def test_cli_exits_zero_on_failed_articles_unless_strict(tmp_path):
     bad = tmp_path / "empty.txt"
     bad.write_text("   \n", "utf-8")
     out = tmp_path / "rep"
-    base = [sys.executable, "-m", "arabic_news", "report", "build", str(bad), "--out", str(out), "--notebook", str(TINY_NB)]
+    base = [
+        sys.executable,
+        "-m",
+        "arabic_news",
+        "report",
+        "build",
+        str(bad),
+        "--out",
+        str(out),
+        "--notebook",
+        str(TINY_NB),
+    ]
     r = subprocess.run(base, capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stderr
     assert "bad article" in r.stdout and "Traceback" not in r.stdout + r.stderr
@@ -235,8 +253,13 @@ def _fake_dossier(name: str, topic: str, lemmas: list[str]) -> dict:
         "article": {"file": name, "title": "عنوان"},
         "topic": {"label": topic, "probability": 0.8},
         "keywords": [{"text": w, "lemma": w} for w in lemmas],
-        "rhetoric": {"attributions": [{}, {}], "speakers": [{}], "source_types": {"official": 2},
-                     "cue_strengths": {"neutral": 2}, "densities": {"words": 100, "hedges": 1.0}},
+        "rhetoric": {
+            "attributions": [{}, {}],
+            "speakers": [{}],
+            "source_types": {"official": 2},
+            "cue_strengths": {"neutral": 2},
+            "densities": {"words": 100, "hedges": 1.0},
+        },
         "persuasion": [{"label": "true"}, {"label": "false"}],
     }
 

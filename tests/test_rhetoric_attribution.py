@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-
 import pytest
 
 from arabic_news import Article, read_article
@@ -81,8 +79,10 @@ def test_participle_resolves_to_the_sentence_speaker():
 
 def test_coreference_full_name_surname_title():
     """Full name, later surname and later title (الوزير) share one speaker_id."""
-    text = ("أكد وزير الخارجية أحمد سالم أن الحوار مستمر. وأشار سالم إلى أن الوفد جاهز. "
-            "وأوضح الوزير أن الاتفاق قريب. وقالت مصادر مطلعة إن التوقيع مؤجل.")
+    text = (
+        "أكد وزير الخارجية أحمد سالم أن الحوار مستمر. وأشار سالم إلى أن الوفد جاهز. "
+        "وأوضح الوزير أن الاتفاق قريب. وقالت مصادر مطلعة إن التوقيع مؤجل."
+    )
     recs = attributions(text)
     assert [r.speaker_id for r in recs] == ["S1", "S1", "S1", "S2"]
     assert [r.source_type for r in recs] == ["named_person"] * 3 + ["anonymous_collective"]
@@ -93,7 +93,7 @@ def test_implicit_speaker_after_wa_adafa():
     text = "قال الوزير أحمد سالم إن الاتفاق قريب. وأضاف أن التوقيع الأسبوع المقبل."
     recs = attributions(text)
     assert recs[1].implicit and recs[1].speaker_id == recs[0].speaker_id
-    assert text[recs[1].speaker_start:recs[1].speaker_end] == "الوزير أحمد سالم"
+    assert text[recs[1].speaker_start : recs[1].speaker_end] == "الوزير أحمد سالم"
 
 
 def test_dual_verb_after_two_people():
@@ -122,7 +122,7 @@ def test_prepositional_sources(text, speaker):
     else:
         r = next(r for r in recs if r.cue_kind == "preposition")
         assert r.speaker == speaker
-        assert text[r.speaker_start:r.speaker_end] == speaker
+        assert text[r.speaker_start : r.speaker_end] == speaker
 
 
 def test_relay_gives_agency_and_original_speaker():
@@ -140,10 +140,10 @@ def test_offsets_index_the_article_text():
     recs = attributions(art)
     assert recs[0].cue_start < art.body_start  # the headline's يؤكد
     for r in recs:
-        assert art.text[r.cue_start:r.cue_end] == r.cue
-        assert art.text[r.content_start:r.content_end] == r.content
+        assert art.text[r.cue_start : r.cue_end] == r.cue
+        assert art.text[r.content_start : r.content_end] == r.content
         if not r.implicit:
-            assert art.text[r.speaker_start:r.speaker_end] == r.speaker
+            assert art.text[r.speaker_start : r.speaker_end] == r.speaker
         assert r.source_type in SOURCE_TYPES and r.strength in STRENGTHS
 
 
@@ -293,8 +293,10 @@ def test_more_negatives_and_boundaries(text, expected):
         # وفقًا لما + verb: the verb carries the attribution
         ("ووفقا لما ذكرته الصحف، فإن اللاعب خضع للفحص.", [("ذكرته", "الصحف")]),
         # قال لـ"outlet" + speaker
-        ('وقال لـ"الاقتصادية" عبدالمنعم الشهري وكيل وزارة العمل، إن الوزارة نجحت.',
-         [("وقال", "عبدالمنعم الشهري وكيل وزارة العمل")]),
+        (
+            'وقال لـ"الاقتصادية" عبدالمنعم الشهري وكيل وزارة العمل، إن الوزارة نجحت.',
+            [("وقال", "عبدالمنعم الشهري وكيل وزارة العمل")],
+        ),
         # honorific pronoun سموه resolves to the antecedent; a definite object after a full name is cut
         ("رأس الأمير محمد بن نايف الجلسة. وقال سموه إن التفجير إرهابي.", [("وقال", "الأمير محمد بن نايف")]),
         # passive "is considered" with a demonstrative
@@ -310,10 +312,14 @@ def test_gulf_press_constructions(text, expected):
     "text, expected",
     [
         ("وأفاد بيان لمجلس الوزراء بأن الموافقة صدرت.", [("وأفاد", "بيان لمجلس الوزراء")]),  # a head starting with ب
-        ('أكد وزير الحرب "الإسرائيلي" إيهود باراك أن المحادثات متعثرة. وقال باراك إن التقدم ممكن.',
-         [("أكد", "S1"), ("وقال", "S1")]),  # a quoted one-word adjective inside the name phrase
-        ("وقال عضو اللجنة عبد الحكيم حمزة إن التصريحات خطرة، ويشير لوجود تدخلات. وقال نحن نعتبره مؤسفا.",
-         [("وقال", "S1"), ("ويشير", "S1"), ("وقال", "S1")]),  # ل-phrases and pronouns are not subjects
+        (
+            'أكد وزير الحرب "الإسرائيلي" إيهود باراك أن المحادثات متعثرة. وقال باراك إن التقدم ممكن.',
+            [("أكد", "S1"), ("وقال", "S1")],
+        ),  # a quoted one-word adjective inside the name phrase
+        (
+            "وقال عضو اللجنة عبد الحكيم حمزة إن التصريحات خطرة، ويشير لوجود تدخلات. وقال نحن نعتبره مؤسفا.",
+            [("وقال", "S1"), ("ويشير", "S1"), ("وقال", "S1")],
+        ),  # ل-phrases and pronouns are not subjects
     ],
 )
 def test_phrase_boundaries_from_wire_copy(text, expected):

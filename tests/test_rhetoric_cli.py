@@ -11,8 +11,19 @@ from arabic_news.cli import main
 from arabic_news.paths import project_root
 
 SEED = "seeds/iraq-nato-security-cooperation.txt"
-FIELDS = ["cue", "cue_start", "cue_end", "speaker", "speaker_start", "speaker_end", "speaker_id",
-          "source_type", "content", "content_start", "content_end"]
+FIELDS = [
+    "cue",
+    "cue_start",
+    "cue_end",
+    "speaker",
+    "speaker_start",
+    "speaker_end",
+    "speaker_id",
+    "source_type",
+    "content",
+    "content_start",
+    "content_end",
+]
 
 
 def run(capsys, *argv):
@@ -31,12 +42,12 @@ def test_json_record_round_trip(capsys):
     assert rec["attributions"], "the seed has attributions"
     for a in rec["attributions"]:
         assert all(k in a for k in FIELDS)
-        assert text[a["cue_start"]:a["cue_end"]] == a["cue"]
-        assert text[a["content_start"]:a["content_end"]] == a["content"]
+        assert text[a["cue_start"] : a["cue_end"]] == a["cue"]
+        assert text[a["content_start"] : a["content_end"]] == a["content"]
         if not a["implicit"]:
-            assert text[a["speaker_start"]:a["speaker_end"]] == a["speaker"]
+            assert text[a["speaker_start"] : a["speaker_end"]] == a["speaker"]
     for m in rec["markers"]:
-        assert set(m) == {"kind", "text", "start", "end"} and text[m["start"]:m["end"]] == m["text"]
+        assert set(m) == {"kind", "text", "start", "end"} and text[m["start"] : m["end"]] == m["text"]
     assert set(rec["densities"]) == {"booster", "hedge", "emphasis", "evaluative", "words"}
 
 
@@ -61,6 +72,7 @@ def test_table_output(capsys):
 
 def test_usage_error_exit_2():
     """No FILE argument is a usage error (exit 2)."""
-    r = subprocess.run([sys.executable, "-m", "arabic_news", "rhetoric"], capture_output=True, text=True,
-                       cwd=project_root())
+    r = subprocess.run(
+        [sys.executable, "-m", "arabic_news", "rhetoric"], capture_output=True, text=True, cwd=project_root()
+    )
     assert r.returncode == 2

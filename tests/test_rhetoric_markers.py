@@ -6,7 +6,13 @@ import numpy as np
 import pytest
 
 from arabic_news.rhetoric.markers import (
-    KINDS, Marker, density_percentiles, find_markers, highlight_html, is_imperfect_verb, marker_densities,
+    KINDS,
+    Marker,
+    density_percentiles,
+    find_markers,
+    highlight_html,
+    is_imperfect_verb,
+    marker_densities,
 )
 
 
@@ -66,7 +72,7 @@ def test_longest_span_wins_and_offsets_hold():
     ms = find_markers(text)
     assert [m.text for m in ms] == ["بشكل كبير", "جدا", "وربما"]
     for m in ms:
-        assert text[m.start:m.end] == m.text and m.kind in KINDS
+        assert text[m.start : m.end] == m.text and m.kind in KINDS
 
 
 def test_marker_api_shape():

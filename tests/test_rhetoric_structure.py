@@ -9,7 +9,12 @@ import pytest
 from arabic_news import Article, read_article
 from arabic_news.rhetoric.formulae import count_ngrams, formula_function, keyness, log_likelihood, ngrams
 from arabic_news.rhetoric.structure import (
-    cohesion, connectives, headline_overlap, sentence_lengths, sentence_openings, structure_summary,
+    cohesion,
+    connectives,
+    headline_overlap,
+    sentence_lengths,
+    sentence_openings,
+    structure_summary,
 )
 
 SEED = "seeds/iraq-nato-security-cooperation.txt"
@@ -20,7 +25,7 @@ def test_ngrams_do_not_cross_punctuation():
     text = "قال الوزير، إن التعاون مهم."
     grams = dict(ngrams(text, n_max=2))
     assert "الوزير إن" not in grams and "إن التعاون" in grams
-    assert text[grams["إن التعاون"]:].startswith("إن التعاون")
+    assert text[grams["إن التعاون"] :].startswith("إن التعاون")
 
 
 def test_count_ngrams_matches_ngrams():
@@ -42,8 +47,12 @@ def test_log_likelihood_sign_and_zero():
 
 def test_keyness_ranks_article_phrases_and_labels_formulae():
     """Over-used phrases come first; listed formulae are labelled even when seen once."""
-    counts = {"all": {"من جهته": 50, "التعاون الأمني": 1}, "politics": {"من جهته": 40},
-              "totals_all": [0, 100000, 90000], "totals_politics": [0, 20000, 18000]}
+    counts = {
+        "all": {"من جهته": 50, "التعاون الأمني": 1},
+        "politics": {"من جهته": 40},
+        "totals_all": [0, 100000, 90000],
+        "totals_politics": [0, 20000, 18000],
+    }
     text = "التعاون الأمني مهم. التعاون الأمني ضروري. من جهته، قال الوزير."
     rows = keyness(text, counts, top=50)
     assert rows[0]["ngram"] == "التعاون الأمني"
@@ -54,7 +63,9 @@ def test_keyness_ranks_article_phrases_and_labels_formulae():
 
 def test_headline_overlap_inverted_pyramid():
     """The lead repeats more of the headline than a background paragraph."""
-    a = Article.from_text("العراق يعزز التعاون مع الناتو\nالعراق يعزز التعاون الأمني مع الناتو.\nويذكر أن الطقس كان حارا.")
+    a = Article.from_text(
+        "العراق يعزز التعاون مع الناتو\nالعراق يعزز التعاون الأمني مع الناتو.\nويذكر أن الطقس كان حارا."
+    )
     rows = headline_overlap(a)
     assert rows[0]["overlap"] > rows[1]["overlap"]
     assert headline_overlap("سطر واحد بلا عنوان") == []

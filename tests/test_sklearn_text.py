@@ -10,15 +10,23 @@ from skops.io import dumps, get_untrusted_types, loads
 
 from arabic_news.stem import STEMMERS, ArabicAnalyzer, TextNormaliser, get_stemmer
 
-DOCS = ["أكد الوزير أهمية التعاون الأمني", "فاز الفريق بالمباراة النهائية", "ارتفعت الأسهم في السوق المالية",
-        "بحث الوزير التعاون مع الحلف", "خسر الفريق المباراة أمس", "انخفضت أسعار الأسهم اليوم"]
+DOCS = [
+    "أكد الوزير أهمية التعاون الأمني",
+    "فاز الفريق بالمباراة النهائية",
+    "ارتفعت الأسهم في السوق المالية",
+    "بحث الوزير التعاون مع الحلف",
+    "خسر الفريق المباراة أمس",
+    "انخفضت أسعار الأسهم اليوم",
+]
 Y = ["pol", "sport", "fin", "pol", "sport", "fin"]
 
 
 @pytest.mark.parametrize("kind,ngrams", [("word", (1, 2)), ("char", (2, 4))])
 def test_clone_and_pipeline(kind, ngrams):
     """Analyzers survive clone() and work inside a Pipeline; same data -> same predictions."""
-    pipe = make_pipeline(TfidfVectorizer(analyzer=ArabicAnalyzer(kind=kind, ngram_range=ngrams)), LinearSVC(random_state=0))
+    pipe = make_pipeline(
+        TfidfVectorizer(analyzer=ArabicAnalyzer(kind=kind, ngram_range=ngrams)), LinearSVC(random_state=0)
+    )
     p2 = clone(pipe)
     assert repr(p2.steps[0][1].analyzer) == repr(pipe.steps[0][1].analyzer)
     a = pipe.fit(DOCS, Y).predict(DOCS)
@@ -34,7 +42,9 @@ def test_diacritics_do_not_change_features():
 
 def test_skops_round_trip_with_explicit_types():
     """A fitted pipeline saves with skops and loads when its types are trusted explicitly."""
-    pipe = make_pipeline(TextNormaliser(), TfidfVectorizer(analyzer=ArabicAnalyzer(stemmer="none")), LinearSVC(random_state=0))
+    pipe = make_pipeline(
+        TextNormaliser(), TfidfVectorizer(analyzer=ArabicAnalyzer(stemmer="none")), LinearSVC(random_state=0)
+    )
     pipe.fit(DOCS, Y)
     blob = dumps(pipe)
     untrusted = get_untrusted_types(data=blob)

@@ -13,8 +13,11 @@ WORD_CASES = [
     ("«نحن مستعدون»", ["نحن", "مستعدون"], "guillemets are not part of words"),
     ('"بيان" (واع)', ["بيان", "واع"], "Latin quotes and brackets are not part of words"),
     ("الســـلام", ["الســـلام"], "tatweel stays inside the word"),
-    ("بلغ النمو 3.5 بالمئة و2،714 نقطة", ["بلغ", "النمو", "3.5", "بالمئة", "و", "2،714", "نقطة"],
-     "decimals with . and Arabic comma are one number"),
+    (
+        "بلغ النمو 3.5 بالمئة و2،714 نقطة",
+        ["بلغ", "النمو", "3.5", "بالمئة", "و", "2،714", "نقطة"],
+        "decimals with . and Arabic comma are one number",
+    ),
     ("عام ٢٠٢٤", ["عام", "٢٠٢٤"], "Arabic-Indic numbers are kept"),
     ("حلف NATO و COVID-19", ["حلف", "NATO", "و", "COVID-19"], "Latin words and hyphenated codes kept"),
     ("القدس.وقال", ["القدس", "وقال"], "a glued full stop separates words"),

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import zipfile
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -34,18 +33,21 @@ def tiny_model(tiny):
 
 
 # --- cleaning ------------------------------------------------------------------
-@pytest.mark.parametrize("raw, expected", [
-    ('دبي - «الخليج»: أعلنت الوزارة خطة', "أعلنت الوزارة خطة"),  # SANAD dateline
-    ("فايز الحسيكي – جدة / نفت مصادر كويتية الخبر", "نفت مصادر كويتية الخبر"),  # 3alyoum byline/dateline
-    ("فاز #الهلال_السعودي بالمباراة", "فاز الهلال_السعودي بالمباراة"),  # hashtag sign dropped, word kept
-    ("التفاصيل على www.example.com/a?b=1 اليوم", "التفاصيل على اليوم"),  # URL
-    ("خبر أول\nاقرأ أيضاً: خبر آخر\nخبر ثان", "خبر أول\nخبر ثان"),  # "read also" line
-    ("نص الخبر هنا. سمات الأهلي الدوري", "نص الخبر هنا."),  # 3alyoum tag list at the end
-    ("بقلم: محمد علي / انطلقت البطولة", "انطلقت البطولة"),  # byline
-    ("من سمات القائد الصبر. وأضاف الخبير", "من سمات القائد الصبر. وأضاف الخبير"),  # سمات "traits" mid-text stays
-    ("وقال الوزير: كتب التاريخ", "وقال الوزير: كتب التاريخ"),  # كتب "wrote/books" not at the start stays
-    ("قالت دول الخليج إن الاتفاق مهم", "قالت دول الخليج إن الاتفاق مهم"),  # the Gulf (not the outlet) is kept
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("دبي - «الخليج»: أعلنت الوزارة خطة", "أعلنت الوزارة خطة"),  # SANAD dateline
+        ("فايز الحسيكي – جدة / نفت مصادر كويتية الخبر", "نفت مصادر كويتية الخبر"),  # 3alyoum byline/dateline
+        ("فاز #الهلال_السعودي بالمباراة", "فاز الهلال_السعودي بالمباراة"),  # hashtag sign dropped, word kept
+        ("التفاصيل على www.example.com/a?b=1 اليوم", "التفاصيل على اليوم"),  # URL
+        ("خبر أول\nاقرأ أيضاً: خبر آخر\nخبر ثان", "خبر أول\nخبر ثان"),  # "read also" line
+        ("نص الخبر هنا. سمات الأهلي الدوري", "نص الخبر هنا."),  # 3alyoum tag list at the end
+        ("بقلم: محمد علي / انطلقت البطولة", "انطلقت البطولة"),  # byline
+        ("من سمات القائد الصبر. وأضاف الخبير", "من سمات القائد الصبر. وأضاف الخبير"),  # سمات "traits" mid-text stays
+        ("وقال الوزير: كتب التاريخ", "وقال الوزير: كتب التاريخ"),  # كتب "wrote/books" not at the start stays
+        ("قالت دول الخليج إن الاتفاق مهم", "قالت دول الخليج إن الاتفاق مهم"),  # the Gulf (not the outlet) is kept
+    ],
+)
 def test_clean_text_removes_outlet_boilerplate(raw, expected):
     """Datelines, bylines, hashtags' #, URLs, 'read also' lines and tag lists go; topical words stay."""
     assert clean_text(raw) == expected
@@ -70,18 +72,21 @@ def test_cleaner_is_an_estimator():
 
 
 # --- weak labels -----------------------------------------------------------------
-@pytest.mark.parametrize("outlet, url, label", [
-    ("alwatan", "http://www.alwatan.com.sa/Politics/News_Detail.aspx?ArticleID=1&CategoryID=1", "Politics"),
-    ("alwatan", "http://www.alwatan.com.sa/Economy/News_Detail.aspx?ArticleID=2", "Finance"),
-    ("alwatan", "http://www.alwatan.com.sa/Nation/News_Detail.aspx?ArticleID=3", None),  # miscellany: unmapped
-    ("alwatan", "http://www.alwatan.com.sa/Local/News_Detail.aspx?ArticleID=4", None),
-    ("3alyoum", "http://www.3alyoum.com/technology/a/%D8%AA%D8%B7%D8%A8%D9%8A%D9%82/", "Tech"),
-    ("3alyoum", "http://www.3alyoum.com/news/pol/a/x/", "Politics"),
-    ("3alyoum", "http://www.3alyoum.com/news/golobal/a/x/", None),
-    ("arriyadiyah", "http://www.arriyadiyah.com/node/907216/اخبار/عيد", "Sports"),
-    ("aleqtisadiya", "http://www.aleqt.com/2015/07/20/article_974922.html", None),  # not single-topic in practice
-    ("okaz", None, None),
-])
+@pytest.mark.parametrize(
+    "outlet, url, label",
+    [
+        ("alwatan", "http://www.alwatan.com.sa/Politics/News_Detail.aspx?ArticleID=1&CategoryID=1", "Politics"),
+        ("alwatan", "http://www.alwatan.com.sa/Economy/News_Detail.aspx?ArticleID=2", "Finance"),
+        ("alwatan", "http://www.alwatan.com.sa/Nation/News_Detail.aspx?ArticleID=3", None),  # miscellany: unmapped
+        ("alwatan", "http://www.alwatan.com.sa/Local/News_Detail.aspx?ArticleID=4", None),
+        ("3alyoum", "http://www.3alyoum.com/technology/a/%D8%AA%D8%B7%D8%A8%D9%8A%D9%82/", "Tech"),
+        ("3alyoum", "http://www.3alyoum.com/news/pol/a/x/", "Politics"),
+        ("3alyoum", "http://www.3alyoum.com/news/golobal/a/x/", None),
+        ("arriyadiyah", "http://www.arriyadiyah.com/node/907216/اخبار/عيد", "Sports"),
+        ("aleqtisadiya", "http://www.aleqt.com/2015/07/20/article_974922.html", None),  # not single-topic in practice
+        ("okaz", None, None),
+    ],
+)
 def test_weak_label_from_url_section(outlet, url, label):
     """A SaudiNewsNet URL section maps to a SANAD class only where the data file has a rule."""
     assert weak_label(outlet, url) == label
@@ -103,8 +108,12 @@ def test_dedup_key_masks_digits_and_diacritics():
 def test_near_duplicate_bulletins_share_a_group():
     """Templated market bulletins with different figures are grouped; unrelated articles are not."""
     base = "ارتفع مؤشر سوق الإمارات المالي بنسبة {} في المئة ليغلق عند مستوى {} نقطة وسط تداولات بلغت قيمتها {} مليون درهم وتركزت على أسهم البنوك والعقار"
-    texts = [base.format(1, 2, 3), base.format(4, 5, 6).replace("وتركزت", "وقد تركزت"),
-             "فاز الفريق بالمباراة النهائية أمس بعد أداء قوي من المهاجمين", base.format(7, 8, 9)]
+    texts = [
+        base.format(1, 2, 3),
+        base.format(4, 5, 6).replace("وتركزت", "وقد تركزت"),
+        "فاز الفريق بالمباراة النهائية أمس بعد أداء قوي من المهاجمين",
+        base.format(7, 8, 9),
+    ]
     rep = duplicate_report(texts, threshold=0.5)
     g = rep.groups
     assert g[0] == g[1] == g[3] and g[2] != g[0]
@@ -191,17 +200,22 @@ def test_term_spans_map_stems_back_to_offsets():
     """Stemmed uni/bigrams are found at the right character offsets of the original (diacritised) text."""
     text = "فازَ المنتخبُ الوطني بالمباراة"
     spans = term_spans(text, ["منتخب وطن", "مبارا"])
-    (s, e), = spans["منتخب وطن"]
+    ((s, e),) = spans["منتخب وطن"]
     assert text[s:e] == "المنتخبُ الوطني"
-    (s, e), = spans["مبارا"]
+    ((s, e),) = spans["مبارا"]
     assert text[s:e] == "بالمباراة"
 
 
 def test_highlight_escapes_html():
     """Article text is HTML-escaped inside and outside highlights."""
-    ex = {"target": "Sports", "versus": "Politics",
-          "rows": [{"term": "مبارا", "weight": 0.3, "direction": "Sports", "tfidf": 0.2},
-                   {"term": "وزير", "weight": -0.1, "direction": "Politics", "tfidf": 0.1}]}
+    ex = {
+        "target": "Sports",
+        "versus": "Politics",
+        "rows": [
+            {"term": "مبارا", "weight": 0.3, "direction": "Sports", "tfidf": 0.2},
+            {"term": "وزير", "weight": -0.1, "direction": "Politics", "tfidf": 0.1},
+        ],
+    }
     out = highlight_html('<script>x</script> المباراة & "الوزير"', ex)
     assert "<script>" not in out and "&lt;script&gt;" in out and "&amp;" in out
     assert out.count("<mark") == 2

@@ -28,8 +28,10 @@ def test_train_writes_a_model(model_file: Path, capsys):
 def test_train_json_summary(tmp_path: Path, capsys):
     """train --json reports documents and per-label counts."""
     out = tmp_path / "m.skops"
-    assert main(["topics", "train", "--corpus", str(FIX / "train"), "--out", str(out), "--json",
-                 "--classifier", "svc"]) == 0
+    assert (
+        main(["topics", "train", "--corpus", str(FIX / "train"), "--out", str(out), "--json", "--classifier", "svc"])
+        == 0
+    )
     rec = json.loads(capsys.readouterr().out)
     assert rec["documents"] == 15 and rec["labels"] == {"Finance": 5, "Politics": 5, "Sports": 5}
 
@@ -95,8 +97,16 @@ def test_single_label_corpus_cannot_be_trained(tmp_path: Path, capsys):
     assert rc == 1 and "at least two labels" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("argv", [["topics"], ["topics", "predict"], ["topics", "train", "--out", "x"],
-                                  ["topics", "evaluate"], ["topics", "predict", "--bogus", "a.txt"]])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["topics"],
+        ["topics", "predict"],
+        ["topics", "train", "--out", "x"],
+        ["topics", "evaluate"],
+        ["topics", "predict", "--bogus", "a.txt"],
+    ],
+)
 def test_bad_usage_exits_2(argv):
     """Missing arguments or unknown options are usage errors (exit 2)."""
     with pytest.raises(SystemExit) as e:

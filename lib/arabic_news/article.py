@@ -19,7 +19,7 @@ from pathlib import Path
 from .errors import ArticleError
 from .tokenise import ARABIC_LETTERS, paragraph_spans
 
-__all__ = ["Article", "read_article", "check_arabic", "slugify", "MAX_BYTES"]
+__all__ = ["Article", "as_article", "read_article", "decode_auto", "check_arabic", "slugify", "MAX_BYTES"]
 
 #: Largest article accepted (bytes of the file / UTF-8 text).  News articles are
 #: a few kB; a multi-megabyte "article" is a corpus dump or a mistake.
@@ -91,6 +91,8 @@ class Article:
         ``(start, end)`` of the headline in ``text``.
     paragraph_spans : tuple of (int, int)
         ``(start, end)`` of each body paragraph in ``text``.
+    encoding : str or None
+        The encoding the file was decoded with (``None`` for text given as a string).
     """
 
     text: str
@@ -99,9 +101,17 @@ class Article:
     path: Path | None = None
     title_span: tuple[int, int] | None = None
     paragraph_spans: tuple[tuple[int, int], ...] = field(default=())
+    encoding: str | None = None
 
     @classmethod
-    def from_text(cls, text: str, *, path: str | os.PathLike | None = None, source: str | None = None) -> "Article":
+    def from_text(
+        cls,
+        text: str,
+        *,
+        path: str | os.PathLike | None = None,
+        source: str | None = None,
+        encoding: str | None = None,
+    ) -> Article:
         """Build an article from a string (same rules as :func:`read_article`)."""
         if not isinstance(text, str):
             raise TypeError(f"expected article text as str, got {type(text).__name__}")
@@ -129,12 +139,13 @@ class Article:
             path=Path(path) if path else None,
             title_span=title_span,
             paragraph_spans=tuple((s, e) for s, e, _ in body),
+            encoding=encoding,
         )
 
     @property
     def body(self) -> str:
         """The text after the headline (all of it when there is no headline)."""
-        return self.text[self.title_span[1]:].lstrip("\n") if self.title_span else self.text
+        return self.text[self.title_span[1] :].lstrip("\n") if self.title_span else self.text
 
     @property
     def body_start(self) -> int:
@@ -151,6 +162,72 @@ class Article:
         return self.path.name if self.path else "<text>"
 
 
+def as_article(text_or_article: str | Article) -> Article:
+    """The one conversion every analysis uses: an :class:`Article` as is, a string validated.
+
+    >>> as_article("خبر قصير عن الاقتصاد اليوم").title is None
+    True
+    >>> as_article(3)
+    Traceback (most recent call last):
+    ...
+    TypeError: expected an Article or str, got int
+    """
+    if isinstance(text_or_article, Article):
+        return text_or_article
+    if isinstance(text_or_article, str):
+        return Article.from_text(text_or_article)
+    raise TypeError(f"expected an Article or str, got {type(text_or_article).__name__}")
+
+
+#: Share of decoded letters that must be Arabic for a CP-1256 guess to be accepted.
+CP1256_MIN_ARABIC = 0.60
+
+
+def decode_auto(raw: bytes, *, name: str = "file") -> tuple[str, str]:
+    """Decode article bytes, guessing among UTF-8 (BOM or not), UTF-16 with a BOM and CP-1256.
+
+    Returns ``(text, encoding)``.  CP-1256 is accepted only when at least
+    :data:`CP1256_MIN_ARABIC` of the decoded letters are in the Arabic block,
+    so that a Latin-1 or random byte file is not passed off as Arabic.
+
+    >>> decode_auto("سلام عليكم".encode("cp1256"))[1]
+    'cp1256'
+    >>> decode_auto("\ufeffسلام".encode("utf-8"))[1]
+    'utf-8-sig'
+    >>> decode_auto("سلام".encode("utf-16"))[1]
+    'utf-16'
+    """
+    if raw[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return raw.decode("utf-16"), "utf-16"
+        except UnicodeDecodeError as e:
+            raise ArticleError(
+                f"{name} starts with a UTF-16 byte-order mark but is not valid UTF-16 (byte {e.start})"
+            ) from None
+    if b"\x00" in raw:
+        raise ArticleError(f"{name} looks binary (contains NUL bytes), not a text article")
+    if raw.startswith(b"\xef\xbb\xbf"):
+        enc = "utf-8-sig"
+    else:
+        enc = "utf-8"
+    try:
+        return raw.decode(enc), enc
+    except UnicodeDecodeError as utf8_error:
+        try:
+            text = raw.decode("cp1256")
+        except UnicodeDecodeError:
+            text = ""
+        letters = _LETTER_RE.findall(text)
+        arabic = sum(1 for c in letters if _ARABIC_RE.match(c))
+        if letters and arabic / len(letters) >= CP1256_MIN_ARABIC:
+            return text, "cp1256"
+        raise ArticleError(
+            f"{name} is neither UTF-8 (byte {utf8_error.start}: {raw[utf8_error.start : utf8_error.start + 1]!r}), "
+            f"UTF-16 with a byte-order mark, nor Arabic CP-1256 "
+            f"({arabic} of {len(letters)} decoded letters Arabic, {CP1256_MIN_ARABIC:.0%} needed)"
+        ) from None
+
+
 def read_article(path: str | os.PathLike, *, encoding: str = "utf-8") -> Article:
     """Read an article file.
 
@@ -161,7 +238,9 @@ def read_article(path: str | os.PathLike, *, encoding: str = "utf-8") -> Article
         directory first, then to the project root.
     encoding : str, default "utf-8"
         UTF-8 is read with or without a BOM.  Legacy Arabic files are often
-        ``"cp1256"`` (Windows-1256).
+        ``"cp1256"`` (Windows-1256).  ``"auto"`` guesses among UTF-8, UTF-16
+        with a BOM and CP-1256 (see :func:`decode_auto`); the encoding used is
+        kept in :attr:`Article.encoding`.
 
     Raises
     ------
@@ -191,6 +270,14 @@ def read_article(path: str | os.PathLike, *, encoding: str = "utf-8") -> Article
         raise ArticleError(f"{path} is a folder, not an article file")
     import codecs
 
+    if encoding == "auto":
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise ArticleError(
+                f"{p.name} is too large for one article ({size / 1e6:.1f} MB > {MAX_BYTES / 1e6:.0f} MB); split it into articles"
+            )
+        text, used = decode_auto(p.read_bytes(), name=p.name)
+        return Article.from_text(text, path=p, source=p.name, encoding=used)
     try:
         codecs.lookup(encoding)
     except LookupError:
@@ -210,7 +297,7 @@ def read_article(path: str | os.PathLike, *, encoding: str = "utf-8") -> Article
         text = raw.decode(enc)
     except UnicodeDecodeError as e:
         raise ArticleError(
-            f"{p.name} is not valid {encoding} (byte {e.start}: {raw[e.start:e.start + 1]!r}); "
-            f"if it is a legacy Arabic file, try encoding='cp1256'"
+            f"{p.name} is not valid {encoding} (byte {e.start}: {raw[e.start : e.start + 1]!r}); "
+            f"if it is a legacy Arabic file, try encoding='cp1256' (or 'auto')"
         ) from None
-    return Article.from_text(text, path=p, source=p.name)
+    return Article.from_text(text, path=p, source=p.name, encoding=enc)

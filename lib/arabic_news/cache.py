@@ -25,9 +25,10 @@ import importlib
 import json
 import os
 import tempfile
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from .paths import cache_dir
 
@@ -154,7 +155,7 @@ def _try_load(path: Path, load: Callable[[Path], Any]) -> Any:
         return _MISSING
     try:
         return load(path)
-    except Exception:  # a corrupt entry is rebuilt, not trusted
+    except Exception:  # noqa: BLE001 -- a corrupt entry is rebuilt, not trusted
         path.unlink(missing_ok=True)
         return _MISSING
 

@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import html
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Iterable, Sequence
 
 from .normalise import normalise
 from .tokenise import is_arabic_word, paragraphs, sentences, word_spans, words
@@ -149,7 +149,7 @@ def _left_context(text: str, start: int, width: int) -> str:
     lo = max(para, start - width)
     left = text[lo:start]
     if lo > para and " " in left:  # do not start mid-word
-        left = left[left.index(" ") + 1:]
+        left = left[left.index(" ") + 1 :]
     return " ".join(left.split())
 
 

@@ -26,9 +26,9 @@ import os
 import sys
 import zipfile
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from .errors import InputError
 from .paths import DataNotFoundError, data_path
@@ -45,8 +45,13 @@ __all__ = [
 ]
 
 #: sub-folders of the full SANAD download, and the outlet names used for them
-SANAD_OUTLETS = {"khaleej": "alkhaleej", "alkhaleej": "alkhaleej", "arabiya": "alarabiya",
-                 "alarabiya": "alarabiya", "akhbarona": "akhbarona"}
+SANAD_OUTLETS = {
+    "khaleej": "alkhaleej",
+    "alkhaleej": "alkhaleej",
+    "arabiya": "alarabiya",
+    "alarabiya": "alarabiya",
+    "akhbarona": "akhbarona",
+}
 _SPLIT_DIRS = {"train", "test", "dev", "valid", "validation"}
 
 
@@ -63,8 +68,9 @@ def progress(iterable: Iterable, *, desc: str, total: int | None = None, disable
 
     if disable is None:
         disable = os.environ.get("ARABIC_NEWS_PROGRESS", "1") == "0"
-    return tqdm(iterable, desc=desc, total=total, disable=disable, file=sys.stderr,
-                mininterval=1.0, leave=False, ascii=True)
+    return tqdm(
+        iterable, desc=desc, total=total, disable=disable, file=sys.stderr, mininterval=1.0, leave=False, ascii=True
+    )
 
 
 @dataclass(frozen=True)
@@ -116,10 +122,10 @@ class Corpus:
     def label_counts(self) -> Counter:
         return Counter(d.label for d in self.documents)
 
-    def subset(self, indices: Iterable[int], *, name: str | None = None) -> "Corpus":
+    def subset(self, indices: Iterable[int], *, name: str | None = None) -> Corpus:
         return Corpus(name or self.name, [self.documents[i] for i in indices], list(self.skipped))
 
-    def sample(self, n_per_label: int, *, seed: int) -> "Corpus":
+    def sample(self, n_per_label: int, *, seed: int) -> Corpus:
         """A stratified random subsample of at most ``n_per_label`` documents per label."""
         import numpy as np
 
@@ -187,8 +193,9 @@ def _label_dirs(root: Path, skipped: list) -> list[Path]:
     return dirs
 
 
-def _load_label_folder(label_dir: Path, label: str, outlet: str | None, id_prefix: str,
-                       docs: list, skipped: list, bar) -> None:
+def _load_label_folder(
+    label_dir: Path, label: str, outlet: str | None, id_prefix: str, docs: list, skipped: list, bar
+) -> None:
     for f in sorted(label_dir.iterdir()):
         if f.is_dir():
             skipped.append((str(f), "sub-folder inside a label folder"))
@@ -202,8 +209,9 @@ def _load_label_folder(label_dir: Path, label: str, outlet: str | None, id_prefi
             docs.append(Document(id=f"{id_prefix}{label}/{f.stem}", text=text, label=label, outlet=outlet))
 
 
-def load_labelled_folder(root: str | os.PathLike, *, outlet: str | None = None, name: str | None = None,
-                         show_progress: bool = True) -> Corpus:
+def load_labelled_folder(
+    root: str | os.PathLike, *, outlet: str | None = None, name: str | None = None, show_progress: bool = True
+) -> Corpus:
     """Load ``<root>/<label>/*.txt`` (any label names).
 
     >>> load_labelled_folder("/no/such/folder")
@@ -216,7 +224,9 @@ def load_labelled_folder(root: str | os.PathLike, *, outlet: str | None = None, 
     docs: list[Document] = []
     dirs = _label_dirs(root, skipped)
     total = sum(1 for d in dirs for f in d.iterdir() if f.suffix.lower() == ".txt")
-    with progress(range(total), desc=f"loading {root.name}", total=total, disable=None if show_progress else True) as bar:
+    with progress(
+        range(total), desc=f"loading {root.name}", total=total, disable=None if show_progress else True
+    ) as bar:
         for d in dirs:
             _load_label_folder(d, d.name, outlet, "", docs, skipped, bar)
     corpus = Corpus(name or root.name, docs, skipped)
@@ -245,8 +255,9 @@ def _sanad_parts(root: Path) -> list[tuple[str | None, Path]]:
     return parts
 
 
-def load_sanad(root: str | os.PathLike | None = None, *, outlet: str = "alkhaleej",
-               show_progress: bool = True) -> Corpus:
+def load_sanad(
+    root: str | os.PathLike | None = None, *, outlet: str = "alkhaleej", show_progress: bool = True
+) -> Corpus:
     """Load SANAD: ``<root>/<Class>/<NNNN>.txt``, or the full download with outlet sub-folders.
 
     Parameters
@@ -280,8 +291,13 @@ def load_sanad(root: str | os.PathLike | None = None, *, outlet: str = "alkhalee
     return Corpus("SANAD" if len(parts) > 1 else f"SANAD-{outlet}", docs, skipped)
 
 
-def load_saudinewsnet(root: str | os.PathLike | None = None, *, sources: Iterable[str] | None = None,
-                      min_words: int = 1, show_progress: bool = True) -> Corpus:
+def load_saudinewsnet(
+    root: str | os.PathLike | None = None,
+    *,
+    sources: Iterable[str] | None = None,
+    min_words: int = 1,
+    show_progress: bool = True,
+) -> Corpus:
     """Load SaudiNewsNet from its zips (no unzipping to disk).
 
     Parameters
@@ -328,15 +344,23 @@ def load_saudinewsnet(root: str | os.PathLike | None = None, *, sources: Iterabl
                         if len(content.split()) < min_words:
                             n_empty += 1
                             continue
-                        docs.append(Document(
-                            id=f"saudinewsnet/{z.stem}/{i}", text=content, label=None,
-                            title=(it.get("title") or "").strip() or None, outlet=src,
-                            url=it.get("url"), date=it.get("date_extracted"),
-                        ))
+                        docs.append(
+                            Document(
+                                id=f"saudinewsnet/{z.stem}/{i}",
+                                text=content,
+                                label=None,
+                                title=(it.get("title") or "").strip() or None,
+                                outlet=src,
+                                url=it.get("url"),
+                                date=it.get("date_extracted"),
+                            )
+                        )
         except (zipfile.BadZipFile, json.JSONDecodeError, UnicodeDecodeError) as e:
             skipped.append((str(z), f"unreadable archive: {type(e).__name__}"))
     if n_empty:
         skipped.append((str(root), f"{n_empty} articles with fewer than {min_words} content words"))
     if not docs:
-        raise CorpusError(f"no SaudiNewsNet articles found in {root}" + (f" for sources {sorted(keep)}" if keep else ""))
+        raise CorpusError(
+            f"no SaudiNewsNet articles found in {root}" + (f" for sources {sorted(keep)}" if keep else "")
+        )
     return Corpus("SaudiNewsNet", docs, skipped)

@@ -59,8 +59,9 @@ import csv
 import hashlib
 import json
 import os
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Any
 
 from . import __version__
 from .article import Article, read_article
@@ -152,8 +153,14 @@ def _rhetoric_part(article: Article, *, seed: int, quick: bool) -> dict[str, Any
     return {
         "attributions": [r.to_dict() for r in recs],
         "speakers": [
-            {"speaker_id": s["speaker_id"], "speaker": s["speaker"], "source_type": s["source_type"], "n": s["n"],
-             "cues": s["cues"], "strengths": s["strengths"]}
+            {
+                "speaker_id": s["speaker_id"],
+                "speaker": s["speaker"],
+                "source_type": s["source_type"],
+                "n": s["n"],
+                "cues": s["cues"],
+                "strengths": s["strengths"],
+            }
             for s in speakers
         ],
         "cue_strengths": dict(sorted(strengths.items())),
@@ -174,16 +181,18 @@ def _persuasion_part(article: Article, *, seed: int, quick: bool) -> list[dict[s
     binary = predict_paragraphs(paras, seed=seed, quick=quick)
     tech = predict_techniques(paras, seed=seed, quick=quick)
     out = []
-    for i, (p, b, t) in enumerate(zip(paras, binary, tech), 1):
+    for i, (_p, b, t) in enumerate(zip(paras, binary, tech), 1):
         top = sorted(t.items(), key=lambda kv: -kv[1])[:3]
-        out.append({
-            "paragraph": i,
-            "label": b["label"],
-            "score": _r(b["score"]),
-            "techniques": {k: _r(v) for k, v in top},
-            "start": article.paragraph_spans[i - 1][0],
-            "end": article.paragraph_spans[i - 1][1],
-        })
+        out.append(
+            {
+                "paragraph": i,
+                "label": b["label"],
+                "score": _r(b["score"]),
+                "techniques": {k: _r(v) for k, v in top},
+                "start": article.paragraph_spans[i - 1][0],
+                "end": article.paragraph_spans[i - 1][1],
+            }
+        )
     return out
 
 
@@ -251,8 +260,10 @@ def findings(d: dict[str, Any]) -> list[dict[str, str]]:
         runner = ""
         if t.get("runner_up") and t.get("runner_up_probability") is not None:
             runner = f"; runner-up {t['runner_up']} ({t['runner_up_probability']:.2f})"
-        txt = (f"The topic model {hedge + ' ' if hedge else ''}files the article under {t['label']}{label_ar} "
-               f"with probability {sure:.2f}{runner}.")
+        txt = (
+            f"The topic model {hedge + ' ' if hedge else ''}files the article under {t['label']}{label_ar} "
+            f"with probability {sure:.2f}{runner}."
+        )
         if reasons:
             txt += f" Terms pushing it there: {reasons}."
         out.append({"text": txt, "notebook": NOTEBOOKS["topic"]})
@@ -263,27 +274,39 @@ def findings(d: dict[str, Any]) -> list[dict[str, str]]:
         share = top["n"] / n
         strengths = rh["cue_strengths"]
         dominant = max(strengths.items(), key=lambda kv: kv[1])[0] if strengths else "neutral"
-        out.append({
-            "text": (f"{n} reported statement{'s' if n != 1 else ''} from {len(rh['speakers'])} source"
-                     f"{'s' if len(rh['speakers']) != 1 else ''}; {top['speaker']} ({top['source_type'].replace('_', ' ')}) "
-                     f"accounts for {top['n']} ({share:.0%}). Most cues are {dominant} "
-                     f"({', '.join(f'{k}: {v}' for k, v in strengths.items())})."),
-            "notebook": NOTEBOOKS["attribution"],
-        })
+        out.append(
+            {
+                "text": (
+                    f"{n} reported statement{'s' if n != 1 else ''} from {len(rh['speakers'])} source"
+                    f"{'s' if len(rh['speakers']) != 1 else ''}; {top['speaker']} ({top['source_type'].replace('_', ' ')}) "
+                    f"accounts for {top['n']} ({share:.0%}). Most cues are {dominant} "
+                    f"({', '.join(f'{k}: {v}' for k, v in strengths.items())})."
+                ),
+                "notebook": NOTEBOOKS["attribution"],
+            }
+        )
     else:
-        out.append({"text": "No reported statements were found: the article speaks in its own voice.",
-                    "notebook": NOTEBOOKS["attribution"]})
+        out.append(
+            {
+                "text": "No reported statements were found: the article speaks in its own voice.",
+                "notebook": NOTEBOOKS["attribution"],
+            }
+        )
     pct = rh.get("politics_percentiles", {})
     if pct:
         k_hi = max(pct, key=lambda k: pct[k])
         k_lo = min(pct, key=lambda k: pct[k])
-        out.append({
-            "text": (f"Against {rh['politics_corpus_size']} SANAD Politics articles, its {k_hi} density "
-                     f"({rh['densities'][k_hi]:.2f} per 100 words) is {_pct_phrase(pct[k_hi])} the genre "
-                     f"(percentile {pct[k_hi]:.0f}); its {k_lo} density is {_pct_phrase(pct[k_lo])} it "
-                     f"(percentile {pct[k_lo]:.0f})."),
-            "notebook": NOTEBOOKS["stance"],
-        })
+        out.append(
+            {
+                "text": (
+                    f"Against {rh['politics_corpus_size']} SANAD Politics articles, its {k_hi} density "
+                    f"({rh['densities'][k_hi]:.2f} per 100 words) is {_pct_phrase(pct[k_hi])} the genre "
+                    f"(percentile {pct[k_hi]:.0f}); its {k_lo} density is {_pct_phrase(pct[k_lo])} it "
+                    f"(percentile {pct[k_lo]:.0f})."
+                ),
+                "notebook": NOTEBOOKS["stance"],
+            }
+        )
     pers = d.get("persuasion") or []
     if pers:
         flagged = [p for p in pers if p["label"] == "true"]
@@ -292,18 +315,28 @@ def findings(d: dict[str, Any]) -> list[dict[str, str]]:
             for k, v in p["techniques"].items():
                 tech[k] = max(tech.get(k, 0.0), v)
         top_t = sorted(tech.items(), key=lambda kv: -kv[1])[:2]
-        out.append({
-            "text": (f"The persuasion classifier flags {len(flagged)} of {len(pers)} paragraphs"
-                     + (f"; most likely technique families: {', '.join(f'{k} ({v:.2f})' for k, v in top_t)}" if top_t else "")
-                     + ". A classifier trained on other texts' labels: a pointer for close reading, not a verdict."),
-            "notebook": NOTEBOOKS["persuasion"],
-        })
+        out.append(
+            {
+                "text": (
+                    f"The persuasion classifier flags {len(flagged)} of {len(pers)} paragraphs"
+                    + (
+                        f"; most likely technique families: {', '.join(f'{k} ({v:.2f})' for k, v in top_t)}"
+                        if top_t
+                        else ""
+                    )
+                    + ". A classifier trained on other texts' labels: a pointer for close reading, not a verdict."
+                ),
+                "notebook": NOTEBOOKS["persuasion"],
+            }
+        )
     kws = d.get("keywords") or []
     if kws:
-        out.append({
-            "text": "Top keyphrases: " + "، ".join(k["text"] for k in kws[:5]) + ".",
-            "notebook": NOTEBOOKS["keywords"],
-        })
+        out.append(
+            {
+                "text": "Top keyphrases: " + "، ".join(k["text"] for k in kws[:5]) + ".",
+                "notebook": NOTEBOOKS["keywords"],
+            }
+        )
     return out
 
 
@@ -322,7 +355,9 @@ def _write_csv(path: Path, rows: Sequence[dict[str, Any]], fields: Sequence[str]
         w = csv.DictWriter(f, fieldnames=list(fields), extrasaction="ignore")
         w.writeheader()
         for r in rows:
-            w.writerow({k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v) for k, v in r.items()})
+            w.writerow(
+                {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (dict, list)) else v) for k, v in r.items()}
+            )
 
 
 def write_dossier(d: dict[str, Any], folder: str | os.PathLike) -> list[Path]:
@@ -342,12 +377,30 @@ def write_dossier(d: dict[str, Any], folder: str | os.PathLike) -> list[Path]:
     _write_csv(p, d["keywords"], ["text", "score", "lemma", "positions"])
     paths.append(p)
     p = folder / "attributions.csv"
-    _write_csv(p, d["rhetoric"]["attributions"],
-               ["speaker_id", "speaker", "source_type", "cue", "strength", "content", "cue_start", "cue_end",
-                "speaker_start", "speaker_end", "content_start", "content_end", "implicit"])
+    _write_csv(
+        p,
+        d["rhetoric"]["attributions"],
+        [
+            "speaker_id",
+            "speaker",
+            "source_type",
+            "cue",
+            "strength",
+            "content",
+            "cue_start",
+            "cue_end",
+            "speaker_start",
+            "speaker_end",
+            "content_start",
+            "content_end",
+            "implicit",
+        ],
+    )
     paths.append(p)
     p = folder / "topic_probabilities.csv"
-    _write_csv(p, [{"label": k, "probability": v} for k, v in d["topic"]["probabilities"].items()], ["label", "probability"])
+    _write_csv(
+        p, [{"label": k, "probability": v} for k, v in d["topic"]["probabilities"].items()], ["label", "probability"]
+    )
     paths.append(p)
     if d.get("persuasion"):
         p = folder / "persuasion.csv"
@@ -373,8 +426,12 @@ def compare_dossiers(dossiers: Sequence[dict[str, Any]]) -> dict[str, Any]:
         "topics": [{"label": d["topic"]["label"], "probability": d["topic"]["probability"]} for d in dossiers],
         "keyword_overlap": {"labels": names, "jaccard": overlap, "shared_lemmas": shared},
         "attribution_profiles": [
-            {"n_attributions": len(d["rhetoric"]["attributions"]), "n_speakers": len(d["rhetoric"]["speakers"]),
-             "source_types": d["rhetoric"]["source_types"], "cue_strengths": d["rhetoric"]["cue_strengths"]}
+            {
+                "n_attributions": len(d["rhetoric"]["attributions"]),
+                "n_speakers": len(d["rhetoric"]["speakers"]),
+                "source_types": d["rhetoric"]["source_types"],
+                "cue_strengths": d["rhetoric"]["cue_strengths"],
+            }
             for d in dossiers
         ],
         "densities": [{k: v for k, v in d["rhetoric"]["densities"].items() if k != "words"} for d in dossiers],

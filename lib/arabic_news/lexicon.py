@@ -9,7 +9,7 @@ entry per line, ``#`` for comments, each file citing its source in its header.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 from .normalise import normalise
@@ -17,7 +17,7 @@ from .normalise import normalise
 __all__ = ["stopwords", "is_stopword", "load_wordlist", "load_table"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_table(name: str, *, folder: str = "lexicons") -> tuple[tuple[str, ...], ...]:
     """Rows of ``data/<folder>/<name>.txt``: tab-separated columns, ``#`` starts a comment.
 
@@ -45,7 +45,7 @@ def load_wordlist(name: str, *, folder: str = "lexicons") -> tuple[str, ...]:
     return tuple(r[0] for r in load_table(name, folder=folder))
 
 
-@lru_cache(maxsize=None)
+@cache
 def stopwords(*, profile: str = "matching") -> frozenset[str]:
     """All stopword forms (with attached clitics, e.g. ``والذي``), normalised with ``profile``.
 

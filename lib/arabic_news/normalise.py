@@ -34,7 +34,7 @@ Examples
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 __all__ = [
@@ -85,7 +85,7 @@ def _parse_codepoints(field: str) -> str:
     return "".join(chr(int(tok[2:], 16)) for tok in field.split())
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_charmap(step: str) -> dict[str, str]:
     """Return the character map of one normalisation step as ``{char: replacement}``.
 
@@ -104,7 +104,7 @@ def load_charmap(step: str) -> dict[str, str]:
     return mapping
 
 
-@lru_cache(maxsize=None)
+@cache
 def _table(steps: tuple[str, ...]) -> dict[int, str]:
     """Compose the maps of ``steps`` (in order) into one ``str.translate`` table."""
     maps = [load_charmap(s) for s in steps]
@@ -133,12 +133,12 @@ _DELETE = 0xFFFFFFFF
 _EXPAND = 0xFFFFFFFE
 
 
-@lru_cache(maxsize=None)
+@cache
 def _has_astral_keys(steps: tuple[str, ...]) -> bool:
     return any(k >= _BMP for k in _table(steps))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _list_table(steps: tuple[str, ...]) -> list:
     table = _table(steps)
     lst: list = list(range(_BMP))
@@ -148,7 +148,7 @@ def _list_table(steps: tuple[str, ...]) -> list:
     return lst
 
 
-@lru_cache(maxsize=None)
+@cache
 def _numpy_lut(steps: tuple[str, ...]):
     import numpy as np
 
@@ -323,7 +323,5 @@ def normalise(text: str, *, profile: str = "matching") -> str:
     try:
         steps = PROFILES[profile]
     except (KeyError, TypeError):
-        raise ValueError(
-            f"unknown normalisation profile {profile!r}; choose one of: {', '.join(PROFILES)}"
-        ) from None
+        raise ValueError(f"unknown normalisation profile {profile!r}; choose one of: {', '.join(PROFILES)}") from None
     return _apply(_check_text(text), steps)

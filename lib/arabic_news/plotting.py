@@ -38,8 +38,9 @@ from __future__ import annotations
 import functools
 import os
 import re
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.axes import Axes
@@ -89,7 +90,7 @@ def amiri_path(style: str = "Regular") -> Path:
     return p
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def matplotlib_shapes_arabic() -> bool:
     """True when matplotlib's text engine shapes Arabic itself (built with libraqm)."""
     import matplotlib.ft2font as ft2font
@@ -97,7 +98,7 @@ def matplotlib_shapes_arabic() -> bool:
     return bool(getattr(ft2font, "__libraqm_version__", None))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def pillow_shapes_arabic() -> bool:
     """True when Pillow's text layout uses raqm (complex-script shaping)."""
     from PIL import features
@@ -211,11 +212,11 @@ def bar_chart(
     *,
     title: str = "",
     xlabel: str = "",
-    ax: "Axes | None" = None,
+    ax: Axes | None = None,
     color: str = "#3b6ea5",
     annotate: bool = True,
     value_format: str = "{:g}",
-) -> "Figure":
+) -> Figure:
     """A horizontal bar chart with (Arabic) category labels, first item at the top.
 
     Parameters
@@ -277,9 +278,9 @@ def histogram(
     title: str = "",
     xlabel: str = "",
     ylabel: str = "count",
-    ax: "Axes | None" = None,
+    ax: Axes | None = None,
     color: str = "#3b6ea5",
-) -> "Figure":
+) -> Figure:
     """A histogram of numbers (e.g. sentence lengths) in the lab's style.
 
     >>> fig = histogram([3, 5, 5, 8], bins=4, title="sentence length")
@@ -315,8 +316,8 @@ def word_cloud(
     max_words: int = 80,
     background_color: str = "white",
     colormap: str = "viridis",
-    ax: "Axes | None" = None,
-) -> "Figure":
+    ax: Axes | None = None,
+) -> Figure:
     """A word cloud of (Arabic) words from a frequency mapping, drawn with Amiri.
 
     ``wordcloud``'s own tokenising (an ASCII-minded regexp, English stopwords,
@@ -381,7 +382,7 @@ def word_cloud(
     return fig
 
 
-def save_figure(fig: "Figure", name: str, figures_dir: str | os.PathLike | None) -> Path | None:
+def save_figure(fig: Figure, name: str, figures_dir: str | os.PathLike | None) -> Path | None:
     """Save ``fig`` as ``<project root>/<figures_dir>/<name>.png`` if ``figures_dir`` is set.
 
     Notebooks pass their ``FIGURES`` parameter: ``""`` (the default) saves
@@ -422,4 +423,3 @@ def save_figure(fig: "Figure", name: str, figures_dir: str | os.PathLike | None)
 
     atomic_write(path, write)
     return path
-

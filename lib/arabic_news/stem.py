@@ -34,8 +34,8 @@ returns a ``retrieval``-normalised key, so keys compare across spellings.
 
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
+from functools import cache, lru_cache
 
 from .lexicon import load_wordlist, stopwords
 from .normalise import normalise
@@ -47,7 +47,7 @@ __all__ = [
     "stem",
     "light_stem",
     "ArabicAnalyzer",
-    "TextNormaliser",
+    "TextNormaliser",  # noqa: F822 -- provided lazily by __getattr__ (scikit-learn on first use)
 ]
 
 STEMMERS = ("light", "isri", "tashaphyne", "qalsadi", "none")
@@ -57,7 +57,7 @@ def _key(word: str) -> str:
     return normalise(word, profile="retrieval")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _affixes() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     def longest_first(name: str) -> tuple[str, ...]:
         return tuple(sorted(load_wordlist(name), key=len, reverse=True))
@@ -69,7 +69,7 @@ def _affixes() -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
     )
 
 
-@lru_cache(maxsize=None)
+@cache
 def _protected() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """(root-initial stems, stems ending in ان/ين/ون that take a nisba, ب/ل/ك-splittable stems), retrieval keys."""
 
@@ -154,22 +154,24 @@ def light_stem(word: str) -> str:
     for p in prefixes:
         if not w.startswith(p):
             continue
-        rest = w[len(p):]
+        rest = w[len(p) :]
         if len(rest) < 3:
             continue
         if p in ("و", "ف"):
             if _key(_strip_suffixes(w, tanween)) in root_initial:
                 break
         elif p in ("ب", "ل", "ك"):
-            if (_key(_strip_suffixes(w, tanween)) in root_initial
-                    or _key(_strip_suffixes(rest, tanween)) not in clitic_stems):
+            if (
+                _key(_strip_suffixes(w, tanween)) in root_initial
+                or _key(_strip_suffixes(rest, tanween)) not in clitic_stems
+            ):
                 break
         w = rest
         break
     return _key(_strip_suffixes(w, tanween))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _backend(name: str) -> Callable[[str], str]:
     if name == "light":
         return light_stem
@@ -200,7 +202,7 @@ def _backend(name: str) -> Callable[[str], str]:
     raise ValueError(f"unknown stemmer {name!r}; choose one of: {', '.join(STEMMERS)}")
 
 
-@lru_cache(maxsize=None)
+@cache
 def get_stemmer(name: str = "light") -> Callable[[str], str]:
     """Return a cached ``word -> key`` function for the named stemmer.
 

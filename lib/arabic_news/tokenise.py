@@ -37,8 +37,7 @@ __all__ = [
 
 #: Arabic letters (base block, extended letters and presentation forms)
 ARABIC_LETTERS = (
-    "\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06fa-\u06fc\u06ff"
-    "\ufb50-\ufdff\ufe70-\ufefc"
+    "\u0621-\u063a\u0641-\u064a\u066e\u066f\u0671-\u06d3\u06d5\u06fa-\u06fc\u06ff\ufb50-\ufdff\ufe70-\ufefc"
 )
 #: combining marks and tatweel that may sit inside an Arabic word
 ARABIC_MARKS = "\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed"
@@ -188,9 +187,33 @@ _ABBREVIATIONS = frozenset(
     {
         # Arabic single-letter abbreviations: د. (doctor), أ. (professor/Mr), م. (AD / engineer),
         # هـ. (hijri), ص. (page), ج. (part), ق. (century/BC), ت. (tel.)
-        "د", "أ", "م", "هـ", "ه", "ص", "ج", "ق", "ت", "ش", "ب", "ع",
+        "د",
+        "أ",
+        "م",
+        "هـ",
+        "ه",
+        "ص",
+        "ج",
+        "ق",
+        "ت",
+        "ش",
+        "ب",
+        "ع",
         # Latin
-        "Mr", "Mrs", "Ms", "Dr", "Prof", "St", "Jr", "Sr", "vs", "etc", "No", "Inc", "Ltd", "Co",
+        "Mr",
+        "Mrs",
+        "Ms",
+        "Dr",
+        "Prof",
+        "St",
+        "Jr",
+        "Sr",
+        "vs",
+        "etc",
+        "No",
+        "Inc",
+        "Ltd",
+        "Co",
     }
 )
 _TERMINATORS = ".!?\u061f\u061b\u2026"  # . ! ? ؟ ؛ …
@@ -209,8 +232,10 @@ def _is_boundary(text: str, m: re.Match) -> bool:
         if before.isdigit() and after.isdigit():
             return False  # decimal number 3.5
         tok = _LAST_TOKEN.search(text, max(0, start - 12), start)
-        if tok and tok.end() == start and (
-            tok.group(1) in _ABBREVIATIONS or (len(tok.group(1)) == 1 and tok.group(1).isupper())
+        if (
+            tok
+            and tok.end() == start
+            and (tok.group(1) in _ABBREVIATIONS or (len(tok.group(1)) == 1 and tok.group(1).isupper()))
         ):
             prev = text[tok.start() - 1] if tok.start() else " "
             if not prev.isalpha():

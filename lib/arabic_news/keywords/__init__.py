@@ -27,8 +27,9 @@ title-word recall and method agreement in :mod:`arabic_news.keywords.evaluation`
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING
 
 from ..article import Article
 
@@ -74,17 +75,15 @@ def _resolve_background(background, needed: bool):
         return background
     if isinstance(background, (list, tuple)):
         return Background.from_texts(list(background))
-    raise TypeError(
-        f"background must be None, a Background or a list of texts, got {type(background).__name__}"
-    )
+    raise TypeError(f"background must be None, a Background or a list of texts, got {type(background).__name__}")
 
 
 def extract(
-    text_or_article: "str | Article",
+    text_or_article: str | Article,
     *,
     method: str = "default",
     top: int = 10,
-    background: "Background | Sequence[str] | None" = None,
+    background: Background | Sequence[str] | None = None,
     include_dates: bool = False,
     leave_out: bool = False,
 ) -> list[Keyword]:
@@ -137,7 +136,7 @@ def extract(
     return out
 
 
-def analyse(text_or_article: "str | Article", **kw):
+def analyse(text_or_article: str | Article, **kw):
     """Candidates of an article (see :func:`arabic_news.keywords.candidates.analyse`)."""
     from .candidates import analyse as _analyse
 

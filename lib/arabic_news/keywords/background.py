@@ -18,15 +18,15 @@ own contribution (one document, ``df - 1`` for each of its lemmas).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
 
 import numpy as np
 
 __all__ = ["Background", "default_background", "hash_keys"]
 
-_MEMO: dict[tuple, "Background"] = {}
+_MEMO: dict[tuple, Background] = {}
 
 
 def hash_keys(keys: Iterable[str]) -> np.ndarray:
@@ -73,7 +73,7 @@ class Background:
         min_df: int = 1,
         name: str = "custom",
         show_progress: bool = False,
-    ) -> "Background":
+    ) -> Background:
         """Count the candidate lemmas of each text (once per document).
 
         Parameters
@@ -98,7 +98,7 @@ class Background:
         return cls._from_counter(c, len(texts), ids=ids, min_df=min_df, name=name)
 
     @classmethod
-    def _from_counter(cls, c, n_docs: int, *, ids=None, min_df: int = 1, name: str = "custom") -> "Background":
+    def _from_counter(cls, c, n_docs: int, *, ids=None, min_df: int = 1, name: str = "custom") -> Background:
         keys = [k for k, v in c.items() if v >= min_df]
         h = hash_keys(keys)
         v = np.array([c[k] for k in keys], dtype=np.int32)
@@ -140,7 +140,7 @@ class Background:
             )
 
     @classmethod
-    def load(cls, path: Path) -> "Background":
+    def load(cls, path: Path) -> Background:
         with np.load(path, allow_pickle=False) as z:
             ids = z["doc_ids"].tobytes().decode("utf-8")
             return cls(
@@ -193,14 +193,21 @@ def _cache_key(quick: bool, seed: int, n_quick: int) -> str:
     pkg = resources.files("arabic_news")
     return fingerprint(
         code_fingerprint(
-            "arabic_news.keywords.candidates", "arabic_news.keywords.background", "arabic_news.stem",
-            "arabic_news.tokenise", "arabic_news.normalise", "arabic_news.lexicon",
+            "arabic_news.keywords.candidates",
+            "arabic_news.keywords.background",
+            "arabic_news.stem",
+            "arabic_news.tokenise",
+            "arabic_news.normalise",
+            "arabic_news.lexicon",
         ),
         data_fingerprint(Path(str(pkg.joinpath("data", "keywords")))),
         data_fingerprint(Path(str(pkg.joinpath("data", "lexicons")))),
         data_fingerprint(data_path("corpora", "sanad_khaleej")),
         data_fingerprint(data_path("corpora", "saudinewsnet", "dataset")),
-        quick=quick, seed=seed if quick else None, n_quick=n_quick if quick else None, min_df=2,
+        quick=quick,
+        seed=seed if quick else None,
+        n_quick=n_quick if quick else None,
+        min_df=2,
     )
 
 

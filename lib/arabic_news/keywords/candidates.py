@@ -32,9 +32,9 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
-from ..article import Article
+from ..article import Article, as_article
 from ..errors import ArticleError
 from ..normalise import normalise
 from ..tokenise import _WORD_RE, is_arabic_word, sentence_spans, split_clitics, word_spans
@@ -49,7 +49,7 @@ CONTENT, AUX, DATE, STOP, BOILER, NUMBER, LINK = "content", "aux", "date", "stop
 _PHRASE_KINDS = (CONTENT, AUX, DATE, LINK)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _kw_list(name: str) -> frozenset[str]:
     from importlib import resources
 
@@ -85,13 +85,13 @@ def _strip_al(w: str) -> str:
     return w[2:] if w.startswith("ال") and len(w) > 3 else w
 
 
-@lru_cache(maxsize=None)
+@cache
 def _date_sets() -> tuple[frozenset[str], frozenset[str]]:
-    m = lambda ws: frozenset(_strip_al(normalise(w, profile="matching")) for w in ws)  # noqa: E731
+    m = lambda ws: frozenset(_strip_al(normalise(w, profile="matching")) for w in ws)
     return m(_kw_list("dates_core")), m(_kw_list("dates_aux"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _boiler_keys() -> frozenset[str]:
     from ..stem import light_stem
 
@@ -193,15 +193,6 @@ class DocAnalysis:
         return self.article.text
 
 
-def as_article(text_or_article: "str | Article") -> Article:
-    """Accept an :class:`Article` or a string (validated by :meth:`Article.from_text`)."""
-    if isinstance(text_or_article, Article):
-        return text_or_article
-    if isinstance(text_or_article, str):
-        return Article.from_text(text_or_article)
-    raise TypeError(f"expected an Article or str, got {type(text_or_article).__name__}")
-
-
 @lru_cache(maxsize=100_000)
 def _has_proclitic(surface: str) -> bool:
     first = surface.split()[0] if surface.split() else surface
@@ -254,8 +245,10 @@ def _ngrams(kinds: list[str], chunks: list[int], *, include_dates: bool, max_wor
                 if kinds[b - 1] == LINK:
                     continue
                 ks = kinds[a:b]
-                is_date = DATE in ks or CONTENT not in ks or any(
-                    ks[t] == AUX and ks[t + 1] == AUX for t in range(len(ks) - 1)
+                is_date = (
+                    DATE in ks
+                    or CONTENT not in ks
+                    or any(ks[t] == AUX and ks[t + 1] == AUX for t in range(len(ks) - 1))
                 )
                 if is_date and not include_dates:
                     continue
@@ -293,9 +286,7 @@ def doc_lemmas(text: str, *, max_words: int = MAX_WORDS) -> set[str]:
     return out
 
 
-def analyse(
-    text_or_article: "str | Article", *, include_dates: bool = False, max_words: int = MAX_WORDS
-) -> DocAnalysis:
+def analyse(text_or_article: str | Article, *, include_dates: bool = False, max_words: int = MAX_WORDS) -> DocAnalysis:
     """Tokenise an article and group its candidate phrases by lemma key.
 
     Parameters
@@ -358,6 +349,6 @@ def content_keys(text: str) -> set[str]:
     return out
 
 
-def lemma_words(lemmas: "list[str]") -> set[str]:
+def lemma_words(lemmas: list[str]) -> set[str]:
     """All word keys of a list of phrase lemmas."""
     return {w for lem in lemmas for w in lem.split(" ")}

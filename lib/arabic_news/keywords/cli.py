@@ -46,7 +46,7 @@ def register(subparsers) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace) -> int:
     """Handler of the ``keywords`` command; returns the exit code."""
     from ..article import read_article
-    from ..cli import format_table, run_files
+    from ..clikit import format_table, run_files
     from . import extract
 
     def process(path: str) -> dict[str, Any]:

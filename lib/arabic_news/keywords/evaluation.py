@@ -13,8 +13,8 @@ Title-word recall@k
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -55,8 +55,12 @@ def body_article(text: str, *, doc_id: str | None = None) -> Article:
     a = Article.from_text(text, source=doc_id)  # validation
     spans = paragraph_spans(a.text)
     return Article(
-        text=a.text, title=None, paragraphs=tuple(p for _, _, p in spans), path=None,
-        title_span=None, paragraph_spans=tuple((s, e) for s, e, _ in spans),
+        text=a.text,
+        title=None,
+        paragraphs=tuple(p for _, _, p in spans),
+        path=None,
+        title_span=None,
+        paragraph_spans=tuple((s, e) for s, e, _ in spans),
     )
 
 
@@ -82,8 +86,7 @@ def evaluation_sample(n: int = 500, *, seed: int = 0, split: str = "test", min_w
 
     if split not in ("tune", "test"):
         raise ValueError(f"split must be 'tune' or 'test', got {split!r}")
-    docs = [d for d in load_saudinewsnet(show_progress=False).documents
-            if d.title and len(d.text.split()) >= min_words]
+    docs = [d for d in load_saudinewsnet(show_progress=False).documents if d.title and len(d.text.split()) >= min_words]
     order = np.random.default_rng(seed).permutation(len(docs))
     picked: list[EvalDoc] = []
     for i in order:  # headlines without a content word (rare) are skipped
@@ -137,7 +140,9 @@ def evaluate(
     return rows
 
 
-def bootstrap_ci(values: Sequence[float], *, n_boot: int = 2000, seed: int = 0, level: float = 0.95) -> tuple[float, float, float]:
+def bootstrap_ci(
+    values: Sequence[float], *, n_boot: int = 2000, seed: int = 0, level: float = 0.95
+) -> tuple[float, float, float]:
     """Mean and percentile bootstrap confidence interval (resampling articles).
 
     >>> m, lo, hi = bootstrap_ci([0.0, 0.5, 1.0, 0.5], seed=0)

@@ -8,8 +8,8 @@ Each takes a :class:`~arabic_news.keywords.candidates.DocAnalysis` and returns
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Callable
 
 import numpy as np
 
@@ -78,8 +78,8 @@ def yake_method(doc: DocAnalysis, *, top: int = 10, **_) -> Ranked:
     feed = "\n".join(parts)
     ex = _yake_extractor(max(3 * top, top + 20))
     scores: dict[str, float] = {}
-    from .candidates import _classify
     from ..tokenise import words
+    from .candidates import _classify
 
     for kw, h in ex.extract_keywords(feed):
         lemma = " ".join(_classify(w)[2] for w in words(kw))
@@ -184,7 +184,10 @@ def default(
     word_set = sorted({w for l in lemmas for w in cands[l].words})
     word_df = dict(zip(word_set, background.df(word_set, leave_out=leave_out).tolist()))
     multi = [l for l in lemmas if cands[l].n_words > 1]
-    sub = sorted({" ".join(cands[l].words[:k]) for l in multi for k in (1, 2)} | {" ".join(cands[l].words[k:]) for l in multi for k in (1, 2)})
+    sub = sorted(
+        {" ".join(cands[l].words[:k]) for l in multi for k in (1, 2)}
+        | {" ".join(cands[l].words[k:]) for l in multi for k in (1, 2)}
+    )
     sub_df = dict(zip(sub, background.df(sub, leave_out=leave_out).tolist()))
     phrase_df = dict(zip(multi, background.df(multi, leave_out=leave_out).tolist()))
     n_tok = max(len(doc.tokens), 1)
@@ -211,7 +214,9 @@ def default(
                 )
                 npmi = max(npmi, 0.0)
                 # the length bonus grows with cohesion: a loose chain of words gets none
-                struct = (p["phrase_base"] + p["phrase_cohesion"] * npmi) * (1 + (len(ws) ** p["length"] - 1) * min(1.0, npmi / p["cohesive_npmi"]))
+                struct = (p["phrase_base"] + p["phrase_cohesion"] * npmi) * (
+                    1 + (len(ws) ** p["length"] - 1) * min(1.0, npmi / p["cohesive_npmi"])
+                )
             else:
                 struct = p["unseen_phrase"]
         scores[l] = (1 + math.log(c.count)) * rarity * pos * (1 + p["spread"] * spread) * struct

@@ -17,7 +17,7 @@ SANAD + SaudiNewsNet (word types only, no text is copied).  The evidence used:
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable
+from collections.abc import Iterable
 
 __all__ = ["word_counts", "derive_lists", "main"]
 
@@ -59,16 +59,19 @@ def derive_lists(counts: Counter, *, min_count: int = 5, ratio: float = 0.05) ->
             if w[2] in "وفبلك":
                 root[s] += n
     # attested after the article often enough, relative to how common the stem is
-    out["light_stem_root_initial"] = [w for w, n in root.most_common()
-                                      if n >= min_count and n >= ratio * tot[w]]
+    out["light_stem_root_initial"] = [w for w, n in root.most_common() if n >= min_count and n >= ratio * tot[w]]
     roots = set(out["light_stem_root_initial"])
     clitic: Counter = Counter()
     for w, n in counts.items():
         if w[0] in "بلك" and len(w) >= 4 and not w.startswith(("ال", "لل")):
             whole = st._key(st._strip_suffixes(w))
             rest = st._key(st._strip_suffixes(w[1:]))
-            if (whole not in roots and art[rest] >= min_count and art[rest] > art[whole]
-                    and tot[rest] >= 2 * ratio * tot[whole]):
+            if (
+                whole not in roots
+                and art[rest] >= min_count
+                and art[rest] > art[whole]
+                and tot[rest] >= 2 * ratio * tot[whole]
+            ):
                 clitic[rest] += n
     out["light_stem_clitic_stems"] = [w for w, n in clitic.most_common() if n >= min_count]
     return out

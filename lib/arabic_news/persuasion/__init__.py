@@ -16,7 +16,7 @@ Nothing heavy is imported until a function is called.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 __all__ = ["predict_paragraphs", "predict_techniques", "analyse_paragraphs", "explain_paragraph", "check_texts"]
 

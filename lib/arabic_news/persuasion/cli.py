@@ -14,7 +14,7 @@ import json
 import sys
 from typing import Any
 
-from ..cli import EXPECTED_ERRORS, format_table, one_line
+from ..clikit import EXPECTED_ERRORS, format_table, one_line
 
 __all__ = ["register", "read_items"]
 
@@ -102,7 +102,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     pr = sub.add_parser(
         "predict",
         help="label each {id, text} line of JSON Lines files: contains persuasion or not",
-        description="Each input line is {\"id\", \"text\"}; prints {\"id\", \"label\": \"true\"|\"false\", \"score\"} per line.",
+        description='Each input line is {"id", "text"}; prints {"id", "label": "true"|"false", "score"} per line.',
     )
     pr.add_argument("files", nargs="+", metavar="FILE.jsonl")
     pr.add_argument("--json", action="store_true", help="JSON Lines output (default: a table)")

@@ -29,10 +29,10 @@ True
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
-from typing import Iterable
 
 from ..errors import InputError
 from ..normalise import normalise
@@ -95,7 +95,7 @@ def dedup_key(text: str) -> str:
     return " ".join(normalise(text, profile="retrieval").split())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _coarse_map_at(path: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for n, line in enumerate(Path(path).read_text("utf-8").splitlines(), 1):
@@ -172,7 +172,10 @@ def load_armpro(version: str = "V2") -> list[Item]:
     if version != "V2":
         raise ValueError(f"unknown ArMPro version {version!r}; only 'V2' has coarse/binary files")
     coarse = _read_jsonl(data_path(ARMPRO_DIR, "V2", "ArMPro_coarse_dev_V2.nohold.jsonl"))
-    binary = {r["paragraph_id"]: r["label"] for r in _read_jsonl(data_path(ARMPRO_DIR, "V2", "ArMPro_binary_dev_V2.nohold.jsonl"))}
+    binary = {
+        r["paragraph_id"]: r["label"]
+        for r in _read_jsonl(data_path(ARMPRO_DIR, "V2", "ArMPro_binary_dev_V2.nohold.jsonl"))
+    }
     items = []
     for r in coarse:
         pid = r["paragraph_id"]
@@ -218,7 +221,9 @@ def _first_of_each(items: list[Item]) -> tuple[list[Item], set[str]]:
     return out, seen
 
 
-def _dedup(train: list[Item], heldout: dict[str, list[Item]]) -> tuple[list[Item], dict[str, list[Item]], dict[str, int]]:
+def _dedup(
+    train: list[Item], heldout: dict[str, list[Item]]
+) -> tuple[list[Item], dict[str, list[Item]], dict[str, int]]:
     kept, seen = _first_of_each(train)
     counts = {"train_raw": len(train), "train_dup_dropped": len(train) - len(kept), "train": len(kept)}
     out = {}

@@ -28,9 +28,9 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-from functools import lru_cache
+from collections.abc import Iterable
+from functools import cache, lru_cache
 from importlib import resources
-from typing import Iterable
 
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
@@ -74,7 +74,7 @@ def load_cue_list(name: str) -> frozenset[str]:
     return _cue_list(name)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _cue_list(name: str) -> frozenset[str]:
     path = resources.files("arabic_news").joinpath("data", "persuasion", f"{name}.txt")
     if not path.is_file():
@@ -90,7 +90,7 @@ def _cue_list(name: str) -> frozenset[str]:
 def _strip_prefix(w: str) -> str:
     for p in _PREFIXES:
         if w.startswith(p) and len(w) - len(p) >= 3:
-            return w[len(p):]
+            return w[len(p) :]
     return w
 
 
@@ -212,6 +212,13 @@ def make_features(*, markers: bool = True, word: bool = True, char: bool = True,
         parts.append(("word", TfidfVectorizer(analyzer=ArabicAnalyzer("word", (1, 2)), min_df=2, sublinear_tf=True)))
     if char:
         rng = (3, 4) if quick else (2, 5)
-        parts.append(("char", TfidfVectorizer(analyzer=ArabicAnalyzer("char", rng), min_df=2, sublinear_tf=True, max_features=100_000)))
+        parts.append(
+            (
+                "char",
+                TfidfVectorizer(
+                    analyzer=ArabicAnalyzer("char", rng), min_df=2, sublinear_tf=True, max_features=100_000
+                ),
+            )
+        )
     parts.append(("rhetoric", Pipeline([("extract", RhetoricFeatures(markers=markers)), ("scale", StandardScaler())])))
     return FeatureUnion(parts)

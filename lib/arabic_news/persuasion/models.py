@@ -27,11 +27,11 @@ separate key.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 import numpy as np
-from sklearn.base import clone
 from sklearn.dummy import DummyClassifier
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
@@ -112,7 +112,9 @@ def make_technique_head(*, seed: int = 0) -> OneVsRestClassifier:
 
 def make_binary_model(*, seed: int = 0, quick: bool = False, markers: bool = True) -> Pipeline:
     """The lab's binary model as one (unfitted) pipeline: features -> tuned-threshold LR."""
-    return Pipeline([("features", _features(quick=quick, markers=markers)), ("clf", make_binary_head(seed=seed, quick=quick))])
+    return Pipeline(
+        [("features", _features(quick=quick, markers=markers)), ("clf", make_binary_head(seed=seed, quick=quick))]
+    )
 
 
 def make_technique_model(*, seed: int = 0, quick: bool = False, markers: bool = True) -> Pipeline:
@@ -138,7 +140,9 @@ def make_majority() -> DummyClassifier:
 
 def label_matrix(items: Sequence[Item]) -> np.ndarray:
     """Indicator matrix ``(n_items, 6)`` of the coarse classes, columns in :data:`COARSE_CLASSES` order."""
-    return np.array([[c in it.techniques for c in COARSE_CLASSES] for it in items], dtype=int).reshape(len(items), len(COARSE_CLASSES))
+    return np.array([[c in it.techniques for c in COARSE_CLASSES] for it in items], dtype=int).reshape(
+        len(items), len(COARSE_CLASSES)
+    )
 
 
 def _strata(items: Sequence[Item], n_splits: int) -> np.ndarray:
@@ -288,8 +292,11 @@ def _wordlist_fingerprint() -> str:
     data = resources.files("arabic_news").joinpath("data")
     parts = []
     for sub in ("persuasion", "lexicons"):
-        parts += [(sub, p.name, p.read_text("utf-8")) for p in sorted(data.joinpath(sub).iterdir(), key=lambda p: p.name)
-                  if p.name.endswith(".txt")]
+        parts += [
+            (sub, p.name, p.read_text("utf-8"))
+            for p in sorted(data.joinpath(sub).iterdir(), key=lambda p: p.name)
+            if p.name.endswith(".txt")
+        ]
     for name in _MARKER_FILES:
         f = data.joinpath("rhetoric", f"{name}.txt")
         if f.is_file():
@@ -396,7 +403,9 @@ def evaluate(
         score[te] = trained.binary.predict_proba(list(texts[te]))[:, 1]
         pred_t["lab"][te] = trained.techniques.predict(list(texts[te]))
         pred_b["tfidf_svm"][te] = make_reference_svm(seed=seed).fit(list(texts[tr]), y[tr]).predict(list(texts[te]))
-        pred_t["tfidf_svm"][te] = make_reference_svm(seed=seed, multilabel=True).fit(list(texts[tr]), Y[tr]).predict(list(texts[te]))
+        pred_t["tfidf_svm"][te] = (
+            make_reference_svm(seed=seed, multilabel=True).fit(list(texts[tr]), Y[tr]).predict(list(texts[te]))
+        )
         pred_b["majority"][te] = make_majority().fit(texts[tr], y[tr]).predict(texts[te])
         pred_t["majority"][te] = make_majority().fit(texts[tr], Y[tr]).predict(texts[te])
 
@@ -435,12 +444,22 @@ def evaluate(
 
     return {
         "rows": rows,
-        "counts": {**data.counts, "train_used": len(train), "train_paragraphs_used": int(para.sum()),
-                   "dev_paragraphs": len(dev_para), "n_splits": n_splits},
-        "oof": {"y": y.tolist(), "pred": [str(p) for p in pred_b["lab"]], "score": score.tolist(),
-                "type": [it.type for it in train]},
+        "counts": {
+            **data.counts,
+            "train_used": len(train),
+            "train_paragraphs_used": int(para.sum()),
+            "dev_paragraphs": len(dev_para),
+            "n_splits": n_splits,
+        },
+        "oof": {
+            "y": y.tolist(),
+            "pred": [str(p) for p in pred_b["lab"]],
+            "score": score.tolist(),
+            "type": [it.type for it in train],
+        },
         "per_class_cv": {
-            c: float(f1_score(Y[para][:, j], pred_t["lab"][para][:, j], zero_division=0)) for j, c in enumerate(COARSE_CLASSES)
+            c: float(f1_score(Y[para][:, j], pred_t["lab"][para][:, j], zero_division=0))
+            for j, c in enumerate(COARSE_CLASSES)
         },
         "threshold": float(full.binary.named_steps["clf"].best_threshold_),
         "published": {"araieval23_1A_winner_test_micro_f1": PUBLISHED_1A_WINNER_MICRO_F1},

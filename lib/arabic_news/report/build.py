@@ -49,9 +49,10 @@ import tempfile
 import threading
 import time
 import urllib.parse
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any
 
 from ..article import Article, read_article, slugify
 from ..cache import atomic_write, code_fingerprint, data_fingerprint, fingerprint
@@ -152,11 +153,17 @@ def _git_commit() -> str:
     try:
         head = subprocess.run(
             ["git", "-C", str(root), "rev-parse", "--short=12", "HEAD"],
-            capture_output=True, text=True, timeout=10, check=True,
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
         ).stdout.strip()
         dirty = subprocess.run(
             ["git", "-C", str(root), "status", "--porcelain", "--untracked-files=no"],
-            capture_output=True, text=True, timeout=20, check=True,
+            capture_output=True,
+            text=True,
+            timeout=20,
+            check=True,
         ).stdout.strip()
         return head + (" (with uncommitted changes)" if dirty else "")
     except (OSError, subprocess.SubprocessError):
@@ -177,7 +184,9 @@ def _data_fingerprint() -> str:
     return fingerprint(*parts) if parts else "unavailable (no MANIFEST.sha256 found)"
 
 
-def provenance(*, seed: int, quick: bool, article: Article | None = None, notebook: str | None = None) -> list[tuple[str, str]]:
+def provenance(
+    *, seed: int, quick: bool, article: Article | None = None, notebook: str | None = None
+) -> list[tuple[str, str]]:
     """The provenance block of a report, as ``(label, value)`` pairs.
 
     Package version, git commit, data fingerprint (of the data folders'
@@ -380,29 +389,40 @@ class ArticleResult:
         }
 
     @classmethod
-    def from_json(cls, d: dict[str, Any]) -> "ArticleResult":
+    def from_json(cls, d: dict[str, Any]) -> ArticleResult:
         return cls(
-            article=d["article"], slug=d["slug"], name=d["name"], headline=d.get("headline"),
-            status=d.get("status", "failed"), error=d.get("error"), reports=list(d.get("reports", [])),
-            stamp=d.get("stamp"), seconds=float(d.get("seconds", 0.0)),
+            article=d["article"],
+            slug=d["slug"],
+            name=d["name"],
+            headline=d.get("headline"),
+            status=d.get("status", "failed"),
+            error=d.get("error"),
+            reports=list(d.get("reports", [])),
+            stamp=d.get("stamp"),
+            seconds=float(d.get("seconds", 0.0)),
         )
 
 
 def _one_line(exc: BaseException, limit: int = 300) -> str:
-    from ..cli import one_line
+    from ..clikit import one_line
 
     msg = one_line(exc)
     return msg if len(msg) <= limit else msg[: limit - 1] + "…"
 
 
-def _stamp(article_bytes: bytes, notebooks: Sequence[Path], *, seed: int, quick: bool, figures: str, show_code: bool) -> str:
+def _stamp(
+    article_bytes: bytes, notebooks: Sequence[Path], *, seed: int, quick: bool, figures: str, show_code: bool
+) -> str:
     return fingerprint(
         _STAMP_VERSION,
         _sha256(article_bytes),
         [(p.name, _sha256(p.read_bytes())) for p in notebooks],
         code_fingerprint("arabic_news"),
         _data_fingerprint(),
-        seed=seed, quick=bool(quick), figures=figures, show_code=bool(show_code),
+        seed=seed,
+        quick=bool(quick),
+        figures=figures,
+        show_code=bool(show_code),
     )
 
 
@@ -427,8 +447,15 @@ def _execute(nb_path: Path, out_path: Path, params: dict[str, Any], *, timeout: 
     import papermill as pm
 
     pm.execute_notebook(
-        str(nb_path), str(out_path), parameters=params, kernel_name="python3", cwd=str(project_root()),
-        progress_bar=False, log_output=False, request_save_on_cell_execute=False, execution_timeout=timeout,
+        str(nb_path),
+        str(out_path),
+        parameters=params,
+        kernel_name="python3",
+        cwd=str(project_root()),
+        progress_bar=False,
+        log_output=False,
+        request_save_on_cell_execute=False,
+        execution_timeout=timeout,
     )
 
 
@@ -576,8 +603,13 @@ def build_article(
                 nb = nbformat.read(str(executed), as_version=4)
                 with _RENDER_LOCK:  # nbconvert's exporters are not documented as thread-safe
                     page = render_notebook(
-                        nb, title=f"{_notebook_title(nb, nb_path.stem)} — {src.name}", article=article,
-                        seed=seed, quick=quick, show_code=show_code, notebook_name=nb_path.name,
+                        nb,
+                        title=f"{_notebook_title(nb, nb_path.stem)} — {src.name}",
+                        article=article,
+                        seed=seed,
+                        quick=quick,
+                        show_code=show_code,
+                        notebook_name=nb_path.name,
                     )
                 (tmp / f"{nb_path.stem}.html").write_text(page, "utf-8")
                 os.replace(executed, tmp / f"{nb_path.stem}.ipynb")
@@ -680,8 +712,17 @@ def build_reports(
         seen.add(slug)
         results.append(
             build_article(
-                p, notebooks=notebooks, out_root=out, seed=seed, quick=quick, show_code=show_code,
-                force=force, timeout=timeout, jobs=jobs, log=log, slug=slug,
+                p,
+                notebooks=notebooks,
+                out_root=out,
+                seed=seed,
+                quick=quick,
+                show_code=show_code,
+                force=force,
+                timeout=timeout,
+                jobs=jobs,
+                log=log,
+                slug=slug,
             )
         )
     index = write_index(out)
@@ -801,11 +842,14 @@ def write_index(out_root: str | os.PathLike = "reports") -> Path:
     for rec, folder in records:
         e = html.escape
         topic, kp, attr = _summary_cells(folder) if rec.ok else (_DASH, _DASH, _DASH)
-        links = " · ".join(
-            f'<a href="{e(urllib.parse.quote(rec.slug))}/{e(urllib.parse.quote(r["html"]))}">{e(r["notebook"])}</a>'
-            for r in rec.reports
-            if "html" in r
-        ) or _DASH
+        links = (
+            " · ".join(
+                f'<a href="{e(urllib.parse.quote(rec.slug))}/{e(urllib.parse.quote(r["html"]))}">{e(r["notebook"])}</a>'
+                for r in rec.reports
+                if "html" in r
+            )
+            or _DASH
+        )
         if (folder / "summary.json").is_file():
             links += f' · <a href="{e(urllib.parse.quote(rec.slug))}/summary.json">summary.json</a>'
         status = '<span class="ok">ok</span>' if rec.ok else f'<span class="failed">failed</span>: {e(rec.error or "")}'
@@ -817,11 +861,16 @@ def write_index(out_root: str | os.PathLike = "reports") -> Path:
     from .. import __version__
 
     comparison = _comparison_html([folder for rec, folder in records if rec.ok])
-    body = "\n".join(rows) or f'<tr><td colspan="7">No reports built yet. Run <code>make report</code>.</td></tr>'
+    body = "\n".join(rows) or '<tr><td colspan="7">No reports built yet. Run <code>make report</code>.</td></tr>'
     page = _INDEX_TEMPLATE.format(
-        font=_font_base64(), rows=body, n=len(records), version=html.escape(__version__),
-        commit=html.escape(_git_commit()), data=html.escape(_data_fingerprint()),
-        date=_dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M"), comparison=comparison,
+        font=_font_base64(),
+        rows=body,
+        n=len(records),
+        version=html.escape(__version__),
+        commit=html.escape(_git_commit()),
+        data=html.escape(_data_fingerprint()),
+        date=_dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%d %H:%M"),
+        comparison=comparison,
     )
     target = out / "index.html"
     _write_text(target, page)

@@ -62,10 +62,20 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     b.add_argument("--quick", action="store_true", help="run the notebooks with QUICK=True (subsampled, fast)")
     b.add_argument("--show-code", action="store_true", help="show the code cells in the HTML (hidden by default)")
     b.add_argument("--force", action="store_true", help="rebuild even articles whose inputs did not change")
-    b.add_argument("--jobs", type=int, default=None, metavar="N",
-                   help="notebooks executed at once (default: $ARABIC_NEWS_JOBS or 2)")
+    b.add_argument(
+        "--jobs",
+        type=int,
+        default=None,
+        metavar="N",
+        help="notebooks executed at once (default: $ARABIC_NEWS_JOBS or 2)",
+    )
     b.add_argument("--timeout", type=int, default=900, help="per-cell timeout in seconds (default: 900)")
-    b.add_argument("--notebook", action="append", metavar="IPYNB", help="run only this notebook (repeatable; default: notebooks/*.ipynb)")
+    b.add_argument(
+        "--notebook",
+        action="append",
+        metavar="IPYNB",
+        help="run only this notebook (repeatable; default: notebooks/*.ipynb)",
+    )
     b.add_argument("--strict", action="store_true", help="exit 1 if any article failed")
     b.add_argument("--json", action="store_true", help="print one JSON line per article after the build")
     b.set_defaults(func=_build)

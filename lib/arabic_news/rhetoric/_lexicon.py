@@ -11,7 +11,7 @@ original text, so every span indexes the string that was analysed.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ..normalise import normalise
 from ..tokenise import word_spans
@@ -19,7 +19,7 @@ from ..tokenise import word_spans
 __all__ = ["load_table", "load_list", "Token", "tokens", "rkey", "mkey", "strip_prefixes", "adjective_bases"]
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_table(name: str) -> tuple[tuple[str, ...], ...]:
     """Rows (tuples of tab-separated columns) of ``data/rhetoric/<name>.txt``.
 
@@ -88,7 +88,7 @@ def strip_prefixes(key: str, *, min_len: int = 2) -> list[str]:
     out = [key]
     for p in _PROCLITICS:
         if key.startswith(p) and len(key) - len(p) >= min_len:
-            rest = key[len(p):]
+            rest = key[len(p) :]
             if rest not in out:
                 out.append(rest)
             if p in ("و", "ف") and rest.startswith("ال") and len(rest) - 2 >= min_len and rest[2:] not in out:

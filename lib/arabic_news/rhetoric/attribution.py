@@ -37,23 +37,40 @@ hand-annotated passages are printed by ``bench/attribution.py``.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
-from typing import Iterable
 
 from ..article import Article
 from ..tokenise import sentence_spans
-from ._lexicon import Token, load_table, mkey, rkey, strip_prefixes, tokens
+from ._lexicon import Token, load_table, mkey, rkey, tokens
 
-__all__ = ["Attribution", "attributions", "speakers_summary", "speaker_verb_edges", "attribution_html",
-           "SOURCE_TYPES", "STRENGTHS", "cue_forms"]
+__all__ = [
+    "Attribution",
+    "attributions",
+    "speakers_summary",
+    "speaker_verb_edges",
+    "attribution_html",
+    "SOURCE_TYPES",
+    "STRENGTHS",
+    "cue_forms",
+]
 
 SOURCE_TYPES = ("named_person", "office_title", "institution_document", "news_agency", "anonymous_collective")
 STRENGTHS = ("assertive", "neutral", "evaluative", "distancing", "directive")
 #: fields of the JSON record (CLI, reports), in order
 JSON_FIELDS = (
-    "cue", "cue_start", "cue_end", "speaker", "speaker_start", "speaker_end", "speaker_id",
-    "source_type", "content", "content_start", "content_end",
+    "cue",
+    "cue_start",
+    "cue_end",
+    "speaker",
+    "speaker_start",
+    "speaker_end",
+    "speaker_id",
+    "source_type",
+    "content",
+    "content_start",
+    "content_end",
 )
 
 
@@ -115,6 +132,7 @@ class Attribution:
 
 # --- lexicon -----------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class _Cue:
     lemma: str
@@ -174,9 +192,19 @@ def _cue_forms() -> dict[str, _Cue]:
                 if base.endswith("ى"):
                     base = base[:-1] + "ا"
                 for enc in ("ه", "ها", "هم"):
-                    out.setdefault(rkey(base + enc), _Cue(perf, strength, "verb", person,
-                                                          "perf" if (form, person) in _perfect_forms(perf) else "impf",
-                                                          comps, obj, enclitic=True))
+                    out.setdefault(
+                        rkey(base + enc),
+                        _Cue(
+                            perf,
+                            strength,
+                            "verb",
+                            person,
+                            "perf" if (form, person) in _perfect_forms(perf) else "impf",
+                            comps,
+                            obj,
+                            enclitic=True,
+                        ),
+                    )
     for row in load_table("relay_verbs"):
         perf, impf, strength = row[0], row[1], row[2]
         for form, person in _perfect_forms(perf) + _imperfect_forms(impf):
@@ -227,9 +255,17 @@ def _lex() -> dict:
     for row in load_table("action_verbs"):
         for form, _ in _perfect_forms(row[0]) + _imperfect_forms(row[1]):
             actions.add(rkey(form))
-    return {"titles": titles, "generic": generic, "honor": honor, "src": src, "names": names,
-            "stops": stops, "actions": actions, "mnames": mnames,
-            "docs": {rkey(r[0]) for r in load_table("document_nouns")}}
+    return {
+        "titles": titles,
+        "generic": generic,
+        "honor": honor,
+        "src": src,
+        "names": names,
+        "stops": stops,
+        "actions": actions,
+        "mnames": mnames,
+        "docs": {rkey(r[0]) for r in load_table("document_nouns")},
+    }
 
 
 _NAME_BUILDERS = {"عبد", "ابو", "بن", "ابن", "ام"}
@@ -249,11 +285,12 @@ def _base(key: str) -> str:
 def _nodef(key: str) -> str:
     for p in ("وال", "فال", "بال", "لل", "ال"):
         if key.startswith(p) and len(key) - len(p) >= 2:
-            return key[len(p):]
+            return key[len(p) :]
     return key
 
 
 # --- mentions and entities -------------------------------------------------------
+
 
 @dataclass
 class _Mention:
@@ -299,7 +336,7 @@ class _Doc:
     def gap(self, i: int) -> str:
         """Characters between token i-1 and token i."""
         prev_end = self.toks[i - 1].end if i > 0 else 0
-        return self.text[prev_end:self.toks[i].start]
+        return self.text[prev_end : self.toks[i].start]
 
     def sent_bounds(self, i: int) -> tuple[int, int]:
         """Token index range [a, b) of the sentence of token i."""
@@ -319,8 +356,9 @@ class _Doc:
         st = self.lex["stops"]
         return key in st or _base(key) in st or bool(_COMPLEMENTISERS.match(key))
 
-    def np_at(self, i: int, end: int, *, complements: tuple[str, ...] = (), max_len: int = 10,
-              split_titles: bool = False) -> int:
+    def np_at(
+        self, i: int, end: int, *, complements: tuple[str, ...] = (), max_len: int = 10, split_titles: bool = False
+    ) -> int:
         """End index (exclusive) of the noun phrase starting at token i (i if none)."""
         lex = self.lex
         j = i
@@ -328,13 +366,26 @@ class _Doc:
         while j < end and j - i < max_len:
             t = self.toks[j]
             prev_tok = self.toks[j - 1] if j > 0 else None
-            if seen_name and j > i and t.key.startswith("ال") and (
+            if (
+                seen_name
+                and j > i
+                and t.key.startswith("ال")
+                and (
                     t.mkey.endswith("ة")
-                    or (prev_tok.key.startswith("ال") and prev_tok.key not in lex["honor"]
-                        and self.toks[j - 2].key not in _NAME_BUILDERS)
-                    or (not t.key.endswith("ي") and prev_tok.key not in lex["names"]
-                        and prev_tok.key not in _NAME_BUILDERS and not prev_tok.key.startswith("ال")
-                        and self.head_class(prev_tok.key) is None)):
+                    or (
+                        prev_tok.key.startswith("ال")
+                        and prev_tok.key not in lex["honor"]
+                        and self.toks[j - 2].key not in _NAME_BUILDERS
+                    )
+                    or (
+                        not t.key.endswith("ي")
+                        and prev_tok.key not in lex["names"]
+                        and prev_tok.key not in _NAME_BUILDERS
+                        and not prev_tok.key.startswith("ال")
+                        and self.head_class(prev_tok.key) is None
+                    )
+                )
+            ):
                 return j  # "الأمير محمد بن نايف الجلسة": a definite noun after a full name is the object
             if t.key in lex["names"] or (t.key.startswith("عبد") and len(t.key) >= 6):
                 seen_name = True
@@ -349,20 +400,30 @@ class _Doc:
                     if close != -1 and k - j <= 4:
                         return k
                     return j
-                if any(c in g for c in "«\"“”»") and not any(c in g for c in "،,:;.!?"):
-                    closing = next(((q0, q1) for q0, q1 in self.quotes
-                                    if q0 < self.toks[j - 1].start and self.toks[j - 1].end < q1 <= self.toks[j].start), None)
+                if any(c in g for c in '«"“”»') and not any(c in g for c in "،,:;.!?"):
+                    closing = next(
+                        (
+                            (q0, q1)
+                            for q0, q1 in self.quotes
+                            if q0 < self.toks[j - 1].start and self.toks[j - 1].end < q1 <= self.toks[j].start
+                        ),
+                        None,
+                    )
                     if closing is not None and j - 1 > i:
                         j += 1  # the word after a quoted adjective
                         continue
                     q = next(((q0, q1) for q0, q1 in self.quotes if q0 <= self.toks[j].start < q1), None)
-                    if q is not None and j + 1 < end and self.toks[j].end < q[1] <= self.toks[j + 1].start \
-                            and not self.text[q[1]:self.toks[j + 1].start].strip() \
-                            and not self.is_stop(self.toks[j + 1].key, self.toks[j + 1].mkey):
+                    if (
+                        q is not None
+                        and j + 1 < end
+                        and self.toks[j].end < q[1] <= self.toks[j + 1].start
+                        and not self.text[q[1] : self.toks[j + 1].start].strip()
+                        and not self.is_stop(self.toks[j + 1].key, self.toks[j + 1].mkey)
+                    ):
                         j += 1  # وزير الحرب "الإسرائيلي" إيهود باراك: a quoted one-word adjective
                         continue
                     return j
-                if any(c in g for c in "،,:;«\"“”»؛.!?)-–—"):
+                if any(c in g for c in '،,:;«"“”»؛.!?)-–—'):
                     return j
             key = t.key
             if self.in_quote(t.start):
@@ -376,20 +437,33 @@ class _Doc:
                     nk = _nodef(self.toks[j + 1].key)
                     definite = self.toks[j + 1].key.startswith("ال")
                     construct = j + 2 < end and self.toks[j + 2].key.startswith("ال")
-                    if (lex["src"].get(nk) == "institution_document" and nk not in lex["docs"]
-                            and (definite or construct) and _nodef(self.toks[j - 1].key) not in lex["src"]) \
-                            or (j + 2 < end and self.toks[j + 2].key in lex["names"]):
+                    if (
+                        lex["src"].get(nk) == "institution_document"
+                        and nk not in lex["docs"]
+                        and (definite or construct)
+                        and _nodef(self.toks[j - 1].key) not in lex["src"]
+                    ) or (j + 2 < end and self.toks[j + 2].key in lex["names"]):
                         j += 1  # المسؤول في الحلف / ممثلة المنظمة في السودان نعيمة ...
                         continue
                 if key == "من" and j == i + 1 and _nodef(_base(self.toks[i].key)) in ("عدد", "بعض", "احد", "مجموعه"):
                     j += 1
                     continue
-                if key in ("الي", "لدي", "في") and j > i and j + 2 < end and _nodef(_base(self.toks[i].key)) in lex["titles"]:
+                if (
+                    key in ("الي", "لدي", "في")
+                    and j > i
+                    and j + 2 < end
+                    and _nodef(_base(self.toks[i].key)) in lex["titles"]
+                ):
                     x, y = self.toks[j + 1], self.toks[j + 2]
-                    if (x.key.startswith("ال") or _nodef(x.key) in lex["src"]) and _nodef(x.key) not in lex["docs"] \
-                            and not y.key.startswith(("ال", "لل", "ب")) \
-                            and not self.is_stop(y.key, y.mkey) and y.key not in _cue_forms() and len(y.key) >= 3 \
-                            and not any(c in self.gap(j + 2) + self.gap(j + 1) for c in "،,:;«\"“()"):
+                    if (
+                        (x.key.startswith("ال") or _nodef(x.key) in lex["src"])
+                        and _nodef(x.key) not in lex["docs"]
+                        and not y.key.startswith(("ال", "لل", "ب"))
+                        and not self.is_stop(y.key, y.mkey)
+                        and y.key not in _cue_forms()
+                        and len(y.key) >= 3
+                        and not any(c in self.gap(j + 2) + self.gap(j + 1) for c in '،,:;«"“()')
+                    ):
                         j += 2  # المبعوث الأممي إلى اليمن هانس غروندبرغ
                         continue
                 if key == "العام" and j > i and _nodef(self.toks[j - 1].key) in lex["titles"]:
@@ -397,17 +471,39 @@ class _Doc:
                     continue
                 if self.is_stop(key, t.mkey) or len(key) < 2:
                     return j
-                if key in _cue_forms() or _base(key) in _cue_forms() or key in lex["actions"] or _base(key) in lex["actions"]:
+                if (
+                    key in _cue_forms()
+                    or _base(key) in _cue_forms()
+                    or key in lex["actions"]
+                    or _base(key) in lex["actions"]
+                ):
                     if j > i:
                         return j
                 for c in complements:
-                    if j > i and c in ("ب", "ل") and key.startswith(c) and len(key) > 3 and not key.startswith(("باسم", "لل")):
+                    if (
+                        j > i
+                        and c in ("ب", "ل")
+                        and key.startswith(c)
+                        and len(key) > 3
+                        and not key.startswith(("باسم", "لل"))
+                    ):
                         return j
                 # ل/ب + a media noun: "قال الوزير لقناة ..." ends the phrase
-                if j > i and key[:1] in ("ل", "ب") and _nodef(key[1:]) in lex["src"] and lex["src"][_nodef(key[1:])] == "news_agency":
+                if (
+                    j > i
+                    and key[:1] in ("ل", "ب")
+                    and _nodef(key[1:]) in lex["src"]
+                    and lex["src"][_nodef(key[1:])] == "news_agency"
+                ):
                     return j
-                if split_titles and j > i + 1 and _nodef(_base(key)) in lex["titles"] and key not in lex["honor"] and \
-                        _nodef(self.toks[j - 1].key) not in lex["titles"] and self.toks[j - 1].key not in _NAME_BUILDERS:
+                if (
+                    split_titles
+                    and j > i + 1
+                    and _nodef(_base(key)) in lex["titles"]
+                    and key not in lex["honor"]
+                    and _nodef(self.toks[j - 1].key) not in lex["titles"]
+                    and self.toks[j - 1].key not in _NAME_BUILDERS
+                ):
                     return j
                 if j > i and key.startswith(("و", "ف")) and len(key) > 3 and _nodef(key) in lex["titles"]:
                     return j  # coordination of a second person: ونظيره ...
@@ -448,6 +544,7 @@ class _Doc:
 
 # --- the resolver ----------------------------------------------------------------
 
+
 class _Resolver:
     def __init__(self, doc: _Doc):
         self.doc = doc
@@ -482,8 +579,12 @@ class _Resolver:
             definite = head.startswith(("ال", "وال", "فال")) or _idafa_definite(doc, m)
             last = doc.toks[m.j - 1].key
             lm = doc.toks[m.j - 1].mkey
-            if len(m.keys) >= 3 and not lm.startswith(("ال", "لل", "بال", "وال")) and not doc.is_stop(last) \
-                    and (doc.head_class(last) is None or (lm.startswith("أل") and last not in lex["src"])):
+            if (
+                len(m.keys) >= 3
+                and not lm.startswith(("ال", "لل", "بال", "وال"))
+                and not doc.is_stop(last)
+                and (doc.head_class(last) is None or (lm.startswith("أل") and last not in lex["src"]))
+            ):
                 return "person", "named_person", fem
             if _nodef(head) in ("نظير", "نظيره", "نظيرها", "نظيرته"):
                 return "person", "office_title", fem
@@ -501,8 +602,11 @@ class _Resolver:
         # an earlier short name now given in full (headline "سعيد يتهم ..." then "الرئيس التونسي قيس سعيد")
         mk = set(m.keys)
         for em in e.mentions:
-            if len(em.keys) <= 2 and set(em.keys) <= mk and any(k not in lex["titles"] and k not in lex["src"]
-                                                                   for k in em.keys):
+            if (
+                len(em.keys) <= 2
+                and set(em.keys) <= mk
+                and any(k not in lex["titles"] and k not in lex["src"] for k in em.keys)
+            ):
                 score += 3.0
                 break
         for n, k in enumerate(m.keys):
@@ -517,8 +621,12 @@ class _Resolver:
         doc = self.doc
         kind, stype, fem = self.classify(m)
         head = doc.toks[m.i].key
-        indefinite = not head.startswith(("ال", "وال", "فال")) and doc.head_class(head) in ("title", "anonymous_collective") \
-            and not (len(m.keys) > 1 and doc.toks[m.i + 1].key.startswith("ال")) and stype != "named_person"
+        indefinite = (
+            not head.startswith(("ال", "وال", "فال"))
+            and doc.head_class(head) in ("title", "anonymous_collective")
+            and not (len(m.keys) > 1 and doc.toks[m.i + 1].key.startswith("ال"))
+            and stype != "named_person"
+        )
         best, best_s = None, 0.99
         generic = ("ال" + _nodef(head)) in doc.lex["generic"] and head.startswith(("ال", "وال", "فال"))
         for e in self.entities:
@@ -567,6 +675,7 @@ class _Resolver:
 
 # --- main ----------------------------------------------------------------------------
 
+
 def _content(doc: _Doc, k: int, end_tok: int, cue_tok: int) -> tuple[int, int]:
     """Content span from token k: the أن-clause or a quotation up to the sentence end."""
     toks, text = doc.toks, doc.text
@@ -587,8 +696,12 @@ def _content(doc: _Doc, k: int, end_tok: int, cue_tok: int) -> tuple[int, int]:
     # skip a comma-delimited adverbial right after the speaker ("، اليوم الأربعاء،")
     if "،" in doc.gap(k) or "," in doc.gap(k):
         n = k
-        while n < b and n - k < 5 and doc.is_stop(toks[n].key) or (n < b and n > k and n - k < 5 and "،" not in doc.gap(n)
-                                                                       and _nodef(toks[n].key) in _lex()["stops"]):
+        while (
+            n < b
+            and n - k < 5
+            and doc.is_stop(toks[n].key)
+            or (n < b and n > k and n - k < 5 and "،" not in doc.gap(n) and _nodef(toks[n].key) in _lex()["stops"])
+        ):
             n += 1
         if n < b and n > k and ("،" in doc.gap(n) or "," in doc.gap(n)):
             k = n
@@ -640,7 +753,6 @@ def attributions(article: Article | str) -> list[Attribution]:
     lex = doc.lex
     res = _Resolver(doc)
     events: list[tuple[int, int, str, tuple]] = []  # (pos, order, kind, payload)
-    consumed: set[int] = set()
 
     # 1. cues
     n = len(toks)
@@ -675,7 +787,11 @@ def attributions(article: Article | str) -> list[Attribution]:
             continue  # يذكر أن / يشار إلى أن: passive formula, no speaker
         if cue.tense == "impf" and cue.takes_object and nxt in _DEMONSTRATIVES:
             continue  # وتعتبر تلك الزيارة ...: passive "is considered", no speaker
-        if cue.kind == "participle" and cue.person == "f" and not (nxt in ("ان", "الي", "علي", "ب") or _COMPLEMENTISERS.match(toks[i + 1].mkey if i + 1 < n else "")):
+        if (
+            cue.kind == "participle"
+            and cue.person == "f"
+            and not (nxt in ("ان", "الي", "علي", "ب") or _COMPLEMENTISERS.match(toks[i + 1].mkey if i + 1 < n else ""))
+        ):
             continue
         if cue.kind == "participle":
             # a participle needs a clause before it in its sentence
@@ -684,18 +800,36 @@ def attributions(article: Article | str) -> list[Attribution]:
                 continue
         a0, _ = doc.sent_bounds(i)
         no_gap = i > a0 and not doc.gap(i).strip()  # any punctuation or symbol before the cue is a boundary
-        if cue.kind == "verb" and cue.tense == "perf" and cue_key == k and no_gap and prev not in _PERF_PRECEDERS \
-                and not (prev.endswith("ما") and len(prev) >= 4) \
-                and not _COMPLEMENTISERS.match(toks[i - 1].mkey) and _subject_before(doc, i, a0) is None:
+        if (
+            cue.kind == "verb"
+            and cue.tense == "perf"
+            and cue_key == k
+            and no_gap
+            and prev not in _PERF_PRECEDERS
+            and not (prev.endswith("ما") and len(prev) >= 4)
+            and not _COMPLEMENTISERS.match(toks[i - 1].mkey)
+            and _subject_before(doc, i, a0) is None
+        ):
             continue  # "بتقديم كشف حساب": a noun that looks like a perfect verb
-        if cue.kind == "verb" and cue.tense == "impf" and no_gap and _COMPLEMENTISERS.match(toks[i - 1].mkey) \
-                and toks[i - 1].key not in ("ان", "وان", "فان"):
+        if (
+            cue.kind == "verb"
+            and cue.tense == "impf"
+            and no_gap
+            and _COMPLEMENTISERS.match(toks[i - 1].mkey)
+            and toks[i - 1].key not in ("ان", "وان", "فان")
+        ):
             continue  # "لأنهم يدعون": an embedded clause with a pronoun subject, not a report
         if cue.kind in ("verb", "relay") and no_gap and prev in _RELATIVES and not _relative_antecedent(doc, i - 1, a0):
             continue  # "اللافتات التي تدعو": a thing, not a speaker
-        if cue.kind == "verb" and i >= 2 and doc.sent_of[i - 2] == doc.sent_of[i] and prev.startswith("ال") \
-                and _COMPLEMENTISERS.match(toks[i - 2].mkey) and doc.head_class(prev) is None \
-                and not any(c in doc.gap(i) + doc.gap(i - 1) for c in "،,:«\"“"):
+        if (
+            cue.kind == "verb"
+            and i >= 2
+            and doc.sent_of[i - 2] == doc.sent_of[i]
+            and prev.startswith("ال")
+            and _COMPLEMENTISERS.match(toks[i - 2].mkey)
+            and doc.head_class(prev) is None
+            and not any(c in doc.gap(i) + doc.gap(i - 1) for c in '،,:«"“')
+        ):
             continue  # "أن التحريات كشفت ...": the verb's subject is a thing, not a speaker
         events.append((t.start, 1, "cue", (i, cue)))
 
@@ -746,8 +880,22 @@ def attributions(article: Article | str) -> list[Attribution]:
             else:
                 cs = toks[a].start
                 ce = toks[i - 1].end if i > a else toks[i].start
-            out.append(_record(doc, res, toks[i], t_end=toks[j - 1].end, mention=m, entity=e, cs=cs, ce=ce,
-                               strength=strength, lemma=lemma, kind="preposition", implicit=False))
+            out.append(
+                _record(
+                    doc,
+                    res,
+                    toks[i],
+                    t_end=toks[j - 1].end,
+                    mention=m,
+                    entity=e,
+                    cs=cs,
+                    ce=ce,
+                    strength=strength,
+                    lemma=lemma,
+                    kind="preposition",
+                    implicit=False,
+                )
+            )
             continue
         i, cue = payload
         t = toks[i]
@@ -790,7 +938,7 @@ def attributions(article: Article | str) -> list[Attribution]:
                 j = doc.np_at(k, b, complements=cue.complements, max_len=14)
                 if j > k and doc.head_class(toks[k].key) is not None:
                     subj = (k, j)
-        elif j0 < b and not any(c in doc.gap(j0) for c in "،,:«\"“"):
+        elif j0 < b and not any(c in doc.gap(j0) for c in '،,:«"“'):
             j = doc.np_at(j0, b, complements=cue.complements, max_len=14)
             if j > j0:
                 head = toks[j0].key
@@ -798,14 +946,23 @@ def attributions(article: Article | str) -> list[Attribution]:
                     _nodef(head) in {k for em in en.mentions for k in em.keys} for en in res.entities
                 )
                 follows = toks[j].mkey if j < b else ""
-                is_cue = head in _cue_forms() or _base(head) in _cue_forms() or len(head) < 2 \
-                    or (head.startswith("ل") and head not in lex["names"] and head not in lex["titles"] and head not in lex["src"])
+                is_cue = (
+                    head in _cue_forms()
+                    or _base(head) in _cue_forms()
+                    or len(head) < 2
+                    or (
+                        head.startswith("ل")
+                        and head not in lex["names"]
+                        and head not in lex["titles"]
+                        and head not in lex["src"]
+                    )
+                )
                 j = _shrink_to_known(doc, res, j0, j)
                 if cue.takes_object:
                     j = _cut_object(doc, j0, j)
                 if not is_cue and (recognised or not cue.takes_object or _COMPLEMENTISERS.match(follows)):
                     subj = (j0, j)
-        content_from = (subj[1] if subj and subj[0] > i else i + 1)
+        content_from = subj[1] if subj and subj[0] > i else i + 1
         cs, ce = _content(doc, content_from, b, i)
         if subj is None:
             if cue.kind == "relay":
@@ -821,8 +978,22 @@ def attributions(article: Article | str) -> list[Attribution]:
         e = res.resolve(m, pos)
         res.spoke(e, pos)
         explicit_spans.append((m.start, m.end))
-        out.append(_record(doc, res, t, t_end=t.end, mention=m, entity=e, cs=cs, ce=ce, strength=cue.strength,
-                           lemma=cue.lemma, kind=cue.kind, implicit=False))
+        out.append(
+            _record(
+                doc,
+                res,
+                t,
+                t_end=t.end,
+                mention=m,
+                entity=e,
+                cs=cs,
+                ce=ce,
+                strength=cue.strength,
+                lemma=cue.lemma,
+                kind=cue.kind,
+                implicit=False,
+            )
+        )
         if cue.kind == "relay":
             # نقلت وكالة X عن Y قوله ...
             k = subj[1]
@@ -836,8 +1007,22 @@ def attributions(article: Article | str) -> list[Attribution]:
                     res.spoke(e2, toks[k].start)
                     explicit_spans.append((m2.start, m2.end))
                     cs2, ce2 = _content(doc, j2, b, i)
-                    out.append(_record(doc, res, toks[k], t_end=toks[k].end, mention=m2, entity=e2, cs=cs2, ce=ce2,
-                                       strength=cue.strength, lemma="نقل عن", kind="relay_source", implicit=False))
+                    out.append(
+                        _record(
+                            doc,
+                            res,
+                            toks[k],
+                            t_end=toks[k].end,
+                            mention=m2,
+                            entity=e2,
+                            cs=cs2,
+                            ce=ce2,
+                            strength=cue.strength,
+                            lemma="نقل عن",
+                            kind="relay_source",
+                            implicit=False,
+                        )
+                    )
     out.sort(key=lambda r: (r.cue_start, r.speaker_start))
     # a content span ends where the next statement's cue starts ("..., مضيفًا أن ...")
     starts = sorted({r.cue_start for r in out})
@@ -849,7 +1034,7 @@ def attributions(article: Article | str) -> list[Attribution]:
                 end -= 1
             if end > r.content_start:
                 r.content_end = end
-                r.content = text[r.content_start:end]
+                r.content = text[r.content_start : end]
     for r in out:
         e = next(x for x in res.entities if x.sid == r.speaker_id)
         r.entity = e.name
@@ -871,8 +1056,8 @@ def _idafa_definite(doc: _Doc, m: _Mention) -> bool:
     return False
 
 
-def _shrink_to_known(doc: _Doc, res: "_Resolver", i: int, j: int) -> int:
-    """"ودعا غوتيريش مجلس الأمن": a known surname at the head ends where the known name ends."""
+def _shrink_to_known(doc: _Doc, res: _Resolver, i: int, j: int) -> int:
+    """ "ودعا غوتيريش مجلس الأمن": a known surname at the head ends where the known name ends."""
     head = _nodef(doc.toks[i].key)
     if doc.head_class(doc.toks[i].key) is not None:
         return j
@@ -888,7 +1073,7 @@ def _shrink_to_known(doc: _Doc, res: "_Resolver", i: int, j: int) -> int:
     return j
 
 
-def _action_subject(doc: _Doc, res: "_Resolver", a: int, i: int, pos: int, *, register: bool = True):
+def _action_subject(doc: _Doc, res: _Resolver, a: int, i: int, pos: int, *, register: bool = True):
     """The subject of an action verb earlier in the sentence ("التقى X ...، وأكد"), as an entity."""
     lex = doc.lex
     for n in range(a, i):
@@ -909,13 +1094,18 @@ def _action_subject(doc: _Doc, res: "_Resolver", a: int, i: int, pos: int, *, re
 
 
 def _cut_object(doc: _Doc, i: int, j: int) -> int:
-    """"أكدت منظمة الصحة العالمية تسجيل ...": after a definite word, an indefinite word that is
+    """ "أكدت منظمة الصحة العالمية تسجيل ...": after a definite word, an indefinite word that is
     neither a name nor a title starts the verb's object, not the subject."""
     lex = doc.lex
     for k in range(i + 1, j):
         prev, key = doc.toks[k - 1].key, doc.toks[k].key
-        if prev.startswith(("ال", "وال")) and not key.startswith(("ال", "وال", "لل", "ب", "ل")) \
-                and key not in lex["names"] and doc.head_class(key) is None and _nodef(prev) not in lex["titles"]:
+        if (
+            prev.startswith(("ال", "وال"))
+            and not key.startswith(("ال", "وال", "لل", "ب", "ل"))
+            and key not in lex["names"]
+            and doc.head_class(key) is None
+            and _nodef(prev) not in lex["titles"]
+        ):
             nxt = doc.toks[k + 1].key if k + 1 < j else ""
             masdar_like = len(key) >= 4 and (key[0] in "تام" or key.endswith("ه"))
             if masdar_like or nxt.startswith("ال") or k + 1 == j and len(key) >= 4:
@@ -923,7 +1113,7 @@ def _cut_object(doc: _Doc, i: int, j: int) -> int:
     return j
 
 
-def _plural_group(doc: _Doc, res: "_Resolver", a: int, i: int, pos: int):
+def _plural_group(doc: _Doc, res: _Resolver, a: int, i: int, pos: int):
     """For a plural verb with no subject (وقالوا): the nearest plural group earlier in its sentence."""
     for n in range(i - 1, a - 1, -1):
         for e in res.entities:
@@ -932,9 +1122,14 @@ def _plural_group(doc: _Doc, res: "_Resolver", a: int, i: int, pos: int):
         k = _nodef(_base(doc.toks[n].key))
         hc = doc.head_class(doc.toks[n].key)
         if hc == "anonymous_collective" or (hc is None and len(k) >= 5 and k.endswith("ون")):
-            while n - 1 >= a and not doc.gap(n).strip() and (
+            while (
+                n - 1 >= a
+                and not doc.gap(n).strip()
+                and (
                     doc.head_class(doc.toks[n - 1].key) == "anonymous_collective"
-                    or (len(_nodef(doc.toks[n - 1].key)) >= 5 and _nodef(doc.toks[n - 1].key).endswith("ون"))):
+                    or (len(_nodef(doc.toks[n - 1].key)) >= 5 and _nodef(doc.toks[n - 1].key).endswith("ون"))
+                )
+            ):
                 n -= 1  # the start of the group phrase (قياديون معارضون)
             j = doc.np_at(n, i, complements=("ب", "ل"), max_len=6)
             if j > n:
@@ -972,25 +1167,61 @@ def _subject_before(doc: _Doc, i: int, a: int) -> tuple[int, int] | None:
     if any(doc.gap(n).strip() for n in range(start + 1, i + 1)):
         return None  # punctuation or a dateline dash ("القاهرة - قال ...") separates it from the cue
     cf, acts = _cue_forms(), doc.lex["actions"]
-    if any(toks[n].key in cf or _base(toks[n].key) in cf or toks[n].key in acts or _base(toks[n].key) in acts
-           for n in range(start, k + 1)):
+    if any(
+        toks[n].key in cf or _base(toks[n].key) in cf or toks[n].key in acts or _base(toks[n].key) in acts
+        for n in range(start, k + 1)
+    ):
         return None
     head = toks[start].key
     headline = doc.sent_of[i] == 0 and "\n" in doc.text.strip() and start == a and k - start <= 2
-    kana_qad = start > a and toks[start - 1].key in ("كان", "وكان", "كانت", "وكانت") and toks[i - 1].key in ("قد", "وقد")
+    kana_qad = (
+        start > a and toks[start - 1].key in ("كان", "وكان", "كانت", "وكانت") and toks[i - 1].key in ("قد", "وقد")
+    )
     if doc.head_class(head) is None and not headline and not (kana_qad and k - start <= 5):
         return None  # (a headline "X يفعل ..." is subject-verb by convention, even for an unknown name)
-    if any(doc.is_stop(toks[n].key, toks[n].mkey) and not (toks[n].key == "من" and n > start) for n in range(start, k + 1)):
+    if any(
+        doc.is_stop(toks[n].key, toks[n].mkey) and not (toks[n].key == "من" and n > start) for n in range(start, k + 1)
+    ):
         return None
     return (start, k + 1)
 
 
 _DEMONSTRATIVES = frozenset({"هذا", "هذه", "ذلك", "تلك", "هذان", "هاتان", "هولاء", "اولئك"})
 _RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذان", "اللتان", "اللذين", "اللتين", "اللواتي", "اللاتي"})
-_PERF_PRECEDERS = frozenset({
-    "قد", "لقد", "فقد", "وقد", "كما", "ثم", "حيث", "بعدما", "عندما", "حين", "بعد", "قبل", "اذ", "ما", "لما",
-    "كان", "وكان", "فيما", "بينما", "كلما", "لو", "اذا", "ان", "انه", "انها", "لكنه", "لكنها", "ولكنه", "ولكنها",
-} | _RELATIVES)
+_PERF_PRECEDERS = frozenset(
+    {
+        "قد",
+        "لقد",
+        "فقد",
+        "وقد",
+        "كما",
+        "ثم",
+        "حيث",
+        "بعدما",
+        "عندما",
+        "حين",
+        "بعد",
+        "قبل",
+        "اذ",
+        "ما",
+        "لما",
+        "كان",
+        "وكان",
+        "فيما",
+        "بينما",
+        "كلما",
+        "لو",
+        "اذا",
+        "ان",
+        "انه",
+        "انها",
+        "لكنه",
+        "لكنها",
+        "ولكنه",
+        "ولكنها",
+    }
+    | _RELATIVES
+)
 
 
 def _relative_antecedent(doc: _Doc, r: int, a: int) -> tuple[int, int] | None:
@@ -998,7 +1229,7 @@ def _relative_antecedent(doc: _Doc, r: int, a: int) -> tuple[int, int] | None:
     k = r - 1
     best = None
     while k >= a and r - k <= 6:
-        if k + 1 < r and any(c in doc.gap(k + 1) for c in "،,:;«\"“()"):
+        if k + 1 < r and any(c in doc.gap(k + 1) for c in '،,:;«"“()'):
             break
         if doc.head_class(doc.toks[k].key) is not None:
             best = k
@@ -1006,7 +1237,9 @@ def _relative_antecedent(doc: _Doc, r: int, a: int) -> tuple[int, int] | None:
     return (best, r) if best is not None else None
 
 
-_SV_OPENERS = frozenset({"كان", "وكان", "كانت", "وكانت", "فيما", "بينما", "حين", "اذ", "ان", "لكن", "ولكن", "اما", "واما"})
+_SV_OPENERS = frozenset(
+    {"كان", "وكان", "كانت", "وكانت", "فيما", "بينما", "حين", "اذ", "ان", "لكن", "ولكن", "اما", "واما"}
+)
 
 
 def _strip_li(doc: _Doc, m: _Mention, i: int) -> _Mention:
@@ -1014,7 +1247,7 @@ def _strip_li(doc: _Doc, m: _Mention, i: int) -> _Mention:
     raw = doc.toks[i].text
     if not raw.startswith("ل") or raw.startswith("لل") or m.start != doc.toks[i].start:
         return m
-    return _Mention(m.i, m.j, m.start + 1, m.end, doc.text[m.start + 1:m.end], m.keys)
+    return _Mention(m.i, m.j, m.start + 1, m.end, doc.text[m.start + 1 : m.end], m.keys)
 
 
 def _match_prep(doc: _Doc, i: int):
@@ -1054,18 +1287,40 @@ def _record(doc, res, t, *, t_end, mention, entity, cs, ce, strength, lemma, kin
     text = doc.text
     sid = res.sid(entity)
     return Attribution(
-        cue=text[t.start:t_end], cue_start=t.start, cue_end=t_end,
-        speaker=mention.text, speaker_start=mention.start, speaker_end=mention.end, speaker_id=sid,
+        cue=text[t.start : t_end],
+        cue_start=t.start,
+        cue_end=t_end,
+        speaker=mention.text,
+        speaker_start=mention.start,
+        speaker_end=mention.end,
+        speaker_id=sid,
         source_type=entity.source_type,
-        content=text[cs:ce] if cs >= 0 else "", content_start=cs, content_end=ce,
-        strength=strength, lemma=lemma, cue_kind=kind, implicit=implicit,
+        content=text[cs:ce] if cs >= 0 else "",
+        content_start=cs,
+        content_end=ce,
+        strength=strength,
+        lemma=lemma,
+        cue_kind=kind,
+        implicit=implicit,
     )
 
 
 def _implicit_record(doc, res, t, e: _Entity, cue: _Cue, cs, ce, pos) -> Attribution:
     m = max((mm for mm in e.mentions if mm.start < t.start), key=lambda mm: mm.start, default=e.mentions[-1])
-    r = _record(doc, res, t, t_end=t.end, mention=m, entity=e, cs=cs, ce=ce, strength=cue.strength,
-                lemma=cue.lemma, kind=cue.kind, implicit=True)
+    r = _record(
+        doc,
+        res,
+        t,
+        t_end=t.end,
+        mention=m,
+        entity=e,
+        cs=cs,
+        ce=ce,
+        strength=cue.strength,
+        lemma=cue.lemma,
+        kind=cue.kind,
+        implicit=True,
+    )
     r.speaker = e.name
     res.spoke(e, pos)
     return r
@@ -1095,10 +1350,19 @@ def speakers_summary(records: Iterable[Attribution] | Article | str) -> list[dic
         records = attributions(records)
     rows: dict[str, dict] = {}
     for r in records:
-        row = rows.setdefault(r.speaker_id, {
-            "speaker_id": r.speaker_id, "speaker": r.entity or r.speaker, "source_type": r.source_type, "n": 0,
-            "cues": [], "strengths": {}, "mentions": [], "contents": [],
-        })
+        row = rows.setdefault(
+            r.speaker_id,
+            {
+                "speaker_id": r.speaker_id,
+                "speaker": r.entity or r.speaker,
+                "source_type": r.source_type,
+                "n": 0,
+                "cues": [],
+                "strengths": {},
+                "mentions": [],
+                "contents": [],
+            },
+        )
         row["n"] += 1
         row["cues"].append(r.lemma)
         row["strengths"][r.strength] = row["strengths"].get(r.strength, 0) + 1
@@ -1118,8 +1382,17 @@ def speaker_verb_edges(records: Iterable[Attribution]) -> list[dict]:
     rows: dict[tuple[str, str], dict] = {}
     for r in records:
         k = (r.speaker_id, r.lemma)
-        row = rows.setdefault(k, {"speaker_id": r.speaker_id, "speaker": r.entity or r.speaker, "lemma": r.lemma,
-                                  "strength": r.strength, "source_type": r.source_type, "count": 0})
+        row = rows.setdefault(
+            k,
+            {
+                "speaker_id": r.speaker_id,
+                "speaker": r.entity or r.speaker,
+                "lemma": r.lemma,
+                "strength": r.strength,
+                "source_type": r.source_type,
+                "count": 0,
+            },
+        )
         row["count"] += 1
     return list(rows.values())
 

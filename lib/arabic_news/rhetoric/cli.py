@@ -36,7 +36,7 @@ def analyse_file(path: str, *, encoding: str = "utf-8") -> dict[str, Any]:
 
 
 def _table(rows: list[dict[str, Any]]) -> str:
-    from ..cli import format_table
+    from ..clikit import format_table
 
     out = []
     for rec in rows:
@@ -44,19 +44,26 @@ def _table(rows: list[dict[str, Any]]) -> str:
             out.append(f"{rec['file']}: error: {rec['error']}")
             continue
         out.append(f"== {rec['file']}")
-        out.append(format_table(
-            [(a["speaker_id"], a["cue"], a["speaker"][:40], a["source_type"], a["strength"], a["content"][:50])
-             for a in rec["attributions"]],
-            ["id", "cue", "speaker", "source type", "strength", "content"],
-        ))
+        out.append(
+            format_table(
+                [
+                    (a["speaker_id"], a["cue"], a["speaker"][:40], a["source_type"], a["strength"], a["content"][:50])
+                    for a in rec["attributions"]
+                ],
+                ["id", "cue", "speaker", "source type", "strength", "content"],
+            )
+        )
         d = rec["densities"]
-        out.append("markers per 100 words: " + ", ".join(f"{k} {d[k]:.2f}" for k in ("booster", "hedge", "emphasis", "evaluative"))
-                   + f" ({int(d['words'])} words)")
+        out.append(
+            "markers per 100 words: "
+            + ", ".join(f"{k} {d[k]:.2f}" for k in ("booster", "hedge", "emphasis", "evaluative"))
+            + f" ({int(d['words'])} words)"
+        )
     return "\n".join(out)
 
 
 def _handler(args: argparse.Namespace) -> int:
-    from ..cli import run_files
+    from ..clikit import run_files
 
     return run_files(args.files, lambda f: analyse_file(f, encoding=args.encoding), as_json=args.json, table=_table)
 
@@ -67,7 +74,7 @@ def register(subparsers) -> None:
         "rhetoric",
         help="attribution (who says what), stance markers and their densities",
         description="Attributions (cue, speaker, content, source type, strength), stance markers "
-                    "(booster, hedge, emphasis, evaluative) and markers per 100 words, per article.",
+        "(booster, hedge, emphasis, evaluative) and markers per 100 words, per article.",
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="article text file(s), UTF-8")
     p.add_argument("--json", action="store_true", help="JSON Lines output, one object per file")

@@ -68,8 +68,11 @@ def baseline_pairs(text: str) -> list[tuple[int, int, str]]:
     """Naive reference: every reporting-verb form is a cue; the speaker is the next two words."""
     toks = tokens(text)
     forms = {k: c for k, c in _cue_forms().items() if c.kind == "verb"}
-    return [(t.start, t.end, " ".join(x.text for x in toks[i + 1:i + 3]))
-            for i, t in enumerate(toks) if t.key in forms or _base(t.key) in forms]
+    return [
+        (t.start, t.end, " ".join(x.text for x in toks[i + 1 : i + 3]))
+        for i, t in enumerate(toks)
+        if t.key in forms or _base(t.key) in forms
+    ]
 
 
 def lab_pairs(text: str) -> list[tuple[int, int, str]]:
@@ -98,12 +101,16 @@ def evaluate_fixtures(folder: str | Path | None = None) -> list[dict]:
         gold = gold_pairs(text, g["attributions"])
         recs = attributions(text)
         matches: list = []
-        for system, pred in (("lab rules", [(r.cue_start, r.cue_end, r.entity) for r in recs]),
-                             ("baseline: verb + next 2 words", baseline_pairs(text))):
+        for system, pred in (
+            ("lab rules", [(r.cue_start, r.cue_end, r.entity) for r in recs]),
+            ("baseline: verb + next 2 words", baseline_pairs(text)),
+        ):
             m = matches if system == "lab rules" else None
             tp, npred, ngold = score(gold, pred, m)
             a = acc.setdefault((g["split"], system), [0, 0, 0])
-            a[0] += tp; a[1] += npred; a[2] += ngold
+            a[0] += tp
+            a[1] += npred
+            a[2] += ngold
         s = st.setdefault(g["split"], [0, 0])
         for n, ps in matches:
             r = next(r for r in recs if r.cue_start == ps and _norm(gold[n][2]) in _norm(r.entity))
@@ -111,11 +118,21 @@ def evaluate_fixtures(folder: str | Path | None = None) -> list[dict]:
             s[1] += 1
     order = {"dev": 0}
     rows = []
-    for (split, system), (tp, npred, ngold) in sorted(acc.items(), key=lambda kv: (order.get(kv[0][0], 1), kv[0][0], kv[0][1] != "lab rules")):
+    for (split, system), (tp, npred, ngold) in sorted(
+        acc.items(), key=lambda kv: (order.get(kv[0][0], 1), kv[0][0], kv[0][1] != "lab rules")
+    ):
         p = tp / npred if npred else 0.0
         r = tp / ngold if ngold else 0.0
-        row = {"split": split, "system": system, "tp": tp, "predicted": npred, "gold": ngold,
-               "precision": p, "recall": r, "f1": 2 * p * r / (p + r) if p + r else 0.0}
+        row = {
+            "split": split,
+            "system": system,
+            "tp": tp,
+            "predicted": npred,
+            "gold": ngold,
+            "precision": p,
+            "recall": r,
+            "f1": 2 * p * r / (p + r) if p + r else 0.0,
+        }
         if system == "lab rules":
             row["source_type_agreement"] = st[split][0] / st[split][1] if st[split][1] else float("nan")
         rows.append(row)

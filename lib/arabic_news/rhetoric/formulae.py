@@ -20,8 +20,8 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 from ..lexicon import stopwords
 from ..normalise import normalise
@@ -53,7 +53,7 @@ def ngrams(text: str, *, n_max: int = 3) -> list[tuple[str, int]]:
     def flush():
         for n in range(1, n_max + 1):
             for k in range(len(run) - n + 1):
-                out.append((" ".join(_key(w) for _, _, w in run[k:k + n]), run[k][0]))
+                out.append((" ".join(_key(w) for _, _, w in run[k : k + n]), run[k][0]))
 
     for s, e, w in spans:
         if run and _BREAK.search(text, run[-1][1], s):
@@ -83,7 +83,7 @@ def count_ngrams(texts: Iterable[str], *, n_max: int = 3, n_min: int = 1) -> tup
                 m = len(ws) - n + 1
                 if m > 0:
                     totals[n - 1] += m
-                    c.update(" ".join(ws[k:k + n]) for k in range(m))
+                    c.update(" ".join(ws[k : k + n]) for k in range(m))
     return c, totals
 
 
@@ -137,8 +137,14 @@ def corpus_counts(*, quick: bool = False, seed: int = 0, n_max: int = 3, min_cou
     from ..paths import data_path
 
     root = root or data_path("corpora", "sanad_khaleej")
-    key = fingerprint(code_fingerprint("arabic_news.rhetoric.formulae", "arabic_news.tokenise", "arabic_news.normalise"),
-                      data_fingerprint(root), quick=quick, seed=seed, n_max=n_max, min_count=min_count)
+    key = fingerprint(
+        code_fingerprint("arabic_news.rhetoric.formulae", "arabic_news.tokenise", "arabic_news.normalise"),
+        data_fingerprint(root),
+        quick=quick,
+        seed=seed,
+        n_max=n_max,
+        min_count=min_count,
+    )
 
     def build() -> dict:
         from ..corpus import load_sanad, progress
@@ -150,8 +156,12 @@ def corpus_counts(*, quick: bool = False, seed: int = 0, n_max: int = 3, min_cou
             by.setdefault(d.label, []).append(i)
         if "Politics" not in by:
             raise ValueError("SANAD has no Politics section")
-        size = {lab: (100 if quick else len(v)) if lab == "Politics" else (40 if quick else 400) for lab, v in by.items()}
-        idx = sorted(int(i) for lab in sorted(by) for i in rng.choice(by[lab], size=min(size[lab], len(by[lab])), replace=False))
+        size = {
+            lab: (100 if quick else len(v)) if lab == "Politics" else (40 if quick else 400) for lab, v in by.items()
+        }
+        idx = sorted(
+            int(i) for lab in sorted(by) for i in rng.choice(by[lab], size=min(size[lab], len(by[lab])), replace=False)
+        )
         c_all: Counter = Counter()
         c_pol: Counter = Counter()
         t_all = [0] * n_max
@@ -168,7 +178,9 @@ def corpus_counts(*, quick: bool = False, seed: int = 0, n_max: int = 3, min_cou
         return {
             "all": {g: c_all[g] for g in keep},
             "politics": {g: c_pol[g] for g in keep if c_pol[g]},
-            "totals_all": t_all, "totals_politics": t_pol, "n_docs": len(idx),
+            "totals_all": t_all,
+            "totals_politics": t_pol,
+            "n_docs": len(idx),
         }
 
     return cached("ngram-counts", key, build)
@@ -188,8 +200,15 @@ def formula_function(ngram: str) -> str:
     return _formulae().get(" ".join(_key(w) for w in ngram.split()), "")
 
 
-def keyness(text: str, counts: dict, *, n_min: int = 2, n_max: int = 3, min_freq: int = 2, top: int = 25,
-            ) -> list[dict]:
+def keyness(
+    text: str,
+    counts: dict,
+    *,
+    n_min: int = 2,
+    n_max: int = 3,
+    min_freq: int = 2,
+    top: int = 25,
+) -> list[dict]:
     """Key n-grams of ``text`` against the reference counts, most over-used first.
 
     Parameters
@@ -240,10 +259,17 @@ def keyness(text: str, counts: dict, *, n_min: int = 2, n_max: int = 3, min_freq
         p = c_pol.get(g, 0)
         rest_b, rest_t = b - p, t_all[n - 1] - t_pol[n - 1]
         genre = log_likelihood(p, max(t_pol[n - 1], 1), rest_b, max(rest_t, 1)) if (p or rest_b) else 0.0
-        rows.append({
-            "ngram": g, "n": n, "count": a, "first": first[g],
-            "corpus_per_million": 1e6 * b / max(t_all[n - 1], 1),
-            "ll": ll, "genre_ll": genre, "formula": f,
-        })
+        rows.append(
+            {
+                "ngram": g,
+                "n": n,
+                "count": a,
+                "first": first[g],
+                "corpus_per_million": 1e6 * b / max(t_all[n - 1], 1),
+                "ll": ll,
+                "genre_ll": genre,
+                "formula": f,
+            }
+        )
     rows.sort(key=lambda r: -r["ll"])
     return rows[:top]

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import asdict, dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from ._lexicon import Token, adjective_bases, load_list, strip_prefixes, tokens
 
@@ -66,7 +66,7 @@ class Marker:
         return asdict(self)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _lexicon() -> tuple[dict, dict, frozenset]:
     """(single-word index kind->set of keys, multi-word index first key -> [(keys, kind)], exclusions)."""
     from ._lexicon import mkey, rkey
@@ -202,7 +202,9 @@ def find_markers(text: str) -> list[Marker]:
             taken[q] = True
         chosen.append((i, j, kind))
     chosen.sort()
-    return [Marker(kind, text[toks[i].start:toks[j - 1].end], toks[i].start, toks[j - 1].end) for i, j, kind in chosen]
+    return [
+        Marker(kind, text[toks[i].start : toks[j - 1].end], toks[i].start, toks[j - 1].end) for i, j, kind in chosen
+    ]
 
 
 def marker_densities(text: str, markers: list[Marker] | None = None) -> dict[str, float]:
@@ -249,8 +251,10 @@ def highlight_html(text: str, markers: list[Marker]) -> str:
     for m in sorted(markers, key=lambda m: m.start):
         if m.start < pos:
             continue
-        out.append(html.escape(text[pos:m.start]))
-        out.append(f'<mark class="{html.escape(m.kind)}" title="{html.escape(m.kind)}">{html.escape(text[m.start:m.end])}</mark>')
+        out.append(html.escape(text[pos : m.start]))
+        out.append(
+            f'<mark class="{html.escape(m.kind)}" title="{html.escape(m.kind)}">{html.escape(text[m.start : m.end])}</mark>'
+        )
         pos = m.end
     out.append(html.escape(text[pos:]))
     return "".join(out)
@@ -282,7 +286,11 @@ def corpus_densities(*, label: str = "Politics", quick: bool = False, seed: int 
     root = root or data_path("corpora", "sanad_khaleej")
     key = fingerprint(
         code_fingerprint("arabic_news.rhetoric.markers", "arabic_news.rhetoric._lexicon"),
-        _data_fingerprint(), data_fingerprint(root), label=label, quick=quick, seed=seed,
+        _data_fingerprint(),
+        data_fingerprint(root),
+        label=label,
+        quick=quick,
+        seed=seed,
     )
 
     def build() -> dict:
@@ -317,7 +325,13 @@ def _data_fingerprint() -> str:
     from ..cache import fingerprint
 
     folder = resources.files("arabic_news").joinpath("data", "rhetoric")
-    return fingerprint(*[(p.name, p.read_text("utf-8")) for p in sorted(folder.iterdir(), key=lambda p: p.name) if p.name.endswith(".txt")])
+    return fingerprint(
+        *[
+            (p.name, p.read_text("utf-8"))
+            for p in sorted(folder.iterdir(), key=lambda p: p.name)
+            if p.name.endswith(".txt")
+        ]
+    )
 
 
 def density_percentiles(densities: dict[str, float], distribution: dict) -> dict[str, float]:

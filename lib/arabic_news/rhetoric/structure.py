@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections import Counter
 from functools import lru_cache
 
-from ..article import Article
+from ..article import Article, as_article
 from ..lexicon import stopwords
 from ..normalise import normalise
 from ..stem import light_stem
@@ -35,26 +35,96 @@ from ..tokenise import sentence_spans, word_spans
 from ._lexicon import load_table, rkey
 
 __all__ = [
-    "headline_overlap", "sentence_openings", "connectives", "sentence_lengths", "cohesion", "structure_summary",
+    "headline_overlap",
+    "sentence_openings",
+    "connectives",
+    "sentence_lengths",
+    "cohesion",
+    "structure_summary",
 ]
 
-_PREPS = frozenset(rkey(w) for w in (
-    "في", "من", "على", "إلى", "عن", "مع", "خلال", "بعد", "قبل", "منذ", "بحسب", "حسب", "وفقا", "وفق", "بين",
-    "أمام", "عبر", "ضمن", "لدى", "حول", "نحو", "عند", "بسبب", "رغم", "إثر", "وسط", "تحت", "فوق", "أثناء", "جراء",
-))
-_PARTICLES = frozenset(rkey(w) for w in (
-    "إن", "أن", "قد", "لقد", "كما", "لكن", "إلا", "غير", "بيد", "إذ", "حيث", "لم", "لن", "لا", "ما", "إذا",
-    "لو", "هل", "ثم", "أما", "بل", "كان", "كانت", "يذكر", "يشار", "ويشار", "هذا", "هذه", "ذلك", "تلك", "هو",
-    "هي", "هم", "وهو", "وهي", "حين", "عندما", "بينما", "فيما", "مما", "إنه", "إنها",
-))
-
-
-def _article(a) -> Article:
-    if isinstance(a, Article):
-        return a
-    if isinstance(a, str):
-        return Article.from_text(a)
-    raise TypeError(f"expected an Article or str, got {type(a).__name__}")
+_PREPS = frozenset(
+    rkey(w)
+    for w in (
+        "في",
+        "من",
+        "على",
+        "إلى",
+        "عن",
+        "مع",
+        "خلال",
+        "بعد",
+        "قبل",
+        "منذ",
+        "بحسب",
+        "حسب",
+        "وفقا",
+        "وفق",
+        "بين",
+        "أمام",
+        "عبر",
+        "ضمن",
+        "لدى",
+        "حول",
+        "نحو",
+        "عند",
+        "بسبب",
+        "رغم",
+        "إثر",
+        "وسط",
+        "تحت",
+        "فوق",
+        "أثناء",
+        "جراء",
+    )
+)
+_PARTICLES = frozenset(
+    rkey(w)
+    for w in (
+        "إن",
+        "أن",
+        "قد",
+        "لقد",
+        "كما",
+        "لكن",
+        "إلا",
+        "غير",
+        "بيد",
+        "إذ",
+        "حيث",
+        "لم",
+        "لن",
+        "لا",
+        "ما",
+        "إذا",
+        "لو",
+        "هل",
+        "ثم",
+        "أما",
+        "بل",
+        "كان",
+        "كانت",
+        "يذكر",
+        "يشار",
+        "ويشار",
+        "هذا",
+        "هذه",
+        "ذلك",
+        "تلك",
+        "هو",
+        "هي",
+        "هم",
+        "وهو",
+        "وهي",
+        "حين",
+        "عندما",
+        "بينما",
+        "فيما",
+        "مما",
+        "إنه",
+        "إنها",
+    )
+)
 
 
 def _content_keys(text: str) -> list[str]:
@@ -81,7 +151,7 @@ def headline_overlap(article: Article | str) -> list[dict]:
     >>> [r["overlap"] for r in rows]  # يؤكد and أكد have different light stems
     [0.75, 0.0]
     """
-    art = _article(article)
+    art = as_article(article)
     if not art.title:
         return []
     head = set(_content_keys(art.title))
@@ -127,10 +197,10 @@ def sentence_openings(article: Article | str) -> list[dict]:
     list of dict
         ``start``, ``paragraph``, ``first`` (the opening word), ``opening``.
     """
-    art = _article(article)
+    art = as_article(article)
     verbs = _verb_keys()
     out = []
-    for s, e, sent, para in _body_sentences(art):
+    for s, _e, sent, para in _body_sentences(art):
         ws = word_spans(sent)
         if not ws:
             continue
@@ -166,8 +236,15 @@ def _has_conj(key: str) -> bool:
     if key[:1] not in ("و", "ف") or len(key) < 3 or key in _verb_keys() or key in _PREPS or key in _PARTICLES:
         return False
     rest = key[1:]
-    return rest in _verb_keys() or rest in _PREPS or rest in _PARTICLES or rest.startswith(("ال", "لل", "بال")) \
-        or rest[:1] in "يت" and len(rest) >= 3 or len(key) >= 5
+    return (
+        rest in _verb_keys()
+        or rest in _PREPS
+        or rest in _PARTICLES
+        or rest.startswith(("ال", "لل", "بال"))
+        or rest[:1] in "يت"
+        and len(rest) >= 3
+        or len(key) >= 5
+    )
 
 
 def connectives(article: Article | str) -> list[dict]:
@@ -180,9 +257,9 @@ def connectives(article: Article | str) -> list[dict]:
     list of dict
         ``start``, ``paragraph``, ``connective`` (as listed), ``text`` (as written), ``role``.
     """
-    art = _article(article)
+    art = as_article(article)
     out = []
-    for s, e, sent, para in _body_sentences(art):
+    for s, _e, sent, para in _body_sentences(art):
         ws = word_spans(sent)
         if not ws:
             continue
@@ -200,14 +277,15 @@ def connectives(article: Article | str) -> list[dict]:
             role = next(r for ks, r, lab in _connectives() if ks == (label,))
             found = (label, role, ws[0][0] + 1)
         if found:
-            out.append({"start": s, "paragraph": para, "connective": found[0], "text": sent[:found[2]],
-                        "role": found[1]})
+            out.append(
+                {"start": s, "paragraph": para, "connective": found[0], "text": sent[: found[2]], "role": found[1]}
+            )
     return out
 
 
 def sentence_lengths(article: Article | str) -> list[dict]:
     """Words per body sentence: ``start``, ``paragraph``, ``words``."""
-    art = _article(article)
+    art = as_article(article)
     return [{"start": s, "paragraph": p, "words": len(word_spans(t))} for s, e, t, p in _body_sentences(art)]
 
 
@@ -221,15 +299,14 @@ def cohesion(article: Article | str, *, top: int = 15) -> dict:
         ``repeated``: ``[(stem, n_paragraphs, n_occurrences)]`` for stems in >= 2 paragraphs,
         most widespread first (at most ``top``).
     """
-    art = _article(article)
+    art = as_article(article)
     paras = [_content_keys(p) for p in art.paragraphs]
     sets = [set(p) for p in paras]
     adjacent = []
     for i in range(len(sets) - 1):
         a, b = sets[i], sets[i + 1]
         u = a | b
-        adjacent.append({"pair": (i + 1, i + 2), "jaccard": len(a & b) / len(u) if u else 0.0,
-                         "shared": sorted(a & b)})
+        adjacent.append({"pair": (i + 1, i + 2), "jaccard": len(a & b) / len(u) if u else 0.0, "shared": sorted(a & b)})
     occ = Counter(k for p in paras for k in p)
     spread = Counter(k for s in sets for k in s)
     repeated = sorted(((k, spread[k], occ[k]) for k in spread if spread[k] >= 2), key=lambda r: (-r[1], -r[2], r[0]))
@@ -243,7 +320,7 @@ def structure_summary(article: Article | str) -> dict:
     (headline overlap of paragraph 1), ``later_overlap`` (mean over later paragraphs),
     ``openings`` (counts), ``connective_roles`` (counts), ``mean_adjacent_jaccard``.
     """
-    art = _article(article)
+    art = as_article(article)
     ho = headline_overlap(art)
     lens = sentence_lengths(art)
     coh = cohesion(art)
@@ -255,5 +332,7 @@ def structure_summary(article: Article | str) -> dict:
         "later_overlap": (sum(r["overlap"] for r in ho[1:]) / len(ho[1:])) if len(ho) > 1 else None,
         "openings": dict(Counter(o["opening"] for o in sentence_openings(art))),
         "connective_roles": dict(Counter(c["role"] for c in connectives(art))),
-        "mean_adjacent_jaccard": (sum(r["jaccard"] for r in coh["adjacent"]) / len(coh["adjacent"])) if coh["adjacent"] else None,
+        "mean_adjacent_jaccard": (sum(r["jaccard"] for r in coh["adjacent"]) / len(coh["adjacent"]))
+        if coh["adjacent"]
+        else None,
     }

@@ -34,7 +34,7 @@ from typing import Any
 
 __all__ = ["default_model", "predict_article", "explain_article", "highlight_article", "CLASSES", "class_names"]
 
-from .weak_labels import CLASSES, class_names  # noqa: E402  (light: reads two small data files on demand)
+from .weak_labels import CLASSES, class_names
 
 
 def default_model(*, seed: int = 0, quick: bool = False):
@@ -81,14 +81,26 @@ def predict_article(article: Any, *, model=None, seed: int = 0, quick: bool = Fa
     proba = model.predict_proba([text])[0]
     pairs = sorted(zip([str(c) for c in model.classes_], proba.tolist()), key=lambda kv: -kv[1])
     top, ru = pairs[0], pairs[1] if len(pairs) > 1 else (None, 0.0)
-    return {"label": top[0], "label_ar": names.get(top[0], top[0]),
-            "probabilities": {k: round(v, 4) for k, v in pairs},
-            "runner_up": ru[0], "runner_up_ar": names.get(ru[0], ru[0]) if ru[0] else None,
-            "margin": round(top[1] - ru[1], 4)}
+    return {
+        "label": top[0],
+        "label_ar": names.get(top[0], top[0]),
+        "probabilities": {k: round(v, 4) for k, v in pairs},
+        "runner_up": ru[0],
+        "runner_up_ar": names.get(ru[0], ru[0]) if ru[0] else None,
+        "margin": round(top[1] - ru[1], 4),
+    }
 
 
-def explain_article(article: Any, *, model=None, top: int = 10, seed: int = 0, quick: bool = False,
-                    target: str | None = None, versus: str | None = None) -> list[dict[str, Any]]:
+def explain_article(
+    article: Any,
+    *,
+    model=None,
+    top: int = 10,
+    seed: int = 0,
+    quick: bool = False,
+    target: str | None = None,
+    versus: str | None = None,
+) -> list[dict[str, Any]]:
     """The n-grams that pushed the article toward its topic and toward the runner-up.
 
     Returns rows ``{"term", "weight", "direction", "tfidf"}``: first the

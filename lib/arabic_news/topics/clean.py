@@ -18,9 +18,9 @@ its rationale in the header).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib import resources
-from typing import Iterable
 
 from sklearn.base import BaseEstimator, TransformerMixin
 
@@ -84,7 +84,7 @@ class BoilerplateCleaner(TransformerMixin, BaseEstimator):
     def __init__(self, enabled: bool = True):
         self.enabled = enabled
 
-    def fit(self, X: Iterable[str], y=None) -> "BoilerplateCleaner":
+    def fit(self, X: Iterable[str], y=None) -> BoilerplateCleaner:
         boilerplate_patterns()
         return self
 

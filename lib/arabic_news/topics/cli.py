@@ -26,7 +26,7 @@ __all__ = ["register"]
 
 
 def _load_corpus(path: str):
-    from ..corpus import load_sanad, _sanad_parts  # noqa: PLC2701 -- same package layer
+    from ..corpus import _sanad_parts, load_sanad
 
     p = Path(path)
     if p.is_dir() and any(outlet for outlet, _ in _sanad_parts(p)):
@@ -66,20 +66,38 @@ def _train(args: argparse.Namespace) -> int:
     small = [lab for lab, n in counts.items() if n < 3]
     kind = args.classifier
     if kind == "calibrated-svc" and small:
-        raise ValueError(f"labels with fewer than 3 articles cannot be calibrated: {', '.join(sorted(small))} "
-                         "(add articles or use --classifier svc/logreg/cnb)")
+        raise ValueError(
+            f"labels with fewer than 3 articles cannot be calibrated: {', '.join(sorted(small))} "
+            "(add articles or use --classifier svc/logreg/cnb)"
+        )
     t0 = time.perf_counter()
     model = make_pipeline(kind, seed=args.seed).fit(corpus.texts, corpus.labels)
     secs = time.perf_counter() - t0
-    out = save_model(model, args.out, info={"corpora": [str(Path(c)) for c in args.corpus], "documents": len(corpus),
-                                            "seed": args.seed, "classifier": kind, "fit_seconds": round(secs, 2)})
-    rec = {"model": str(out), "documents": len(corpus), "labels": {k: counts[k] for k in labels},
-           "skipped": len(skipped), "fit_seconds": round(secs, 2)}
+    out = save_model(
+        model,
+        args.out,
+        info={
+            "corpora": [str(Path(c)) for c in args.corpus],
+            "documents": len(corpus),
+            "seed": args.seed,
+            "classifier": kind,
+            "fit_seconds": round(secs, 2),
+        },
+    )
+    rec = {
+        "model": str(out),
+        "documents": len(corpus),
+        "labels": {k: counts[k] for k in labels},
+        "skipped": len(skipped),
+        "fit_seconds": round(secs, 2),
+    }
     if args.json:
         print(json.dumps(rec, ensure_ascii=False))
     else:
-        print(f"trained {kind} on {len(corpus)} articles ({', '.join(f'{k} {counts[k]}' for k in labels)}) "
-              f"in {secs:.1f} s -> {out}" + (f"; {len(skipped)} entries skipped" if skipped else ""))
+        print(
+            f"trained {kind} on {len(corpus)} articles ({', '.join(f'{k} {counts[k]}' for k in labels)}) "
+            f"in {secs:.1f} s -> {out}" + (f"; {len(skipped)} entries skipped" if skipped else "")
+        )
         for p, why in skipped[:10]:
             print(f"  skipped {p}: {why}", file=sys.stderr)
     return 0
@@ -87,7 +105,7 @@ def _train(args: argparse.Namespace) -> int:
 
 def _predict(args: argparse.Namespace) -> int:
     from ..article import read_article
-    from ..cli import format_table, run_files
+    from ..clikit import format_table, run_files
     from . import predict_article
 
     model = _model(args.model, args.seed)
@@ -103,15 +121,21 @@ def _predict(args: argparse.Namespace) -> int:
                 out.append([r["file"], "ERROR", r["error"]])
             else:
                 probs = list(r["probabilities"].items())
-                out.append([r["file"], r["label"], f"{probs[0][1]:.2f}",
-                            f"{probs[1][0]} {probs[1][1]:.2f}" if len(probs) > 1 else ""])
+                out.append(
+                    [
+                        r["file"],
+                        r["label"],
+                        f"{probs[0][1]:.2f}",
+                        f"{probs[1][0]} {probs[1][1]:.2f}" if len(probs) > 1 else "",
+                    ]
+                )
         return format_table(out, ["file", "label", "p", "runner-up"])
 
     return run_files(args.files, process, as_json=args.json, table=table)
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    from ..cli import format_table
+    from ..clikit import format_table
     from .evaluation import classification_report_dict
 
     corpus = _load_corpus(args.corpus)  # a missing/empty corpus fails before the model is loaded
@@ -119,14 +143,18 @@ def _evaluate(args: argparse.Namespace) -> int:
     known = {str(c) for c in model.classes_}
     unknown = sorted(set(corpus.labels) - known)
     if unknown:
-        raise ValueError(f"corpus labels unknown to the model: {', '.join(unknown)} (model knows {', '.join(sorted(known))})")
+        raise ValueError(
+            f"corpus labels unknown to the model: {', '.join(unknown)} (model knows {', '.join(sorted(known))})"
+        )
     pred = model.predict(corpus.texts)
     rep = classification_report_dict(corpus.labels, pred, labels=[str(c) for c in model.classes_])
     if args.json:
         print(json.dumps(rep, ensure_ascii=False))
     else:
-        rows = [[lab, f"{v['precision']:.3f}", f"{v['recall']:.3f}", f"{v['f1']:.3f}", v["support"]]
-                for lab, v in rep["per_class"].items()]
+        rows = [
+            [lab, f"{v['precision']:.3f}", f"{v['recall']:.3f}", f"{v['f1']:.3f}", v["support"]]
+            for lab, v in rep["per_class"].items()
+        ]
         print(f"{len(corpus)} articles: accuracy {rep['accuracy']:.4f}, macro-F1 {rep['macro_f1']:.4f}")
         print(format_table(rows, ["label", "precision", "recall", "f1", "support"]))
     return 0
@@ -136,8 +164,11 @@ def register(subparsers) -> None:
     """Add the ``topics`` command group to ``python -m arabic_news``."""
     from .models import CLASSIFIERS, DEFAULT_KIND
 
-    p = subparsers.add_parser("topics", help="topic classification: train, predict, evaluate",
-                              description="Topic classification of Arabic news articles.")
+    p = subparsers.add_parser(
+        "topics",
+        help="topic classification: train, predict, evaluate",
+        description="Topic classification of Arabic news articles.",
+    )
     sub = p.add_subparsers(dest="topics_command", metavar="ACTION")
     sub.required = True
 

@@ -29,8 +29,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 
@@ -94,11 +94,15 @@ def _shingle_matrix(toks: list[list[str]], *, shingle: int, max_df: int):
     for i, ts in enumerate(toks):
         ids = np.array([vocab.setdefault(t, len(vocab)) % base for t in ts], dtype=np.int64)
         if len(ids) < shingle:
-            code = np.array([int(sum(int(x) * int(base) ** k for k, x in enumerate(ids)))], dtype=np.int64) if len(ids) else ids
+            code = (
+                np.array([int(sum(int(x) * int(base) ** k for k, x in enumerate(ids)))], dtype=np.int64)
+                if len(ids)
+                else ids
+            )
         else:
             code = np.zeros(len(ids) - shingle + 1, dtype=np.int64)
             for k in range(shingle):
-                code = code * base + ids[k:len(ids) - shingle + 1 + k]
+                code = code * base + ids[k : len(ids) - shingle + 1 + k]
         code = np.unique(code)
         rows.append(np.full(len(code), i, dtype=np.int64))
         cols.append(code)
@@ -112,8 +116,15 @@ def _shingle_matrix(toks: list[list[str]], *, shingle: int, max_df: int):
     return X
 
 
-def duplicate_report(texts: Sequence[str], *, threshold: float = 0.8, shingle: int = 3,
-                     max_df: int = 50, block: int = 2000, n_examples: int = 5) -> DuplicateReport:
+def duplicate_report(
+    texts: Sequence[str],
+    *,
+    threshold: float = 0.8,
+    shingle: int = 3,
+    max_df: int = 50,
+    block: int = 2000,
+    n_examples: int = 5,
+) -> DuplicateReport:
     """Find exact and near-duplicates and group them (see the module docstring).
 
     Parameters
@@ -151,7 +162,7 @@ def duplicate_report(texts: Sequence[str], *, threshold: float = 0.8, shingle: i
         X = _shingle_matrix(toks, shingle=shingle, max_df=max_df)
         X = normalize(X.astype(np.float32))
         for s in range(0, n, block):
-            S = (X[s:s + block] @ X.T).tocoo()
+            S = (X[s : s + block] @ X.T).tocoo()
             keep = (S.data >= threshold) & (S.row + s < S.col)
             for i, j, v in zip(S.row[keep] + s, S.col[keep], S.data[keep]):
                 if uf.find(int(i)) != uf.find(int(j)):
@@ -162,9 +173,14 @@ def duplicate_report(texts: Sequence[str], *, threshold: float = 0.8, shingle: i
     roots = np.array([uf.find(i) for i in range(n)])
     _, groups = np.unique(roots, return_inverse=True)
     sizes = np.bincount(groups)
-    return DuplicateReport(groups=groups, exact_pairs=exact, near_pairs=near,
-                           n_groups_multi=int((sizes > 1).sum()), n_docs_in_multi=int(sizes[sizes > 1].sum()),
-                           examples=examples)
+    return DuplicateReport(
+        groups=groups,
+        exact_pairs=exact,
+        near_pairs=near,
+        n_groups_multi=int((sizes > 1).sum()),
+        n_docs_in_multi=int(sizes[sizes > 1].sum()),
+        examples=examples,
+    )
 
 
 def duplicate_groups(texts: Sequence[str], **kwargs) -> np.ndarray:

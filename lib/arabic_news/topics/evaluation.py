@@ -11,19 +11,27 @@ from __future__ import annotations
 
 import time
 import warnings
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 
 from .features import TopicData, tfidf_apply, tfidf_fit
 from .models import DEFAULT_KIND, heldout_split, make_classifier, training_rows
 
-__all__ = ["classification_report_dict", "cross_validate", "summarise_cv", "cross_outlet", "learning_curve",
-           "heldout_report"]
+__all__ = [
+    "classification_report_dict",
+    "cross_validate",
+    "summarise_cv",
+    "cross_outlet",
+    "learning_curve",
+    "heldout_report",
+]
 
 
-def classification_report_dict(y_true: Sequence[str], y_pred: Sequence[str],
-                               labels: Sequence[str] | None = None) -> dict[str, Any]:
+def classification_report_dict(
+    y_true: Sequence[str], y_pred: Sequence[str], labels: Sequence[str] | None = None
+) -> dict[str, Any]:
     """``{"accuracy", "macro_f1", "per_class": {label: {precision, recall, f1, support}}, "confusion": {labels, matrix}}``.
 
     >>> r = classification_report_dict(["a", "b", "b"], ["a", "b", "a"])
@@ -40,8 +48,15 @@ def classification_report_dict(y_true: Sequence[str], y_pred: Sequence[str],
     return {
         "accuracy": round(float(accuracy_score(y_true, y_pred)), 4),
         "macro_f1": round(float(f1_score(y_true, y_pred, labels=present, average="macro", zero_division=0)), 4),
-        "per_class": {lab: {"precision": round(float(p[i]), 4), "recall": round(float(r[i]), 4),
-                            "f1": round(float(f[i]), 4), "support": int(s[i])} for i, lab in enumerate(labels)},
+        "per_class": {
+            lab: {
+                "precision": round(float(p[i]), 4),
+                "recall": round(float(r[i]), 4),
+                "f1": round(float(f[i]), 4),
+                "support": int(s[i]),
+            }
+            for i, lab in enumerate(labels)
+        },
         "confusion": {"labels": labels, "matrix": confusion_matrix(y_true, y_pred, labels=labels).tolist()},
     }
 
@@ -61,21 +76,34 @@ def _fit_score(counts, labels: np.ndarray, train: np.ndarray, test: np.ndarray, 
     pred_s = time.perf_counter() - t1
     y = labels[test]
     present = sorted(set(y.tolist()))  # macro over the classes the test set has (an outlet may lack some)
-    return {"macro_f1": float(f1_score(y, pred, labels=present, average="macro")), "accuracy": float(accuracy_score(y, pred)),
-            "fit_seconds": round(fit_s, 2), "predict_seconds": round(pred_s, 3), "n_train": int(len(train)),
-            "n_test": int(len(test)), "pred": pred.tolist()}
+    return {
+        "macro_f1": float(f1_score(y, pred, labels=present, average="macro")),
+        "accuracy": float(accuracy_score(y, pred)),
+        "fit_seconds": round(fit_s, 2),
+        "predict_seconds": round(pred_s, 3),
+        "n_train": int(len(train)),
+        "n_test": int(len(test)),
+        "pred": pred.tolist(),
+    }
 
 
 def _cached_table(name: str, data: TopicData, params: dict, build):
     from ..cache import cached, code_fingerprint, fingerprint
 
-    key = fingerprint(name, data.key, code_fingerprint("arabic_news.topics.evaluation", "arabic_news.topics.models"),
-                      params)
+    key = fingerprint(
+        name, data.key, code_fingerprint("arabic_news.topics.evaluation", "arabic_news.topics.models"), params
+    )
     return cached(f"topic-eval-{name}", key, build)
 
 
-def cross_validate(data: TopicData, *, kinds: Sequence[str] = ("svc", "logreg", "cnb"), seed: int = 0,
-                   n_splits: int = 5, n_jobs: int = 2) -> list[dict[str, Any]]:
+def cross_validate(
+    data: TopicData,
+    *,
+    kinds: Sequence[str] = ("svc", "logreg", "cnb"),
+    seed: int = 0,
+    n_splits: int = 5,
+    n_jobs: int = 2,
+) -> list[dict[str, Any]]:
     """Stratified, group-aware K-fold CV of each classifier on the SANAD pool (held-out split excluded).
 
     Returns one row per (model, fold): ``model, fold, macro_f1, accuracy, fit_seconds, n_train, n_test``.
@@ -88,7 +116,9 @@ def cross_validate(data: TopicData, *, kinds: Sequence[str] = ("svc", "logreg", 
         sgkf = StratifiedGroupKFold(n_splits=n_splits, shuffle=True, random_state=seed)
         folds = [(pool[a], pool[b]) for a, b in sgkf.split(pool, data.labels[pool], data.groups[pool])]
         tasks = [(k, i, tr, te) for k in kinds for i, (tr, te) in enumerate(folds)]
-        res = Parallel(n_jobs=n_jobs)(delayed(_fit_score)(data.counts, data.labels, tr, te, k, seed) for k, i, tr, te in tasks)
+        res = Parallel(n_jobs=n_jobs)(
+            delayed(_fit_score)(data.counts, data.labels, tr, te, k, seed) for k, i, tr, te in tasks
+        )
         rows = []
         for (k, i, _, _), r in zip(tasks, res):
             r.pop("pred")
@@ -106,9 +136,16 @@ def summarise_cv(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
         f = np.array([r["macro_f1"] for r in rs])
         a = np.array([r["accuracy"] for r in rs])
         t = np.array([r["fit_seconds"] for r in rs])
-        out.append({"model": m, "folds": len(rs), "macro_f1_mean": round(float(f.mean()), 4),
-                    "macro_f1_std": round(float(f.std(ddof=1)) if len(f) > 1 else 0.0, 4),
-                    "accuracy_mean": round(float(a.mean()), 4), "fit_seconds_mean": round(float(t.mean()), 2)})
+        out.append(
+            {
+                "model": m,
+                "folds": len(rs),
+                "macro_f1_mean": round(float(f.mean()), 4),
+                "macro_f1_std": round(float(f.std(ddof=1)) if len(f) > 1 else 0.0, 4),
+                "accuracy_mean": round(float(a.mean()), 4),
+                "fit_seconds_mean": round(float(t.mean()), 2),
+            }
+        )
     return out
 
 
@@ -131,44 +168,88 @@ def cross_outlet(data: TopicData, *, seed: int = 0, kind: str = DEFAULT_KIND, n_
         outlets = sorted(set(data.outlet_group[~data.is_sanad]))
         weak_rows = {o: np.flatnonzero(data.outlet_group == o) for o in outlets}
         all_weak = np.flatnonzero(~data.is_sanad)
-        jobs = [("SANAD only", "alkhaleej (held-out)", training_rows(data, held, sanad=pool, weak=False), held),
-                ("SANAD only", "all other outlets", training_rows(data, np.concatenate([held, all_weak]), sanad=pool,
-                                                                   weak=False), all_weak),
-                ("SANAD + other outlets", "alkhaleej (held-out)", training_rows(data, held, sanad=pool), held)]
+        jobs = [
+            ("SANAD only", "alkhaleej (held-out)", training_rows(data, held, sanad=pool, weak=False), held),
+            (
+                "SANAD only",
+                "all other outlets",
+                training_rows(data, np.concatenate([held, all_weak]), sanad=pool, weak=False),
+                all_weak,
+            ),
+            ("SANAD + other outlets", "alkhaleej (held-out)", training_rows(data, held, sanad=pool), held),
+        ]
         for o in outlets:
-            jobs.append(("SANAD + other outlets", o,
-                         training_rows(data, np.concatenate([held, weak_rows[o]]), sanad=pool, exclude_outlets=(o,)),
-                         weak_rows[o]))
-        res = Parallel(n_jobs=n_jobs)(delayed(_fit_score)(data.counts, data.labels, tr, te, kind, seed) for _, _, tr, te in jobs)
+            jobs.append(
+                (
+                    "SANAD + other outlets",
+                    o,
+                    training_rows(data, np.concatenate([held, weak_rows[o]]), sanad=pool, exclude_outlets=(o,)),
+                    weak_rows[o],
+                )
+            )
+        res = Parallel(n_jobs=n_jobs)(
+            delayed(_fit_score)(data.counts, data.labels, tr, te, kind, seed) for _, _, tr, te in jobs
+        )
         rows = []
-        for (recipe, outlet, tr, te), r in zip(jobs, res):
+        for (recipe, outlet, _tr, te), r in zip(jobs, res):
             pred = np.array(r.pop("pred"))
             if outlet == "all other outlets":  # split the SANAD-only model's cross-outlet predictions per outlet
                 for o in outlets:
                     m = data.outlet_group[te] == o
                     y = data.labels[te][m]
                     rep = classification_report_dict(y, pred[m])
-                    rows.append({"recipe": recipe, "test_outlet": o, "kind": "cross-outlet",
-                                 "accuracy": rep["accuracy"], "macro_f1": rep["macro_f1"], "n_test": int(m.sum()),
-                                 "fit_seconds": r["fit_seconds"]})
+                    rows.append(
+                        {
+                            "recipe": recipe,
+                            "test_outlet": o,
+                            "kind": "cross-outlet",
+                            "accuracy": rep["accuracy"],
+                            "macro_f1": rep["macro_f1"],
+                            "n_test": int(m.sum()),
+                            "fit_seconds": r["fit_seconds"],
+                        }
+                    )
                 outlet, kind_ = "all other outlets (pooled)", "cross-outlet"
             else:
                 kind_ = "in-outlet" if outlet.startswith("alkhaleej") else "cross-outlet"
-            rows.append({"recipe": recipe, "test_outlet": outlet, "kind": kind_, "accuracy": round(r["accuracy"], 4),
-                         "macro_f1": round(r["macro_f1"], 4), "n_test": r["n_test"], "fit_seconds": r["fit_seconds"]})
+            rows.append(
+                {
+                    "recipe": recipe,
+                    "test_outlet": outlet,
+                    "kind": kind_,
+                    "accuracy": round(r["accuracy"], 4),
+                    "macro_f1": round(r["macro_f1"], 4),
+                    "n_test": r["n_test"],
+                    "fit_seconds": r["fit_seconds"],
+                }
+            )
         # pooled leave-one-outlet-out accuracy of the default recipe, weighted by outlet size
         loo = [r for r in rows if r["recipe"] == "SANAD + other outlets" and r["kind"] == "cross-outlet"]
         n = sum(r["n_test"] for r in loo)
-        rows.append({"recipe": "SANAD + other outlets", "test_outlet": "all other outlets (pooled)",
-                     "kind": "cross-outlet", "accuracy": round(sum(r["accuracy"] * r["n_test"] for r in loo) / n, 4),
-                     "macro_f1": None, "n_test": n, "fit_seconds": None})
+        rows.append(
+            {
+                "recipe": "SANAD + other outlets",
+                "test_outlet": "all other outlets (pooled)",
+                "kind": "cross-outlet",
+                "accuracy": round(sum(r["accuracy"] * r["n_test"] for r in loo) / n, 4),
+                "macro_f1": None,
+                "n_test": n,
+                "fit_seconds": None,
+            }
+        )
         return rows
 
     return _cached_table("cross-outlet", data, {"seed": seed, "kind": kind}, build)
 
 
-def learning_curve(data: TopicData, *, seed: int = 0, fractions: Sequence[float] = (0.1, 0.25, 0.5, 1.0),
-                   kind: str = "svc", n_jobs: int = 2) -> list[dict[str, Any]]:
+def learning_curve(
+    data: TopicData,
+    *,
+    seed: int = 0,
+    fractions: Sequence[float] = (0.1, 0.25, 0.5, 1.0),
+    kind: str = "svc",
+    n_jobs: int = 2,
+) -> list[dict[str, Any]]:
     """Held-out macro-F1 when training on growing stratified fractions of the SANAD pool."""
     from joblib import Parallel, delayed
 
@@ -183,9 +264,18 @@ def learning_curve(data: TopicData, *, seed: int = 0, fractions: Sequence[float]
                 k = max(2, int(round(f * len(idx))))
                 take.extend(rng.choice(idx, size=min(k, len(idx)), replace=False).tolist())
             subsets.append(np.array(sorted(take)))
-        res = Parallel(n_jobs=n_jobs)(delayed(_fit_score)(data.counts, data.labels, tr, held, kind, seed) for tr in subsets)
-        return [{"fraction": f, "n_train": r["n_train"], "macro_f1": round(r["macro_f1"], 4),
-                 "fit_seconds": r["fit_seconds"]} for f, r in zip(fractions, res)]
+        res = Parallel(n_jobs=n_jobs)(
+            delayed(_fit_score)(data.counts, data.labels, tr, held, kind, seed) for tr in subsets
+        )
+        return [
+            {
+                "fraction": f,
+                "n_train": r["n_train"],
+                "macro_f1": round(r["macro_f1"], 4),
+                "fit_seconds": r["fit_seconds"],
+            }
+            for f, r in zip(fractions, res)
+        ]
 
     return _cached_table("learning-curve", data, {"seed": seed, "fractions": list(fractions), "kind": kind}, build)
 

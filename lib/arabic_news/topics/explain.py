@@ -53,8 +53,9 @@ def _vector_and_terms(model, text: str):
     return x, vec.get_feature_names_out()
 
 
-def explain_text(model, text: str, *, top: int = 10, target: str | None = None,
-                 versus: str | None = None) -> dict[str, Any]:
+def explain_text(
+    model, text: str, *, top: int = 10, target: str | None = None, versus: str | None = None
+) -> dict[str, Any]:
     """Contributions of the text's n-grams to ``target`` (default: predicted) vs ``versus`` (default: runner-up).
 
     Returns
@@ -69,8 +70,9 @@ def explain_text(model, text: str, *, top: int = 10, target: str | None = None,
         raise ValueError(f"top must be >= 1, got {top}")
     W, classes = linear_weights(model)
     x, terms = _vector_and_terms(model, text)
-    scores = np.asarray(model.decision_function([text]) if not hasattr(model, "predict_proba")
-                        else model.predict_proba([text]))[0]
+    scores = np.asarray(
+        model.decision_function([text]) if not hasattr(model, "predict_proba") else model.predict_proba([text])
+    )[0]
     order = np.argsort(-scores)
     cls = list(classes)
     for name, val in (("target", target), ("versus", versus)):
@@ -88,8 +90,14 @@ def explain_text(model, text: str, *, top: int = 10, target: str | None = None,
             c = float(contrib[k])
             if (c > 0) != (direction == classes[t]) or c == 0:
                 break
-            rows.append({"term": str(terms[idx[k]]), "weight": round(c, 5), "direction": str(direction),
-                         "tfidf": round(float(val[k]), 4)})
+            rows.append(
+                {
+                    "term": str(terms[idx[k]]),
+                    "weight": round(c, 5),
+                    "direction": str(direction),
+                    "tfidf": round(float(val[k]), 4),
+                }
+            )
     return {"target": str(classes[t]), "versus": str(classes[v]), "rows": rows}
 
 
@@ -121,7 +129,7 @@ def term_spans(text: str, terms: list[str]) -> dict[str, list[tuple[int, int]]]:
         n = len(parts)
         spans = []
         for i in range(len(keys) - n + 1):
-            if keys[i:i + n] == parts:
+            if keys[i : i + n] == parts:
                 spans.append((toks[i][0], toks[i + n - 1][1]))
         out[term] = spans
     return out
@@ -165,9 +173,11 @@ def highlight_html(text: str, explanation: dict[str, Any]) -> str:
         else:
             colour = _COLOURS[0 if r["direction"] == explanation["target"] else 1]
             alpha = 0.25 + 0.6 * abs(r["weight"]) / wmax
-            tip = html.escape(f'{r["term"]}: {r["weight"]:+.3f} toward {r["direction"]}', quote=True)
+            tip = html.escape(f"{r['term']}: {r['weight']:+.3f} toward {r['direction']}", quote=True)
             out.append(f'<mark style="background:{colour.format(a=round(alpha, 2))}" title="{tip}">{seg}</mark>')
         i = j
-    legend = (f'<p style="font-size:90%">green: toward <b>{html.escape(explanation["target"])}</b>; '
-              f'orange: toward <b>{html.escape(explanation["versus"])}</b> (runner-up)</p>')
+    legend = (
+        f'<p style="font-size:90%">green: toward <b>{html.escape(explanation["target"])}</b>; '
+        f"orange: toward <b>{html.escape(explanation['versus'])}</b> (runner-up)</p>"
+    )
     return legend + '<div dir="rtl" style="white-space: pre-wrap; line-height: 1.9">' + "".join(out) + "</div>"

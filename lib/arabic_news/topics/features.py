@@ -31,8 +31,18 @@ from ..corpus import Corpus, load_sanad
 from ..stem import ArabicAnalyzer
 from .clean import clean_text
 
-__all__ = ["ANALYZER", "MIN_DF", "QUICK_PER_CLASS", "TopicData", "topic_data", "tfidf_fit", "tfidf_apply",
-           "make_vectorizer", "features_key", "TfidfState"]
+__all__ = [
+    "ANALYZER",
+    "MIN_DF",
+    "QUICK_PER_CLASS",
+    "TopicData",
+    "topic_data",
+    "tfidf_fit",
+    "tfidf_apply",
+    "make_vectorizer",
+    "features_key",
+    "TfidfState",
+]
 
 #: the analyzer of every topic pipeline (stemmed word 1-2-grams)
 ANALYZER = ArabicAnalyzer(kind="word", ngram_range=(1, 2), stemmer="light")
@@ -41,9 +51,18 @@ MIN_DF = 2
 QUICK_PER_CLASS = 120
 QUICK_WEAK_PER_CELL = 25
 
-_FEATURE_MODULES = ("arabic_news.topics.features", "arabic_news.topics.clean", "arabic_news.topics.vectorizer", "arabic_news.topics.dedup",
-                    "arabic_news.topics.weak_labels", "arabic_news.stem", "arabic_news.normalise",
-                    "arabic_news.tokenise", "arabic_news.corpus", "arabic_news.lexicon")
+_FEATURE_MODULES = (
+    "arabic_news.topics.features",
+    "arabic_news.topics.clean",
+    "arabic_news.topics.vectorizer",
+    "arabic_news.topics.dedup",
+    "arabic_news.topics.weak_labels",
+    "arabic_news.stem",
+    "arabic_news.normalise",
+    "arabic_news.tokenise",
+    "arabic_news.corpus",
+    "arabic_news.lexicon",
+)
 
 
 def make_vectorizer(**overrides):
@@ -73,11 +92,17 @@ def features_key(*, seed: int, quick: bool) -> str:
         "topic-counts-v1",
         code_fingerprint(*_FEATURE_MODULES),
         data_fingerprint(_package_data_dir() / "topics"),
-        *[data_fingerprint(f) for f in sorted((_package_data_dir() / "lexicons").glob("*.txt"))
-          if f.name.startswith(("light_stem", "stopwords"))],
+        *[
+            data_fingerprint(f)
+            for f in sorted((_package_data_dir() / "lexicons").glob("*.txt"))
+            if f.name.startswith(("light_stem", "stopwords"))
+        ],
         data_fingerprint(data_path("corpora", "sanad_khaleej")),
         data_fingerprint(data_path("corpora", "saudinewsnet")),
-        quick=quick, seed=seed if quick else None, analyzer=repr(ANALYZER), min_df=MIN_DF,
+        quick=quick,
+        seed=seed if quick else None,
+        analyzer=repr(ANALYZER),
+        min_df=MIN_DF,
     )
 
 
@@ -99,7 +124,11 @@ def tfidf_fit(counts, rows: np.ndarray, *, min_df: int = MIN_DF) -> TfidfState:
     ([0], [1.0])
     """
     sub = counts[rows]
-    df = np.bincount(sub.indices, minlength=counts.shape[1]) if sub.format == "csr" else np.asarray((sub > 0).sum(0)).ravel()
+    df = (
+        np.bincount(sub.indices, minlength=counts.shape[1])
+        if sub.format == "csr"
+        else np.asarray((sub > 0).sum(0)).ravel()
+    )
     cols = np.flatnonzero(df >= min_df)
     n = len(rows)
     idf = np.log((1.0 + n) / (1.0 + df[cols])) + 1.0
@@ -166,8 +195,11 @@ def _load_corpora(*, seed: int, quick: bool) -> Corpus:
             idx = cells[cell]
             keep.extend(sorted(rng.choice(idx, size=min(QUICK_WEAK_PER_CELL, len(idx)), replace=False).tolist()))
         weak = weak.subset(sorted(keep))
-    return Corpus("SANAD + SaudiNewsNet (weak labels)" + (" [quick]" if quick else ""),
-                  list(sanad.documents) + list(weak.documents), list(sanad.skipped) + list(weak.skipped))
+    return Corpus(
+        "SANAD + SaudiNewsNet (weak labels)" + (" [quick]" if quick else ""),
+        list(sanad.documents) + list(weak.documents),
+        list(sanad.skipped) + list(weak.skipped),
+    )
 
 
 def _build_counts(corpus: Corpus):
@@ -206,9 +238,16 @@ def topic_data(*, seed: int = 0, quick: bool = False) -> TopicData:
     def save(value, p: Path) -> None:  # one .npz (atomic), no pickles: CSR arrays + UTF-8 vocabulary bytes
         C, vocab, groups, dup = value
         with open(p, "wb") as fh:
-            np.savez(fh, data=C.data, indices=C.indices, indptr=C.indptr, shape=np.array(C.shape),
-                     vocabulary=np.frombuffer("\n".join(vocab).encode("utf-8"), dtype=np.uint8),
-                     groups=np.asarray(groups), duplicates=np.frombuffer(json.dumps(dup).encode(), dtype=np.uint8))
+            np.savez(
+                fh,
+                data=C.data,
+                indices=C.indices,
+                indptr=C.indptr,
+                shape=np.array(C.shape),
+                vocabulary=np.frombuffer("\n".join(vocab).encode("utf-8"), dtype=np.uint8),
+                groups=np.asarray(groups),
+                duplicates=np.frombuffer(json.dumps(dup).encode(), dtype=np.uint8),
+            )
 
     def load(p: Path):
         with np.load(p, allow_pickle=False) as z:
@@ -219,15 +258,21 @@ def topic_data(*, seed: int = 0, quick: bool = False) -> TopicData:
     def build():
         C, vocab = _build_counts(corpus)
         rep = duplicate_report(corpus.texts, threshold=0.5)
-        dup = {"exact": rep.exact_pairs, "near": rep.near_pairs, "groups": rep.n_groups_multi,
-               "documents": rep.n_docs_in_multi}
+        dup = {
+            "exact": rep.exact_pairs,
+            "near": rep.near_pairs,
+            "groups": rep.n_groups_multi,
+            "documents": rep.n_docs_in_multi,
+        }
         return C, vocab, rep.groups, dup
 
     C, vocab, groups, dup = cached("topic-counts", key, build, save=save, load=load, suffix=".npz")
     if C.shape[0] != len(corpus):
         raise RuntimeError("cached topic counts do not match the corpus; delete .cache/topic-counts")
-    is_sanad = np.array([d.outlet == "alkhaleej" or d.id.count("/") == 1 and d.outlet in (None, "alkhaleej")
-                         for d in corpus.documents])
-    outlet_group = np.array(["alkhaleej" if s else WEAK_OUTLET_GROUPS.get(d.outlet, d.outlet)
-                             for s, d in zip(is_sanad, corpus.documents)])
+    is_sanad = np.array(
+        [d.outlet == "alkhaleej" or d.id.count("/") == 1 and d.outlet in (None, "alkhaleej") for d in corpus.documents]
+    )
+    outlet_group = np.array(
+        ["alkhaleej" if s else WEAK_OUTLET_GROUPS.get(d.outlet, d.outlet) for s, d in zip(is_sanad, corpus.documents)]
+    )
     return TopicData(corpus, C, vocab, groups, is_sanad, outlet_group, np.array(corpus.labels), dup, key)

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from .features import TopicData, TfidfState, tfidf_apply, topic_data
+from .features import TfidfState, TopicData, tfidf_apply, topic_data
 
 __all__ = ["Landscape", "topic_landscape"]
 
@@ -54,9 +54,14 @@ class Landscape:
             labs = self.data.labels[dom == k]
             vals, cnt = np.unique(labs, return_counts=True)
             order = np.argsort(-cnt)
-            out.append({"topic": k, "documents": int((dom == k).sum()),
-                        "main_class": str(vals[order[0]]) if len(vals) else None,
-                        "main_class_share": round(float(cnt[order[0]] / cnt.sum()), 3) if len(vals) else 0.0})
+            out.append(
+                {
+                    "topic": k,
+                    "documents": int((dom == k).sum()),
+                    "main_class": str(vals[order[0]]) if len(vals) else None,
+                    "main_class_share": round(float(cnt[order[0]] / cnt.sum()), 3) if len(vals) else 0.0,
+                }
+            )
         return out
 
     def vectorise(self, text: str):
@@ -95,8 +100,15 @@ class Landscape:
             if exclude_same_text and sims[i] > 0.999:
                 continue
             first = (d.title or d.text.split("\n", 1)[0])[:140]
-            out.append({"id": d.id, "label": d.label, "outlet": d.outlet, "similarity": round(float(sims[i]), 3),
-                        "first_line": first})
+            out.append(
+                {
+                    "id": d.id,
+                    "label": d.label,
+                    "outlet": d.outlet,
+                    "similarity": round(float(sims[i]), 3),
+                    "first_line": first,
+                }
+            )
             if len(out) == k:
                 break
         return out
@@ -105,8 +117,15 @@ class Landscape:
 def _key(data: TopicData, *, seed: int, n_topics: int) -> str:
     from ..cache import code_fingerprint, fingerprint
 
-    return fingerprint("topic-landscape-v1", data.key, code_fingerprint("arabic_news.topics.landscape"),
-                       seed=seed, n_topics=n_topics, max_terms=MAX_TERMS, min_df=MIN_DF)
+    return fingerprint(
+        "topic-landscape-v1",
+        data.key,
+        code_fingerprint("arabic_news.topics.landscape"),
+        seed=seed,
+        n_topics=n_topics,
+        max_terms=MAX_TERMS,
+        min_df=MIN_DF,
+    )
 
 
 def topic_landscape(*, seed: int = 0, quick: bool = False, n_topics: int = 10) -> Landscape:

@@ -24,8 +24,18 @@ import numpy as np
 
 from .features import TopicData, make_vectorizer, tfidf_apply, tfidf_fit, topic_data
 
-__all__ = ["CLASSIFIERS", "make_classifier", "make_pipeline", "reference_pipeline", "heldout_split",
-           "training_rows", "pipeline_from_counts", "default_model", "default_model_path", "DEFAULT_KIND"]
+__all__ = [
+    "CLASSIFIERS",
+    "make_classifier",
+    "make_pipeline",
+    "reference_pipeline",
+    "heldout_split",
+    "training_rows",
+    "pipeline_from_counts",
+    "default_model",
+    "default_model_path",
+    "DEFAULT_KIND",
+]
 
 CLASSIFIERS = ("svc", "calibrated-svc", "logreg", "cnb")
 DEFAULT_KIND = "calibrated-svc"
@@ -52,8 +62,9 @@ def make_classifier(kind: str = DEFAULT_KIND, *, seed: int = 0, C: float | None 
     if kind == "svc":
         return LinearSVC(C=1.0 if C is None else C, random_state=seed)
     if kind == "calibrated-svc":
-        return CalibratedClassifierCV(LinearSVC(C=1.0 if C is None else C, random_state=seed),
-                                      method="sigmoid", cv=3, ensemble=False)
+        return CalibratedClassifierCV(
+            LinearSVC(C=1.0 if C is None else C, random_state=seed), method="sigmoid", cv=3, ensemble=False
+        )
     if kind == "logreg":
         return LogisticRegression(C=30.0 if C is None else C, solver="saga", max_iter=50, tol=1e-3, random_state=seed)
     if kind == "cnb":
@@ -71,8 +82,13 @@ def make_pipeline(kind: str = DEFAULT_KIND, *, seed: int = 0, C: float | None = 
 
     from .clean import BoilerplateCleaner
 
-    return Pipeline([("clean", BoilerplateCleaner(enabled=clean)), ("tfidf", make_vectorizer()),
-                     ("clf", make_classifier(kind, seed=seed, C=C))])
+    return Pipeline(
+        [
+            ("clean", BoilerplateCleaner(enabled=clean)),
+            ("tfidf", make_vectorizer()),
+            ("clf", make_classifier(kind, seed=seed, C=C)),
+        ]
+    )
 
 
 def reference_pipeline(*, seed: int = 0):
@@ -87,9 +103,12 @@ def reference_pipeline(*, seed: int = 0):
 
     from ..tokenise import words
 
-    return Pipeline([("tfidf", TfidfVectorizer(tokenizer=words, token_pattern=None, lowercase=False,
-                                               ngram_range=(1, 2))),
-                     ("clf", LinearSVC(random_state=seed))])
+    return Pipeline(
+        [
+            ("tfidf", TfidfVectorizer(tokenizer=words, token_pattern=None, lowercase=False, ngram_range=(1, 2))),
+            ("clf", LinearSVC(random_state=seed)),
+        ]
+    )
 
 
 def heldout_split(data: TopicData, *, seed: int = 0) -> tuple[np.ndarray, np.ndarray]:
@@ -106,8 +125,14 @@ def heldout_split(data: TopicData, *, seed: int = 0) -> tuple[np.ndarray, np.nda
     return s[tr], s[te]
 
 
-def training_rows(data: TopicData, test_rows: np.ndarray, *, sanad: np.ndarray | None = None,
-                  weak: bool = True, exclude_outlets: tuple[str, ...] = ()) -> np.ndarray:
+def training_rows(
+    data: TopicData,
+    test_rows: np.ndarray,
+    *,
+    sanad: np.ndarray | None = None,
+    weak: bool = True,
+    exclude_outlets: tuple[str, ...] = (),
+) -> np.ndarray:
     """Rows to train on: SANAD ``sanad`` rows (+ weak rows), minus anything sharing a duplicate group with a test row."""
     rows = [np.flatnonzero(data.is_sanad) if sanad is None else np.asarray(sanad)]
     if weak:
@@ -119,8 +144,9 @@ def training_rows(data: TopicData, test_rows: np.ndarray, *, sanad: np.ndarray |
     return np.setdiff1d(rows_a, test_rows)
 
 
-def pipeline_from_counts(data: TopicData, rows: np.ndarray, *, kind: str = DEFAULT_KIND, seed: int = 0,
-                         C: float | None = None):
+def pipeline_from_counts(
+    data: TopicData, rows: np.ndarray, *, kind: str = DEFAULT_KIND, seed: int = 0, C: float | None = None
+):
     """Fit a :func:`make_pipeline`-equivalent pipeline on ``rows`` from the cached counts.
 
     The vectoriser gets the vocabulary and idf a ``TfidfVectorizer`` fitted on
@@ -141,18 +167,26 @@ def pipeline_from_counts(data: TopicData, rows: np.ndarray, *, kind: str = DEFAU
 def _model_key(*, seed: int, quick: bool, data_key: str) -> str:
     from ..cache import code_fingerprint, fingerprint
 
-    return fingerprint("topic-default-v1", data_key, code_fingerprint("arabic_news.topics.models"),
-                       seed=seed, quick=quick, kind=DEFAULT_KIND)
+    return fingerprint(
+        "topic-default-v1",
+        data_key,
+        code_fingerprint("arabic_news.topics.models"),
+        seed=seed,
+        quick=quick,
+        kind=DEFAULT_KIND,
+    )
 
 
 def default_model_path(*, seed: int = 0, quick: bool = False) -> Path:
     """Where the cached default model for ``(seed, quick)`` lives (it may not exist yet)."""
     from ..paths import cache_dir
-
     from .features import features_key
 
     # the key needs only fingerprints, not the corpora: a cached model loads without reading SANAD
-    return cache_dir("topic-default") / f"{_model_key(seed=seed, quick=quick, data_key=features_key(seed=seed, quick=quick))}.skops"
+    return (
+        cache_dir("topic-default")
+        / f"{_model_key(seed=seed, quick=quick, data_key=features_key(seed=seed, quick=quick))}.skops"
+    )
 
 
 @lru_cache(maxsize=4)
@@ -179,7 +213,7 @@ def default_model(*, seed: int = 0, quick: bool = False):
     if path.exists():
         try:
             return load_model(path)
-        except Exception:  # stale or corrupt cache entry: rebuild
+        except Exception:  # noqa: BLE001 -- stale or corrupt cache entry: rebuild
             path.unlink(missing_ok=True)
     data = topic_data(seed=seed, quick=quick)
     pool, held = heldout_split(data, seed=seed)
@@ -187,8 +221,14 @@ def default_model(*, seed: int = 0, quick: bool = False):
     t0 = time.perf_counter()
     model = pipeline_from_counts(data, rows, seed=seed)
     seconds = time.perf_counter() - t0
-    info = {"rows": int(len(rows)), "sanad_rows": int(data.is_sanad[rows].sum()),
-            "weak_rows": int((~data.is_sanad[rows]).sum()), "heldout_rows": int(len(held)),
-            "seed": seed, "quick": quick, "fit_seconds_from_counts": round(seconds, 2)}
+    info = {
+        "rows": int(len(rows)),
+        "sanad_rows": int(data.is_sanad[rows].sum()),
+        "weak_rows": int((~data.is_sanad[rows]).sum()),
+        "heldout_rows": int(len(held)),
+        "seed": seed,
+        "quick": quick,
+        "fit_seconds_from_counts": round(seconds, 2),
+    }
     save_model(model, path, info=info)
     return load_model(path)

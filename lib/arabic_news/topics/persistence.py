@@ -58,8 +58,13 @@ def save_model(model, path: str | os.PathLike, *, info: dict | None = None) -> P
     from ..cache import atomic_write
 
     labels = [str(c) for c in model.classes_]
-    obj = {"format": FORMAT, "arabic_news_version": __version__, "labels": labels,
-           "info": dict(info or {}), "model": model}
+    obj = {
+        "format": FORMAT,
+        "arabic_news_version": __version__,
+        "labels": labels,
+        "info": dict(info or {}),
+        "model": model,
+    }
     path = Path(path)
     atomic_write(path, lambda tmp: sio.dump(obj, tmp))
     return path
@@ -88,15 +93,21 @@ def read_model_file(path: str | os.PathLike) -> dict:
     try:
         obj = sio.load(p, trusted=[t for t in untrusted])
     except Exception as e:  # noqa: BLE001 -- any failure here is a broken file
-        raise ModelFileError(f"model file {p} could not be read ({type(e).__name__}: {' '.join(str(e).split())[:120]})") from None
+        raise ModelFileError(
+            f"model file {p} could not be read ({type(e).__name__}: {' '.join(str(e).split())[:120]})"
+        ) from None
     if not isinstance(obj, dict) or obj.get("format") != FORMAT:
         raise ModelFileError(f"model file {p} is not an arabic_news topic model")
     if obj.get("arabic_news_version") != __version__:
-        raise ModelFileError(f"model file {p} was made by arabic_news {obj.get('arabic_news_version')}, "
-                             f"this is {__version__}: retrain it with 'python -m arabic_news topics train'")
+        raise ModelFileError(
+            f"model file {p} was made by arabic_news {obj.get('arabic_news_version')}, "
+            f"this is {__version__}: retrain it with 'python -m arabic_news topics train'"
+        )
     labels = [str(c) for c in getattr(obj["model"], "classes_", [])]
     if labels != list(obj.get("labels", [])):
-        raise ModelFileError(f"model file {p} is inconsistent: stored labels {obj.get('labels')} != model classes {labels}")
+        raise ModelFileError(
+            f"model file {p} is inconsistent: stored labels {obj.get('labels')} != model classes {labels}"
+        )
     return obj
 
 

@@ -17,7 +17,7 @@ milliseconds) and rebuilds the term index on first use.
 
 from __future__ import annotations
 
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
@@ -44,7 +44,7 @@ class NgramTfidf(TransformerMixin, BaseEstimator):
         self.sublinear_tf = sublinear_tf
 
     # -- fitted state ---------------------------------------------------------
-    def set_vocabulary(self, terms: list[str], idf: np.ndarray) -> "NgramTfidf":
+    def set_vocabulary(self, terms: list[str], idf: np.ndarray) -> NgramTfidf:
         """Install a fitted vocabulary (``terms`` in column order) and its idf; returns self."""
         if len(terms) != len(idf):
             raise ValueError(f"{len(terms)} terms but {len(idf)} idf values")
@@ -85,7 +85,7 @@ class NgramTfidf(TransformerMixin, BaseEstimator):
             raise TypeError(f"analyzer must be callable, got {type(self.analyzer).__name__}")
         return self.analyzer
 
-    def fit(self, X: Iterable[str], y=None) -> "NgramTfidf":
+    def fit(self, X: Iterable[str], y=None) -> NgramTfidf:
         from sklearn.feature_extraction.text import CountVectorizer
 
         X = list(X)
@@ -111,8 +111,9 @@ class NgramTfidf(TransformerMixin, BaseEstimator):
             indices.extend(ids)
             indptr.append(len(indices))
         data = np.ones(len(indices), dtype=np.float64)
-        C = sparse.csr_matrix((data, np.asarray(indices, dtype=np.int64), np.asarray(indptr)),
-                              shape=(len(indptr) - 1, self.n_terms_))
+        C = sparse.csr_matrix(
+            (data, np.asarray(indices, dtype=np.int64), np.asarray(indptr)), shape=(len(indptr) - 1, self.n_terms_)
+        )
         C.sum_duplicates()
         return C
 

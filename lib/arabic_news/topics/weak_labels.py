@@ -24,15 +24,26 @@ from urllib.parse import unquote, urlsplit
 
 from ..corpus import Corpus, load_saudinewsnet
 
-__all__ = ["CLASSES", "class_names", "class_table", "section_rules", "weak_label", "load_weak_labelled",
-           "WEAK_OUTLET_GROUPS"]
+__all__ = [
+    "CLASSES",
+    "class_names",
+    "class_table",
+    "section_rules",
+    "weak_label",
+    "load_weak_labelled",
+    "WEAK_OUTLET_GROUPS",
+]
 
 #: the seven SANAD classes, in the lab's fixed order
 CLASSES = ("Culture", "Finance", "Medical", "Politics", "Religion", "Sports", "Tech")
 
 #: outlets evaluated together in leave-one-outlet-out (the two small sports papers form one group)
-WEAK_OUTLET_GROUPS = {"alwatan": "alwatan", "3alyoum": "3alyoum", "arriyadiyah": "sports papers",
-                      "arreyadi": "sports papers"}
+WEAK_OUTLET_GROUPS = {
+    "alwatan": "alwatan",
+    "3alyoum": "3alyoum",
+    "arriyadiyah": "sports papers",
+    "arreyadi": "sports papers",
+}
 
 
 def _read_tsv(name: str) -> list[list[str]]:
