@@ -14,10 +14,11 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .errors import ArticleError
-from .tokenise import ARABIC_LETTERS, paragraph_spans
+from .tokenise import ARABIC_LETTERS, Token, paragraph_spans, sentence_spans, word_spans
 
 __all__ = ["Article", "as_article", "read_article", "decode_auto", "check_arabic", "slugify", "MAX_BYTES"]
 
@@ -141,6 +142,46 @@ class Article:
             paragraph_spans=tuple((s, e) for s, e, _ in body),
             encoding=encoding,
         )
+
+    # -- computed once per article, shared by every analysis (one document object travels down) --
+
+    @cached_property
+    def sentence_spans(self) -> tuple[tuple[int, int], ...]:
+        """``(start, end)`` of every sentence in ``text``: the headline first (if any), then the body's.
+
+        Sentences never cross a paragraph (or headline) boundary.
+
+        >>> a = Article.from_text("عنوان الخبر\\nقال الوزير. ثم غادر.")
+        >>> [a.text[s:e] for s, e in a.sentence_spans]
+        ['عنوان الخبر', 'قال الوزير.', 'ثم غادر.']
+        """
+        blocks = ([self.title_span] if self.title_span else []) + list(self.paragraph_spans)
+        out: list[tuple[int, int]] = []
+        for b0, b1 in blocks:
+            out.extend((b0 + s, b0 + e) for s, e, _ in sentence_spans(self.text[b0:b1]))
+        return tuple(out)
+
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        """Every word of ``text`` with its sentence and paragraph index (headline: paragraph ``-1``).
+
+        >>> a = Article.from_text("عنوان الخبر\\nقال الوزير. ثم غادر.")
+        >>> [(t.text, t.sentence, t.paragraph) for t in a.tokens][-2:]
+        [('ثم', 2, 0), ('غادر', 2, 0)]
+        """
+        sents = self.sentence_spans
+        paras = self.paragraph_spans
+        out: list[Token] = []
+        si = pi = 0
+        for s, e, w in word_spans(self.text):
+            while si < len(sents) and sents[si][1] <= s:
+                si += 1
+            while pi < len(paras) and paras[pi][1] <= s:
+                pi += 1
+            sent = si if si < len(sents) and sents[si][0] <= s else -1
+            para = pi if pi < len(paras) and paras[pi][0] <= s else -1
+            out.append(Token(s, e, w, sent, para))
+        return tuple(out)
 
     @property
     def body(self) -> str:

@@ -21,10 +21,13 @@ Examples
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 __all__ = [
     "ARABIC_LETTERS",
+    "Token",
+    "tokens",
     "words",
     "word_spans",
     "sentences",
@@ -57,6 +60,33 @@ def _check(text: object) -> str:
     if not isinstance(text, str):
         raise TypeError(f"expected text as str, got {type(text).__name__}")
     return text
+
+
+@dataclass(frozen=True)
+class Token:
+    """A word of a text with its place: ``text[start:end] == token.text``.
+
+    The lab's one token type.  ``sentence`` and ``paragraph`` index
+    :attr:`Article.sentence_spans` / :attr:`Article.paragraph_spans`
+    (``-1`` for the headline, or when unknown).  Capabilities that need more
+    per token (a normalised key, a part-of-speech guess) keep it beside the
+    token or subclass it, rather than define another token.
+    """
+
+    start: int
+    end: int
+    text: str
+    sentence: int = -1
+    paragraph: int = -1
+
+
+def tokens(text: str) -> list[Token]:
+    """Word tokens of ``text`` (see :func:`word_spans`), without sentence/paragraph indices.
+
+    >>> [(t.start, t.text) for t in tokens("قال: نعم")]
+    [(0, 'قال'), (5, 'نعم')]
+    """
+    return [Token(s, e, w) for s, e, w in word_spans(text)]
 
 
 def word_spans(text: str) -> list[tuple[int, int, str]]:

@@ -411,8 +411,8 @@ def save_figure(fig: Figure, name: str, figures_dir: str | os.PathLike | None) -
         raise ValueError(f"figure name must be a plain file stem like '00-lemma-frequencies', got {name!r}")
     if figures_dir is None or str(figures_dir).strip() == "":
         return None
-    from .cache import atomic_write
-    from .paths import resolve
+    from ..cache import atomic_write
+    from ..paths import resolve
 
     folder = resolve(figures_dir)
     path = folder / f"{name}.png"
