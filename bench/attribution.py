@@ -1,6 +1,7 @@
 """Precision and recall of attribution on the lab's hand-annotated passages.
 
-Scores (cue, resolved speaker) pairs against ``tests/fixtures/attribution/gold.json``
+Scores (cue, resolved speaker) pairs against ``arabic_news/data/gold/passages/gold.json``
+(the passages used to live in ``tests/fixtures/attribution``)
 for the dev passages (written before the rules) and four held-out batches (each written
 after the previous one had been used), beside a naive baseline computed in the same
 run: "every reporting-verb form is an attribution, the speaker is the next two words".
@@ -27,40 +28,27 @@ P 0.82 / R 0.79 -- the honest estimate for unseen articles, from passages writte
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 
-from arabic_news import read_article
-from arabic_news.paths import project_root
-from arabic_news.rhetoric.evaluate import default_fixtures, evaluate_fixtures, gold_pairs, lab_pairs, score
+from arabic_news.rhetoric.evaluate import evaluate_passages, passage_errors, passages_folder
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--verbose", action="store_true", help="print the passages where the rules miss or over-report")
     args = ap.parse_args(argv)
-    folder = default_fixtures()
     t0 = time.perf_counter()
-    rows = evaluate_fixtures(folder)
+    rows = evaluate_passages()
     elapsed = time.perf_counter() - t0
     if args.verbose:
-        gold_all = json.loads((folder / "gold.json").read_text("utf-8"))
-        for name, g in gold_all.items():
-            if name.startswith("_"):
-                continue
-            text = read_article(folder / name).text
-            gold, pred = gold_pairs(text, g["attributions"]), lab_pairs(text)
-            tp, npred, ngold = score(gold, pred)
-            if tp < npred or tp < ngold:
-                print(f"-- {name}: tp={tp} pred={npred} gold={ngold}")
-                for p in pred:
-                    print("   pred", text[p[0] : p[1]], "|", p[2])
-                for gg in gold:
-                    print("   gold", text[gg[0] : gg[1]], "|", gg[2])
-    print(
-        f"Attribution: (cue, resolved speaker) pairs on hand-annotated passages ({folder.relative_to(project_root())})"
-    )
+        for err in passage_errors():
+            print(f"-- {err['name']}: tp={err['tp']} pred={len(err['pred'])} gold={len(err['gold'])}")
+            for cue, sp in err["pred"]:
+                print("   pred", cue, "|", sp)
+            for cue, sp in err["gold"]:
+                print("   gold", cue, "|", sp)
+    print(f"Attribution: (cue, resolved speaker) pairs on the lab's hand-written passages ({passages_folder().name})")
     print(f"{'split':9} {'system':32} {'P':>6} {'R':>6} {'F1':>6}  tp/pred/gold  source-type agreement")
     for r in rows:
         st = f"{r['source_type_agreement']:.3f}" if "source_type_agreement" in r else ""

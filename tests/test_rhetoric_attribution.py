@@ -10,7 +10,7 @@ from arabic_news.rhetoric import attributions, speakers_summary
 from arabic_news.rhetoric._lexicon import load_table, rkey
 from arabic_news.rhetoric.attribution import JSON_FIELDS, SOURCE_TYPES, STRENGTHS, Attribution, cue_forms
 
-FIX = project_root() / "tests" / "fixtures" / "attribution"
+FIX = project_root() / "lib" / "arabic_news" / "data" / "gold" / "passages"
 SEED = "seeds/iraq-nato-security-cooperation.txt"
 
 

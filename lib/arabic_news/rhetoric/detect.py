@@ -1,0 +1,143 @@
+"""Which cue forms in an article are reported statements (step 1 of attribution), and which person
+mentions can serve as antecedents (step 2).
+
+A cue form is not a report when it is negated or modal (لم/لن/قد + imperfect), passive or
+impersonal (يذكر أن، وتعتبر تلك ...), a noun look-alike (كشف حساب), inside an embedded clause
+(لأنهم يدعون) or a relative clause about a thing (اللافتات التي تدعو), or quoted.
+
+>>> from arabic_news import Article
+>>> from .chunker import Doc
+>>> d = Doc(Article.from_text("وقد يعلن الوزير موقفه. وأكد الوزير أن الاتفاق قريب."))
+>>> [d.toks[e[3][0]].text for e in cue_events(d)]
+['وأكد']
+"""
+
+from __future__ import annotations
+
+from .chunker import Doc
+from .clauses import match_prep, relative_antecedent, subject_before
+from .cues import COMPLEMENTISERS, Cue, ambiguous_cues, cue_table, function_words, strip_conjunction
+
+__all__ = ["cue_events", "mention_events", "is_report"]
+
+
+# --- step 1: candidate cues ----------------------------------------------------------
+
+
+def _cue_at(doc: Doc, i: int) -> tuple[Cue, str] | None:
+    """The cue form at token i and its key (without و/ف when that is how it matched)."""
+    t, forms = doc.toks[i], cue_table()
+    cue, cue_key = forms.get(t.key), t.key
+    if cue is None and strip_conjunction(t.key) != t.key:
+        cue_key = strip_conjunction(t.key)
+        cue = forms.get(cue_key)
+    if cue is None:
+        return None
+    amb = ambiguous_cues()
+    if cue_key in amb and strip_conjunction(t.mkey) != amb[cue_key]:
+        return None
+    if cue.enclitic and t.mkey.endswith("ة"):
+        return None  # دعاة "preachers", إضافة "addition": a ta marbuta, not the pronoun ـه
+    return cue, cue_key
+
+
+def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
+    """Is the cue form at token i a reported statement (not negated, modal, passive or a noun)?"""
+    toks, n = doc.toks, len(doc.toks)
+    prev = toks[i - 1].key if i > 0 and doc.sent_of[i - 1] == doc.sent_of[i] else ""
+    nxt = toks[i + 1].key if i + 1 < n else ""
+    neg = function_words("neg_before_impf")
+    if cue.tense == "impf" and (prev in neg or strip_conjunction(prev) in neg):
+        return False
+    if (
+        cue.tense == "impf"
+        and cue.person == "m"
+        and cue.lemma in function_words("passive_lemma")
+        and nxt in function_words("passive_follower")
+    ):
+        return False  # يذكر أن / يشار إلى أن: passive formula, no speaker
+    if cue.tense == "impf" and cue.takes_object and nxt in function_words("demonstrative"):
+        return False  # وتعتبر تلك الزيارة ...: passive "is considered", no speaker
+    a0, _ = doc.sent_bounds(i)
+    if cue.kind == "participle":
+        if cue.person == "f" and not (
+            nxt in function_words("fem_part_follower") or COMPLEMENTISERS.match(toks[i + 1].mkey if i + 1 < n else "")
+        ):
+            return False
+        return i - a0 >= 3  # a participle needs a clause before it in its sentence
+    no_gap = i > a0 and not doc.gap(i).strip()  # any punctuation or symbol before the cue is a boundary
+    relatives = function_words("relative")
+    if (
+        cue.kind == "verb"
+        and cue.tense == "perf"
+        and cue_key == toks[i].key
+        and no_gap
+        and prev not in function_words("perf_preceder") | relatives
+        and not (prev.endswith("ما") and len(prev) >= 4)
+        and not COMPLEMENTISERS.match(toks[i - 1].mkey)
+        and subject_before(doc, i, a0) is None
+    ):
+        return False  # "بتقديم كشف حساب": a noun that looks like a perfect verb
+    if (
+        cue.kind == "verb"
+        and cue.tense == "impf"
+        and no_gap
+        and COMPLEMENTISERS.match(toks[i - 1].mkey)
+        and toks[i - 1].key not in ("ان", "وان", "فان")
+    ):
+        return False  # "لأنهم يدعون": an embedded clause with a pronoun subject, not a report
+    if cue.kind in ("verb", "relay") and no_gap and prev in relatives and not relative_antecedent(doc, i - 1, a0):
+        return False  # "اللافتات التي تدعو": a thing, not a speaker
+    if (
+        cue.kind == "verb"
+        and i >= 2
+        and doc.sent_of[i - 2] == doc.sent_of[i]
+        and prev.startswith("ال")
+        and COMPLEMENTISERS.match(toks[i - 2].mkey)
+        and doc.head_class(prev) is None
+        and not any(c in doc.gap(i) + doc.gap(i - 1) for c in '،,:«"“')
+    ):
+        return False  # "أن التحريات كشفت ...": the verb's subject is a thing, not a speaker
+    return True
+
+
+def cue_events(doc: Doc) -> list[tuple[int, int, str, tuple]]:
+    """``(position, order, "prep"|"cue", payload)`` for every cue outside quotations."""
+    events: list[tuple[int, int, str, tuple]] = []
+    for i, t in enumerate(doc.toks):
+        if doc.in_quote(t.start):
+            continue
+        pm = match_prep(doc, i)
+        if pm is not None:
+            events.append((t.start, 1, "prep", (i, *pm)))
+            continue
+        found = _cue_at(doc, i)
+        if found is not None and is_report(doc, i, *found):
+            events.append((t.start, 1, "cue", (i, found[0])))
+    return events
+
+
+# --- step 2: person mentions outside cues (antecedents for implicit speakers) ---------
+
+
+def mention_events(doc: Doc, cue_toks: set[int]) -> list[tuple[int, int, str, tuple]]:
+    """Named persons mentioned anywhere (not at a cue, not quoted), as antecedent candidates."""
+    lex, toks, events = doc.lex, doc.toks, []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if i in cue_toks or doc.in_quote(t.start):
+            i += 1
+            continue
+        hc = doc.head_class(t.key)
+        if hc == "title" or (hc == "name" and strip_conjunction(t.key) not in lex["honor"]):
+            _, b = doc.sent_bounds(i)
+            j = doc.np_at(i, b, split_titles=True, max_len=8)
+            if j > i:
+                m = doc.mention(i, j)
+                if any(k in lex["names"] for k in m.keys) and t.key not in lex["src"]:
+                    events.append((t.start, 0, "mention", (m,)))
+                i = j
+                continue
+        i += 1
+    return events
