@@ -17,7 +17,15 @@ from ..article import Article
 if TYPE_CHECKING:
     from .attribution import Attribution
 
-__all__ = ["speakers_summary", "speaker_verb_edges", "attribution_html"]
+__all__ = [
+    "speakers_summary",
+    "speaker_verb_edges",
+    "attribution_html",
+    "attribution_rows",
+    "speaker_rows",
+    "counts_by",
+    "shorten",
+]
 
 
 def speakers_summary(records: Iterable[Attribution] | Article | str) -> list[dict]:
@@ -113,7 +121,10 @@ def attribution_html(text: str, records: Iterable[Attribution]) -> str:
     """
     marks: list[tuple[int, int, str, str]] = []
     for r in records:
-        marks.append((r.cue_start, r.cue_end, "attr-cue", f"{r.speaker_id} {r.lemma} ({r.strength})"))
+        title = f"{r.speaker_id} {r.lemma} ({r.strength})"
+        if r.confidence < 1:
+            title += f"; speaker by {r.rule}, confidence {r.confidence:.1f}"
+        marks.append((r.cue_start, r.cue_end, "attr-cue", title))
         if not r.implicit:
             marks.append((r.speaker_start, r.speaker_end, "attr-speaker", r.speaker_id))
     # contents are drawn as a background layer where no cue/speaker mark is
@@ -139,3 +150,87 @@ def attribution_html(text: str, records: Iterable[Attribution]) -> str:
         out.append("</span>")
     out.append("</div>")
     return "".join(out)
+
+
+def shorten(text: str, max_chars: int = 90) -> str:
+    """``text`` cut at a word boundary to at most ``max_chars`` characters, with an ellipsis if cut.
+
+    A single word longer than ``max_chars`` is kept whole (never cut mid-word).
+
+    >>> shorten("وزير الداخلية العراقي عبد الأمير الشمري", 20)
+    'وزير الداخلية …'
+    >>> shorten("الشمري", 3)
+    'الشمري'
+    """
+    text = " ".join(text.split())
+    if len(text) <= max_chars:
+        return text
+    words, out = text.split(" "), ""
+    for w in words:
+        if out and len(out) + 1 + len(w) + 2 > max_chars:
+            break
+        out = f"{out} {w}" if out else w
+    return out if out == text else out + " …"
+
+
+def attribution_rows(records: Iterable[Attribution], *, max_content: int = 90) -> list[dict]:
+    """One row per statement for a table: id, cue, kind, strength, speaker, implicit, source type,
+    rule, confidence (below 1 where the speaker came from a fallback rule) and the content, shortened.
+
+    >>> from .attribution import attributions
+    >>> attribution_rows(attributions("قال الوزير أحمد سالم إن الاتفاق قريب."))[0]["confidence"]
+    1.0
+    """
+    return [
+        {
+            "id": r.speaker_id,
+            "cue": r.cue,
+            "kind": r.cue_kind,
+            "strength": r.strength,
+            "speaker": r.speaker,
+            "implicit": r.implicit,
+            "source type": r.source_type,
+            "rule": r.rule,
+            "confidence": r.confidence,
+            "content": shorten(r.content, max_content),
+        }
+        for r in records
+    ]
+
+
+def speaker_rows(records: Iterable[Attribution]) -> list[dict]:
+    """The who-said-what table: one row per speaker (id, speaker, source type, statements, cues, strengths, mentions).
+
+    >>> from .attribution import attributions
+    >>> speaker_rows(attributions("قال الوزير أحمد سالم إن الاتفاق قريب. وأكد سالم أن التوقيع قريب."))[0]["cues"]
+    'قال، أكد'
+    """
+    return [
+        {
+            "id": s["speaker_id"],
+            "speaker": s["speaker"],
+            "source type": s["source_type"],
+            "statements": s["n"],
+            "cues": "، ".join(s["cues"]),
+            "strengths": ", ".join(f"{k} {v}" for k, v in s["strengths"].items()),
+            "mentions": " / ".join(s["mentions"]),
+        }
+        for s in speakers_summary(list(records))
+    ]
+
+
+def counts_by(records: Iterable[Attribution], field: str) -> dict[str, int]:
+    """Number of statements per value of one field (``source_type``, ``strength``, ``cue_kind``, ``lemma``, ``rule``).
+
+    >>> from .attribution import attributions
+    >>> counts_by(attributions("قال الوزير أحمد سالم إن الاتفاق قريب."), "strength")
+    {'neutral': 1}
+    """
+    allowed = ("source_type", "strength", "cue_kind", "lemma", "rule", "speaker_id")
+    if field not in allowed:
+        raise ValueError(f"unknown field {field!r}; expected one of {', '.join(allowed)}")
+    out: dict[str, int] = {}
+    for r in records:
+        v = getattr(r, field)
+        out[v] = out.get(v, 0) + 1
+    return dict(sorted(out.items(), key=lambda kv: (-kv[1], kv[0])))
