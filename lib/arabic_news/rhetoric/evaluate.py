@@ -34,6 +34,13 @@ __all__ = [
     "evaluate_fixtures",
     "default_fixtures",
     "BASELINE",
+    "evaluate_gold",
+    "match_statements",
+    "bootstrap_prf",
+    "tuning_errors",
+    "phenomenon_recall",
+    "heldout_log",
+    "heldout_log_path",
 ]
 
 BASELINE = "baseline: verb + next 2 words"
@@ -186,3 +193,215 @@ def passage_errors(folder: str | Path | None = None) -> list[dict]:
                 }
             )
     return out
+
+
+# --- the SaudiNewsNet gold set (arabic_news/data/gold/attribution, loader rhetoric.gold) -----------
+
+#: the held-out split's name in the gold set
+HELD_OUT = "held_out"
+SPLITS = ("tuning", HELD_OUT)
+
+Span = tuple[int, int]
+
+
+def heldout_log_path() -> Path:
+    """``data/rhetoric/attribution_heldout_log.json``: every held-out score with its commit."""
+    return Path(str(resources.files("arabic_news").joinpath("data", "rhetoric", "attribution_heldout_log.json")))
+
+
+def heldout_log() -> list[dict]:
+    """Entries of the held-out log (the first one was scored before any rule change)."""
+    return json.loads(heldout_log_path().read_text("utf-8"))["entries"]
+
+
+def _overlaps(a: Span, b: Span) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def match_statements(gold_article, pred: list[tuple[Span, Span | None]]) -> list[tuple[int, int]]:
+    """One-to-one matches ``(gold index, prediction index)`` under the issue's rule.
+
+    A prediction ``(cue span, speaker span or None)`` matches a gold statement when the cue spans
+    overlap and the predicted speaker span overlaps any mention of the gold speaker's coreference
+    chain; a gold statement without a chain (an impersonal cue) matches on the cue alone.  In nested
+    speech every cue is its own statement, so each is matched separately.  Gold statements are taken
+    in text order, each with the first unused prediction that matches.
+    """
+    used: set[int] = set()
+    out = []
+    for gi, g in sorted(enumerate(gold_article.statements), key=lambda x: x[1].cue):
+        mentions = gold_article.chain_mentions(g) if g.chain else ()
+        for pi, (cue, speaker) in enumerate(pred):
+            if pi in used or not _overlaps(cue, g.cue):
+                continue
+            if g.chain and not (speaker is not None and any(_overlaps(speaker, m) for m in mentions)):
+                continue
+            used.add(pi)
+            out.append((gi, pi))
+            break
+    return out
+
+
+def lab_statements(text: str) -> list[tuple[Span, Span | None]]:
+    """The lab's attributions as ``(cue span, speaker span)`` (the antecedent mention when implicit)."""
+    return [
+        ((r.cue_start, r.cue_end), (r.speaker_start, r.speaker_end) if r.speaker_end > r.speaker_start else None)
+        for r in attributions(text)
+    ]
+
+
+def baseline_statements(text: str) -> list[tuple[Span, Span | None]]:
+    """Naive verb-list reference: every reporting-verb form is a cue, its speaker the next two words."""
+    toks = tokens(text)
+    forms = {k for k, c in cue_table().items() if c.kind == "verb"}
+    out = []
+    for i, t in enumerate(toks):
+        if t.key in forms or strip_conjunction(t.key) in forms:
+            nxt = toks[i + 1 : i + 3]
+            out.append(((t.start, t.end), (nxt[0].start, nxt[-1].end) if nxt else None))
+    return out
+
+
+SYSTEMS = {LAB: lab_statements, BASELINE: baseline_statements}
+
+
+def article_counts(gold_article, system: str = LAB) -> dict:
+    """``tp``, ``predicted``, ``gold`` of one system on one gold article (plus the matched pairs)."""
+    pred = SYSTEMS[system](gold_article.text)
+    m = match_statements(gold_article, pred)
+    return {
+        "id": gold_article.id,
+        "tp": len(m),
+        "predicted": len(pred),
+        "gold": len(gold_article.statements),
+        "matches": m,
+        "pred": pred,
+    }
+
+
+def bootstrap_prf(
+    counts: list[tuple[int, int, int]], *, n_boot: int = 2000, seed: int = 0, level: float = 0.95
+) -> dict:
+    """Pooled precision/recall/F1 with percentile bootstrap intervals, resampling articles.
+
+    ``counts`` holds ``(tp, predicted, gold)`` per article.
+
+    >>> r = bootstrap_prf([(3, 4, 4), (2, 2, 3)], n_boot=200, seed=0)
+    >>> round(r["precision"], 3), round(r["recall"], 3), r["precision_ci"][0] <= r["precision"] <= r["precision_ci"][1]
+    (0.833, 0.714, True)
+    """
+    import numpy as np
+
+    a = np.asarray(counts, dtype=float).reshape(-1, 3)
+    p, r, f = _prf(*(int(x) for x in a.sum(axis=0)))
+    out = {"precision": p, "recall": r, "f1": f}
+    if len(a) == 0:
+        return out | {"precision_ci": (0.0, 0.0), "recall_ci": (0.0, 0.0), "f1_ci": (0.0, 0.0)}
+    rng = np.random.default_rng(seed)
+    idx = rng.integers(0, len(a), size=(n_boot, len(a)))
+    s = a[idx].sum(axis=1)  # (n_boot, 3)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        bp = np.where(s[:, 1] > 0, s[:, 0] / s[:, 1], 0.0)
+        br = np.where(s[:, 2] > 0, s[:, 0] / s[:, 2], 0.0)
+        bf = np.where(bp + br > 0, 2 * bp * br / (bp + br), 0.0)
+    lo, hi = (1 - level) / 2 * 100, (1 + level) / 2 * 100
+    for k, v in (("precision", bp), ("recall", br), ("f1", bf)):
+        out[f"{k}_ci"] = (float(np.percentile(v, lo)), float(np.percentile(v, hi)))
+    return out
+
+
+def evaluate_gold(
+    splits: tuple[str, ...] = ("tuning",), *, n_boot: int = 2000, seed: int = 0, articles=None
+) -> list[dict]:
+    """The lab's rules and the naive baseline on the SaudiNewsNet gold set, one row per (split, system).
+
+    Parameters
+    ----------
+    splits : tuple of str
+        Which halves to score (``"tuning"``, ``"held_out"``).  Score the held-out half only to
+        report, never while changing rules.
+    n_boot, seed : int
+        Bootstrap resamples (articles drawn with replacement) and the seed.
+    articles : list of GoldArticle, optional
+        Already-loaded gold articles (else :func:`arabic_news.rhetoric.gold.load_gold` per split).
+
+    Returns
+    -------
+    list of dict
+        ``split``, ``system``, ``articles``, ``tp``, ``predicted``, ``gold``, ``precision``,
+        ``recall``, ``f1`` and their ``*_ci`` (95 % percentile bootstrap over articles).
+    """
+    for s in splits:
+        if s not in SPLITS:
+            raise ValueError(f"unknown gold split {s!r}; expected one of {', '.join(SPLITS)}")
+    rows = []
+    for split in splits:
+        if articles is None:
+            from .gold import load_gold
+
+            arts = load_gold(split)
+        else:
+            arts = [a for a in articles if a.split == split]
+        for system in SYSTEMS:
+            per = [article_counts(a, system) for a in arts]
+            counts = [(c["tp"], c["predicted"], c["gold"]) for c in per]
+            row = {"split": split.replace("_", "-"), "system": system, "articles": len(arts)}
+            row.update(
+                tp=sum(c[0] for c in counts), predicted=sum(c[1] for c in counts), gold=sum(c[2] for c in counts)
+            )
+            row.update(bootstrap_prf(counts, n_boot=n_boot, seed=seed))
+            rows.append(row)
+    return rows
+
+
+def tuning_errors(articles=None) -> list[dict]:
+    """Misses and false alarms of the lab's rules on the **tuning** half only (for rule work).
+
+    Each item: ``id``, ``kind`` (``miss``/``false``), ``cue`` text, ``speaker`` text, ``phenomena``.
+    """
+    from .gold import load_gold
+
+    arts = [a for a in (articles or load_gold("tuning")) if a.split == "tuning"]
+    out = []
+    for a in arts:
+        c = article_counts(a, LAB)
+        mg = {g for g, _ in c["matches"]}
+        mp = {p for _, p in c["matches"]}
+        for gi, g in enumerate(a.statements):
+            if gi not in mg:
+                out.append(
+                    {
+                        "id": a.id,
+                        "kind": "miss",
+                        "cue": a.span_text(g.cue),
+                        "speaker": a.span_text(g.speaker),
+                        "phenomena": g.phenomena,
+                        "at": g.cue[0],
+                    }
+                )
+        for pi, (cue, sp) in enumerate(c["pred"]):
+            if pi not in mp:
+                out.append(
+                    {
+                        "id": a.id,
+                        "kind": "false",
+                        "cue": a.text[cue[0] : cue[1]],
+                        "speaker": a.text[sp[0] : sp[1]] if sp else None,
+                        "phenomena": (),
+                        "at": cue[0],
+                    }
+                )
+    return out
+
+
+def phenomenon_recall(articles) -> dict[str, tuple[int, int]]:
+    """Per coverage phenomenon: ``(matched, gold)`` statements of the lab's rules on the given articles."""
+    out: dict[str, list[int]] = {}
+    for a in articles:
+        matched = {g for g, _ in article_counts(a, LAB)["matches"]}
+        for gi, g in enumerate(a.statements):
+            for ph in g.phenomena or ("(none)",):
+                acc = out.setdefault(ph, [0, 0])
+                acc[0] += gi in matched
+                acc[1] += 1
+    return {k: (v[0], v[1]) for k, v in sorted(out.items())}
