@@ -70,7 +70,7 @@ from .cues import (
     strip_article,
     strip_conjunction,
 )
-from .detect import cue_events, mention_events
+from .detect import cue_events, headline_events, mention_events
 
 __all__ = [
     "Attribution",
@@ -91,7 +91,14 @@ _imperfect_forms = imperfect_forms
 _base = strip_conjunction
 _nodef = strip_article
 
-SOURCE_TYPES = ("named_person", "office_title", "institution_document", "news_agency", "anonymous_collective")
+SOURCE_TYPES = (
+    "named_person",
+    "office_title",
+    "institution_document",
+    "news_agency",
+    "anonymous_collective",
+    "impersonal",  # a passive report with no speaker (أُعلن، أفيد)
+)
 STRENGTHS = ("assertive", "neutral", "evaluative", "distancing", "directive")
 #: how a record's speaker was found, with the confidence the reports show (fallbacks are lower)
 RULES = {
@@ -99,6 +106,9 @@ RULES = {
     "preposition": 1.0,  # بحسب / وفقًا لـ + source
     "relay": 1.0,  # نقلت وكالة X عن Y
     "relative": 0.9,  # الوزير الذي أكد
+    "headline": 0.9,  # a headline "X: …"
+    "impersonal": 1.0,  # أُعلن، أفيد: no speaker by design
+    "sentence_subject": 0.8,  # a participle after the sentence's opening verb (وشكك معهد ... قائلا)
     "same_sentence": 0.9,  # a participle after an earlier cue of the same sentence
     "action_subject": 0.8,  # التقى X ...، وأكد
     "plural_group": 0.7,  # قياديون ...، وقالوا
@@ -254,11 +264,24 @@ class _Run:
             self.res.resolve(m, pos)
 
     def prep(self, pos: int, i: int, j: int, strength: str, lemma: str, np_start: int) -> None:
-        """بحسب / وفقًا لـ / نقلًا عن + source: the content is the rest of the sentence, or what came before."""
+        """بحسب / وفقًا لـ / نقلًا عن + source: the content is the rest of the sentence, or what came before.
+
+        بحسب/حسب/وفق need a source after them (a title, a name, a source noun, a quoted outlet):
+        وفق المعايير "according to the standards" is no attribution.
+        """
         doc, toks = self.doc, self.doc.toks
         a, b = doc.sent_bounds(i)
-        npe = doc.np_at(np_start, b, max_len=8)
+        q = next((q for q in doc.quotes if toks[j - 1].end <= q[0] <= toks[np_start].start), None)
+        if q is not None:  # حسب «رويترز»
+            npe = np_start
+            while npe < b and toks[npe].start < q[1]:
+                npe += 1
+            quoted = True
+        else:
+            npe, quoted = doc.np_at(np_start, b, max_len=8), False
         if npe <= np_start:
+            return
+        if lemma in function_words("source_prep_lemma") and not quoted and not self._source_like(np_start, npe):
             return
         m = strip_li(doc, doc.mention(np_start, npe), np_start)
         if i - a <= 1 and npe < b:
@@ -266,6 +289,44 @@ class _Run:
         else:
             span = (toks[a].start, toks[i - 1].end if i > a else toks[i].start)
         self.explicit_record(toks[i], toks[j - 1].end, m, span, strength, lemma, "preposition", "preposition", pos)
+
+    def _source_like(self, i: int, j: int) -> bool:
+        """Does the phrase ``[i, j)`` name a source (title, name, source noun, known or recurring name)?"""
+        doc = self.doc
+        head = doc.toks[i].key
+        return (
+            doc.head_class(head) is not None
+            or doc.is_name_like(i)
+            or any(strip_article(head[1:] if head[:1] == "ل" else head) in e.keys for e in self.res.entities)
+        )
+
+    def headline(self, pos: int, colon: int, a: int, k: int) -> None:
+        """A headline "X: …" (the cue is the colon, the speaker the words before it)."""
+        doc, toks = self.doc, self.doc.toks
+        m = doc.mention(a, k)
+        end = doc.sents[doc.sent_of[a]][1]
+        start = colon + 1
+        while start < end and doc.text[start].isspace():
+            start += 1
+        e = self.res.resolve(m, pos)
+        self.res.spoke(e, pos)
+        self.explicit.append((m.start, m.end))
+        fake = KeyedToken(colon, colon + 1, ":", key=":", mkey=":")
+        self.record(fake, colon + 1, m, e, (start, end), "neutral", ":", "headline", "headline")
+        _ = toks
+
+    def impersonal(self, pos: int, i: int, lemma: str, strength: str) -> None:
+        """A passive or impersonal report (أُعلن، أفيد، ذُكر، يُعتقد): a statement with no speaker."""
+        doc = self.doc
+        t = doc.toks[i]
+        cs, ce = content(doc, i + 1, i)
+        r = Attribution(
+            cue=t.text, cue_start=t.start, cue_end=t.end, speaker="", speaker_start=-1, speaker_end=-1,
+            speaker_id="", source_type="impersonal", content=doc.text[cs:ce] if cs >= 0 else "",
+            content_start=cs, content_end=ce, strength=strength, lemma=lemma, cue_kind="impersonal",
+            rule="impersonal",
+        )  # fmt: skip
+        self.out.append(r)
 
     def participle(self, pos: int, i: int, cue: Cue) -> None:
         """مؤكدًا، مشيرًا: the speaker of the sentence's earlier cue, an action verb's subject, or an antecedent."""
@@ -276,6 +337,8 @@ class _Run:
             ents, rule = [res.by_sid(prev_same[-1].speaker_id)], "same_sentence"
         elif action_subject(doc, res, a, i, pos, register=False) is not None:
             ents, rule = [action_subject(doc, res, a, i, pos)], "action_subject"
+        elif self._sentence_subject(a, i, pos) is not None:
+            ents, rule = [self._sentence_subject(a, i, pos)], "sentence_subject"
         else:
             first = [x for x in res.entities if any(a <= mm.i < i for mm in x.mentions)]
             first.sort(key=lambda x: min(mm.i for mm in x.mentions if a <= mm.i < i))
@@ -283,6 +346,18 @@ class _Run:
         span = content(doc, i + 1, i)
         for e in ents:
             self.implicit_record(doc.toks[i], e, cue, span, pos, rule)
+
+    def _sentence_subject(self, a: int, i: int, pos: int) -> Entity | None:
+        """The subject of the sentence's opening verb (وشكك معهد بحثي ... قائلا): a recognised phrase
+        among the first words of the sentence."""
+        doc, res = self.doc, self.res
+        for n in range(a + 1, min(a + 4, i)):
+            if doc.head_class(doc.toks[n].key) is not None or doc.is_name_like(n):
+                j = doc.np_at(n, i, split_titles=True, max_len=8)
+                if j > n:
+                    m = doc.mention(n, j)
+                    return res.existing(m) or res.resolve(m, pos)
+        return None
 
     def verb(self, pos: int, i: int, cue: Cue) -> None:
         """A reporting (or relay) verb: an explicit subject before/after it, else an implicit speaker."""
@@ -293,6 +368,15 @@ class _Run:
         t = doc.toks[i]
         if subj is None:
             if cue.kind == "relay":
+                return
+            nxt = doc.toks[i + 1].key if i + 1 < len(doc.toks) else ""
+            if (
+                cue.person == "m"
+                and cue.tense == "perf"
+                and nxt == "عن"
+                and cue.lemma in function_words("impersonal_lemma")
+            ):
+                self.impersonal(pos, i, cue.lemma, cue.strength)  # أعلن عن ... with no subject: "... was announced"
                 return
             act = action_subject(doc, res, a, i, pos) if cue.person != "du" else None
             rule = "action_subject"
@@ -347,11 +431,20 @@ class _Run:
         if j <= j0:
             return None
         head = toks[j0].key
-        recognised = doc.head_class(head) is not None or any(strip_article(head) in en.keys for en in res.entities)
+        recognised = (
+            doc.head_class(head) is not None
+            or doc.is_name_like(j0)
+            or any(strip_article(head) in en.keys for en in res.entities)
+            or (  # كل من الدكتور ...
+                head in function_words("partitive") and j0 + 2 < b and toks[j0 + 1].key == "من"
+                and doc.head_class(toks[j0 + 2].key) is not None
+            )
+        )  # fmt: skip
         follows = toks[j].mkey if j < b else ""
         not_subject = (
             is_cue_key(head)
             or len(head) < 2
+            or (head.startswith(("بال", "لل")) and doc.head_class(head) is None)  # a prepositional phrase
             or (
                 head.startswith("ل")
                 and head not in lex["names"]
@@ -377,7 +470,8 @@ class _Run:
         j2 = doc.np_at(k + 1, b, max_len=8)
         if j2 > k + 1:
             m2 = doc.mention(k + 1, j2)
-            span = content(doc, j2, i)
+            quote_noun = j2 < b and toks[j2].key in function_words("quote_noun")  # عن فلان قوله "…"
+            span = content(doc, j2 + quote_noun, i)
             self.explicit_record(
                 toks[k], toks[k].end, m2, span, cue.strength, "نقل عن", "relay_source", "relay", toks[k].start
             )
@@ -401,6 +495,8 @@ def _finish(doc: Doc, res: Resolver, out: list[Attribution]) -> list[Attribution
                 r.content_end = end
                 r.content = text[r.content_start : end]
     for r in out:
+        if not r.speaker_id:
+            continue  # an impersonal report has no speaker
         e = res.by_sid(r.speaker_id)
         r.entity = e.name
         r.source_type = e.source_type
@@ -430,7 +526,7 @@ def attributions(article: Article | str) -> list[Attribution]:
     []
     """
     doc = Doc(as_article(article))
-    events = cue_events(doc)  # 1. cues
+    events = cue_events(doc) + headline_events(doc)  # 1. cues
     events += mention_events(doc, {e[3][0] for e in events})  # 2. named persons (antecedents)
     events.sort(key=lambda e: (e[0], e[1]))
     run = _Run(doc)
@@ -439,6 +535,10 @@ def attributions(article: Article | str) -> list[Attribution]:
             run.mention(pos, *payload)
         elif kind == "prep":
             run.prep(pos, *payload)
+        elif kind == "headline":
+            run.headline(pos, *payload)
+        elif kind == "impersonal":
+            run.impersonal(pos, *payload)
         elif payload[1].kind == "participle":
             run.participle(pos, *payload)
         else:

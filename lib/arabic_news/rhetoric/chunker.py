@@ -62,6 +62,9 @@ class Doc:
             self.sent_of.append(si)
         self.quotes = [(m.start(), m.end()) for m in QUOTE_RE.finditer(self.text)]
         self.lex = np_lexicon()
+        self.article = article
+        self._name_starts: set[int] | None = None
+        self._counts: dict[str, int] = {}
         self.builders = function_words("name_builder")
 
     # ---- positions
@@ -105,6 +108,38 @@ class Doc:
         cues, acts = cue_table(), self.lex["actions"]
         b = strip_conjunction(key)
         return key in cues or b in cues or key in acts or b in acts
+
+    def is_name_like(self, i: int) -> bool:
+        """Is token i the start of a name the lexicons do not know?
+
+        Either :func:`arabic_news.names.find_names` finds a person or organisation starting there
+        (titles, organisation heads, Latin glosses ...), or the word is a *recurring unit*: a bare
+        (not definite, not inflected-looking) word that occurs at least twice in the article and is
+        no function word or verb -- how a foreign name (جوجل، سامسونج) shows itself without a list.
+        """
+        if self._name_starts is None:
+            from ..names import find_names
+
+            spans = find_names(self.article, kinds=("person", "organisation"))
+            self._name_starts = {n.start for n in spans}
+            counts: dict[str, int] = {}
+            for t in self.toks:
+                k = strip_conjunction(t.key)
+                counts[k] = counts.get(k, 0) + 1
+            self._counts = counts
+        t = self.toks[i]
+        if t.start in self._name_starts:
+            return True
+        k = strip_conjunction(t.key)
+        return (
+            self._counts.get(k, 0) >= 2
+            and len(k) >= 3
+            and not k.startswith(("ال", "لل", "بال"))
+            and not k.endswith(("ه", "ات", "ون", "ين", "يه", "ا", "ي"))
+            and not self.is_stop(t.key, t.mkey)
+            and not self.is_verb(t.key)
+            and self.head_class(t.key) is None
+        )
 
     def head_class(self, key: str) -> str | None:
         """'title' / a source type / 'name' / None for a head word."""

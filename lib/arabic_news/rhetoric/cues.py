@@ -33,6 +33,7 @@ __all__ = [
     "np_lexicon",
     "function_words",
     "ambiguous_cues",
+    "cue_conditions",
     "strip_conjunction",
     "strip_article",
     "COMPLEMENTISERS",
@@ -156,6 +157,14 @@ def function_words(cls: str) -> frozenset[str]:
     if cls.endswith("_lemma"):
         return frozenset(r[0] for r in rows)
     return frozenset(rkey(r[0]) for r in rows)
+
+
+@lru_cache(maxsize=1)
+def cue_conditions() -> dict[str, tuple[str, ...]]:
+    """Cue lemmas that are also common words -> the following words one of which they need (بين -> أن, :)."""
+    return {
+        r[0]: tuple(w.strip() for w in r[2].split(",")) for r in load_table("function_words") if r[1] == "cue_condition"
+    }
 
 
 @lru_cache(maxsize=1)

@@ -16,9 +16,21 @@ from __future__ import annotations
 
 from .chunker import Doc
 from .clauses import match_prep, relative_antecedent, subject_before
-from .cues import COMPLEMENTISERS, Cue, ambiguous_cues, cue_table, function_words, strip_conjunction
+from .cues import COMPLEMENTISERS, Cue, ambiguous_cues, cue_conditions, cue_table, function_words, strip_conjunction
 
-__all__ = ["cue_events", "mention_events", "is_report"]
+__all__ = ["cue_events", "mention_events", "headline_events", "is_report", "passive_vowel"]
+
+_DAMMA = "\u064f"
+
+
+def passive_vowel(text: str) -> bool:
+    """Is the word written with the passive damma on its first letter (أُعلن، ذُكر، يُعتقد; after و/ف too)?
+
+    >>> passive_vowel("أُعلن"), passive_vowel("وذُكر"), passive_vowel("أعلن")
+    (True, True, False)
+    """
+    k = 2 if len(text) > 2 and text[0] in "وف" and text[1] != _DAMMA else 1
+    return len(text) > k and text[k] == _DAMMA
 
 
 # --- step 1: candidate cues ----------------------------------------------------------
@@ -49,6 +61,11 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
     neg = function_words("neg_before_impf")
     if cue.tense == "impf" and (prev in neg or strip_conjunction(prev) in neg):
         return False
+    if cue.tense == "impf" and strip_conjunction(prev) in function_words("kana_impf"):
+        return False  # كانوا يتوقعون: a past expectation, not a report
+    need = cue_conditions().get(cue.lemma)
+    if need is not None and not _followed_by(doc, i, need):
+        return False  # بين "between", عبر "via": a cue only before a clause / with عن
     if (
         cue.tense == "impf"
         and cue.person == "m"
@@ -98,7 +115,76 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         and not any(c in doc.gap(i) + doc.gap(i - 1) for c in '،,:«"“')
     ):
         return False  # "أن التحريات كشفت ...": the verb's subject is a thing, not a speaker
+    if (
+        cue.kind == "verb"
+        and cue.tense == "impf"
+        and no_gap
+        and i - a0 >= 2
+        and doc.head_class(prev) is None
+        and not doc.is_stop(prev, toks[i - 1].mkey)
+        and prev not in function_words("perf_preceder") | function_words("sv_opener") | relatives
+        and not COMPLEMENTISERS.match(toks[i - 1].mkey)
+        and subject_before(doc, i, a0) is None
+    ):
+        return False  # "هذا الأسلوب يؤكد أنهم ...": a thing as subject -- an inference, not a report
     return True
+
+
+def _followed_by(doc: Doc, i: int, need: tuple[str, ...]) -> bool:
+    """Does one of ``need`` (keys; "أن" = any complementiser, ":" = a colon) follow within ten words?"""
+    from ._lexicon import rkey
+
+    keys = {rkey(w) for w in need if w not in ("أن", ":")}
+    _, b = doc.sent_bounds(i)
+    for n in range(i + 1, min(b, i + 11)):
+        t = doc.toks[n]
+        if t.key in keys or strip_conjunction(t.key) in keys:
+            return True
+        if "أن" in need and COMPLEMENTISERS.match(t.mkey):
+            return True
+        if ":" in need and ":" in doc.gap(n):
+            return True
+    return False
+
+
+def _impersonal_at(doc: Doc, i: int) -> tuple[str, str] | None:
+    """``(lemma, strength)`` of a passive report at token i: أفيد، أذيع، يُعتقد، or a cue verb written passive."""
+    from ._lexicon import load_table
+
+    t = doc.toks[i]
+    for row in load_table("function_words"):
+        if row[1] == "impersonal" and strip_conjunction(t.key) == _key(row[0]):
+            if len(row) > 2 and row[2] == "damma" and not passive_vowel(t.text):
+                return None
+            return row[0], "neutral"
+    found = _cue_at(doc, i)
+    if found is not None and found[0].kind == "verb" and found[0].person == "m" and passive_vowel(t.text):
+        return found[0].lemma, found[0].strength
+    return None
+
+
+def _key(word: str) -> str:
+    from ._lexicon import rkey
+
+    return rkey(word)
+
+
+def headline_events(doc: Doc) -> list[tuple[int, int, str, tuple]]:
+    """A headline "X: …" (up to six words before the colon, no verb among them): one event at the colon."""
+    text = doc.text
+    if not doc.toks or "\n" not in text.strip() or doc.sent_of[0] != 0:
+        return []
+    h0, h1 = doc.sents[0]
+    colon = text.find(":", h0, h1)
+    if colon == -1:
+        return []
+    k = 0
+    while k < len(doc.toks) and doc.toks[k].end <= colon:
+        k += 1
+    if not 1 <= k <= 6 or any(doc.is_verb(doc.toks[n].key) for n in range(k)):
+        return []
+    end = next((n for n in range(1, k) if doc.is_stop(doc.toks[n].key) or doc.toks[n].key in ("ل", "لـ")), k)
+    return [(colon, 1, "headline", (colon, 0, end))]
 
 
 def cue_events(doc: Doc) -> list[tuple[int, int, str, tuple]]:

@@ -2,7 +2,7 @@
 
 **The lab's passages** (``arabic_news/data/gold/passages/``, written by the lab, not taken from any
 data set): ``gold.json`` maps passage file names to ``{"split", "attributions": [{"cue", "nth",
-"speaker", "source_type"}]}``: ``cue`` is the cue token as written, ``nth`` which occurrence of it
+"speaker", "source_type"}]}``: ``cue`` is the cue token as written (``:`` for a headline "X: …"), ``nth`` which occurrence of it
 (whole-token match, headline included), ``speaker`` a distinctive part of the resolved speaker's
 name.  A prediction is correct when its cue span overlaps the gold cue and the gold speaker string
 occurs in the predicted *resolved* speaker (``Attribution.entity``), compared after normalisation.
@@ -15,13 +15,14 @@ occurs in the predicted *resolved* speaker (``Attribution.entity``), compared af
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from ..article import read_article
-from ._lexicon import rkey, tokens
+from ._lexicon import load_table, rkey, tokens
 from .attribution import attributions
-from .cues import cue_table, strip_conjunction
+from .cues import imperfect_forms, perfect_forms, strip_conjunction
 
 __all__ = [
     "passages_folder",
@@ -65,11 +66,13 @@ def gold_pairs(text: str, records: list[dict]) -> list[tuple[int, int, str]]:
     toks = tokens(text)
     out = []
     for r in records:
-        hits = [t for t in toks if t.text == r["cue"]]
+        if r["cue"] == ":":  # a headline "X: …": the nth colon
+            hits = [(p, p + 1) for p, c in enumerate(text) if c == ":"]
+        else:
+            hits = [(t.start, t.end) for t in toks if t.text == r["cue"]]
         if len(hits) <= r["nth"]:
             raise ValueError(f"gold cue {r['cue']!r} #{r['nth']} not found in the passage")
-        t = hits[r["nth"]]
-        out.append((t.start, t.end, r["speaker"]))
+        out.append((*hits[r["nth"]], r["speaker"]))
     return out
 
 
@@ -94,6 +97,16 @@ def score(gold: list[tuple], pred: list[tuple], matches: list | None = None) -> 
     return tp, len(pred), len(gold)
 
 
+@lru_cache(maxsize=1)
+def baseline_forms() -> frozenset[str]:
+    """Keys of every inflected form of the reference's frozen verb list (``data/rhetoric/baseline_verbs``)."""
+    out = set()
+    for row in load_table("baseline_verbs"):
+        for form, _ in perfect_forms(row[0]) + imperfect_forms(row[1]):
+            out.add(rkey(form))
+    return frozenset(out)
+
+
 def baseline_pairs(text: str) -> list[tuple[int, int, str]]:
     """Naive reference: every reporting-verb form is a cue; the speaker is the next two words.
 
@@ -101,7 +114,7 @@ def baseline_pairs(text: str) -> list[tuple[int, int, str]]:
     [(0, 4, 'الوزير أحمد')]
     """
     toks = tokens(text)
-    forms = {k for k, c in cue_table().items() if c.kind == "verb"}
+    forms = baseline_forms()
     return [
         (t.start, t.end, " ".join(x.text for x in toks[i + 1 : i + 3]))
         for i, t in enumerate(toks)
@@ -243,17 +256,29 @@ def match_statements(gold_article, pred: list[tuple[Span, Span | None]]) -> list
 
 
 def lab_statements(text: str) -> list[tuple[Span, Span | None]]:
-    """The lab's attributions as ``(cue span, speaker span)`` (the antecedent mention when implicit)."""
-    return [
-        ((r.cue_start, r.cue_end), (r.speaker_start, r.speaker_end) if r.speaker_end > r.speaker_start else None)
-        for r in attributions(text)
-    ]
+    """The lab's attributions as ``(cue span, speaker span)`` (the antecedent mention when implicit).
+
+    A relay's original speaker (``عن فلان قوله``) has the cue span from عن to قوله, so that it
+    matches either convention (the gold set marks قوله, the lab's records عن).
+    """
+    from .cues import function_words
+
+    out = []
+    quote_nouns = function_words("quote_noun")
+    for r in attributions(text):
+        cue = (r.cue_start, r.cue_end)
+        if r.cue_kind == "relay_source":
+            after = text[r.speaker_end :].split(maxsplit=1)
+            if after and rkey(after[0]) in quote_nouns:
+                cue = (r.cue_start, text.index(after[0], r.speaker_end) + len(after[0]))
+        out.append((cue, (r.speaker_start, r.speaker_end) if r.speaker_end > r.speaker_start else None))
+    return out
 
 
 def baseline_statements(text: str) -> list[tuple[Span, Span | None]]:
     """Naive verb-list reference: every reporting-verb form is a cue, its speaker the next two words."""
     toks = tokens(text)
-    forms = {k for k, c in cue_table().items() if c.kind == "verb"}
+    forms = baseline_forms()
     out = []
     for i, t in enumerate(toks):
         if t.key in forms or strip_conjunction(t.key) in forms:
