@@ -195,6 +195,11 @@ class Attribution:
         return out
 
 
+def _head_keys(e: Entity) -> set[str]:
+    """First keys of an entity's mentions (its heads: الشمري، الوزير، وزارة)."""
+    return {m.keys[0] for m in e.mentions if m.keys}
+
+
 # --- step 3: speakers, in text order ---------------------------------------------------
 
 
@@ -286,9 +291,13 @@ class _Run:
         m = strip_li(doc, doc.mention(np_start, npe), np_start)
         if i - a <= 1 and npe < b:
             span = content(doc, npe, i)  # the source opens the sentence: what follows (skipping فإن، )
-        else:
-            span = (toks[a].start, toks[i - 1].end if i > a else toks[i].start)
-        self.explicit_record(toks[i], toks[j - 1].end, m, span, strength, lemma, "preposition", "preposition", pos)
+            self.explicit_record(toks[i], toks[j - 1].end, m, span, strength, lemma, "preposition", "preposition", pos)
+            return
+        span = (toks[a].start, toks[i - 1].end if i > a else toks[i].start)
+        # a source after the statement ("...، حسب رويترز") does not become the speaker of a following وأضاف
+        e = self.res.resolve(m, pos)
+        self.explicit.append((m.start, m.end))
+        self.record(toks[i], toks[j - 1].end, m, e, span, strength, lemma, "preposition", "preposition")
 
     def _source_like(self, i: int, j: int) -> bool:
         """Does the phrase ``[i, j)`` name a source (title, name, source noun, known or recurring name)?"""
@@ -297,7 +306,7 @@ class _Run:
         return (
             doc.head_class(head) is not None
             or doc.is_name_like(i)
-            or any(strip_article(head[1:] if head[:1] == "ل" else head) in e.keys for e in self.res.entities)
+            or any(strip_article(head[1:] if head[:1] == "ل" else head) in _head_keys(e) for e in self.res.entities)
         )
 
     def headline(self, pos: int, colon: int, a: int, k: int) -> None:
@@ -352,6 +361,8 @@ class _Run:
         among the first words of the sentence."""
         doc, res = self.doc, self.res
         for n in range(a + 1, min(a + 4, i)):
+            if doc.toks[n].key.startswith(("لل", "بال")) or doc.is_stop(doc.toks[n].key):
+                continue
             if doc.head_class(doc.toks[n].key) is not None or doc.is_name_like(n):
                 j = doc.np_at(n, i, split_titles=True, max_len=8)
                 if j > n:
@@ -404,9 +415,26 @@ class _Run:
         j0 = i + 1
         if j0 + 1 < b and toks[j0].key == "ل" and cue.lemma in function_words("outlet_lemma"):
             return self._after_outlet(j0, b, cue), "explicit"
-        if j0 < b and not any(c in doc.gap(j0) for c in '،,:«"“'):
+        if j0 < b and any(c in doc.gap(j0) for c in '«"“') and not any(c in doc.gap(j0) for c in "،,:"):
+            return self._quoted_name(j0, b), "explicit"  # ويقول «أبوخالد» مستثمر ...
+        if j0 < b and not any(c in doc.gap(j0) for c in '،,:«"“-ـ–—'):
             return self._subject_after(i, j0, b, cue), "explicit"
         return None, "explicit"
+
+    def _quoted_name(self, j0: int, b: int) -> tuple[int, int] | None:
+        """A one- or two-word quotation right after the verb, followed by more words, is a (nick)name."""
+        doc, toks = self.doc, self.doc.toks
+        q = next((q for q in doc.quotes if q[0] <= toks[j0].start < q[1]), None)
+        if q is None:
+            return None
+        k = j0
+        while k < b and toks[k].start < q[1]:
+            k += 1
+        if not 1 <= k - j0 <= 2 or k >= b or any(c in doc.gap(k) for c in '«"“:،,'):
+            return None
+        if doc.is_stop(toks[j0].key, toks[j0].mkey) or doc.is_verb(toks[j0].key):
+            return None
+        return (j0, k)
 
     def _after_outlet(self, j0: int, b: int, cue: Cue) -> tuple[int, int] | None:
         """قال لـ"الاقتصادية" فلان ...: skip the outlet the statement was made to."""
@@ -427,6 +455,9 @@ class _Run:
     def _subject_after(self, i: int, j0: int, b: int, cue: Cue) -> tuple[int, int] | None:
         """VSO: the noun phrase right after the verb, unless it is a cue, a pronoun or the object."""
         doc, res, toks, lex = self.doc, self.res, self.doc.toks, self.doc.lex
+        if toks[j0].key in function_words("partitive") and j0 + 2 < b and toks[j0 + 1].key == "من":
+            j = doc.np_at(j0 + 2, b, complements=cue.complements, max_len=12)  # دعا كل من الدكتور ...
+            return (j0, j) if j > j0 + 2 and doc.head_class(toks[j0 + 2].key) is not None else None
         j = doc.np_at(j0, b, complements=cue.complements, max_len=14)
         if j <= j0:
             return None

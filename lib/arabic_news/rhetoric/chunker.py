@@ -134,7 +134,7 @@ class Doc:
         return (
             self._counts.get(k, 0) >= 2
             and len(k) >= 3
-            and not k.startswith(("ال", "لل", "بال"))
+            and not k.startswith(("ال", "لل", "بال", "ي", "ت"))  # (ي/ت-: an imperfect verb)
             and not k.endswith(("ه", "ات", "ون", "ين", "يه", "ا", "ي"))
             and not self.is_stop(t.key, t.mkey)
             and not self.is_verb(t.key)

@@ -89,8 +89,9 @@ def subject_before(doc: Doc, i: int, a: int) -> tuple[int, int] | None:
     for n in range(a, k + 1):
         if toks[n].key in openers:
             start = n + 1
-    if start > k or k - start > 6:
-        return None
+    kana = start > a and toks[start - 1].key in function_words("kana")
+    if start > k or k - start > (10 if kana else 6):
+        return None  # (وكانت قوات الدفاع الشعبي الجناح العسكري لحزب ... دانت: a long subject after كان)
     if start > a and toks[start - 1].key not in openers:
         return None
     if any(doc.gap(n).strip() for n in range(start + 1, i + 1)):

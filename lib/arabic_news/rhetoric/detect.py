@@ -77,11 +77,15 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         return False  # وتعتبر تلك الزيارة ...: passive "is considered", no speaker
     a0, _ = doc.sent_bounds(i)
     if cue.kind == "participle":
-        if cue.person == "f" and not (
-            nxt in function_words("fem_part_follower") or COMPLEMENTISERS.match(toks[i + 1].mkey if i + 1 < n else "")
-        ):
+        follows_clause = nxt in function_words("fem_part_follower") or bool(
+            COMPLEMENTISERS.match(toks[i + 1].mkey if i + 1 < n else "")
+        )
+        if cue.person == "f" and not follows_clause:
             return False
-        return i - a0 >= 3  # a participle needs a clause before it in its sentence
+        if any(c.isdigit() for c in doc.gap(i)):
+            return False  # "68 متهما": a counted noun, not a participle
+        # a participle needs a clause before it in its sentence, or opens one with أن/إلى (a new paragraph)
+        return i - a0 >= 3 or (i == a0 and follows_clause)
     no_gap = i > a0 and not doc.gap(i).strip()  # any punctuation or symbol before the cue is a boundary
     relatives = function_words("relative")
     if (
@@ -93,8 +97,9 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         and not (prev.endswith("ما") and len(prev) >= 4)
         and not COMPLEMENTISERS.match(toks[i - 1].mkey)
         and subject_before(doc, i, a0) is None
+        and not (i + 1 < n and doc.head_class(nxt) not in (None, "name"))
     ):
-        return False  # "بتقديم كشف حساب": a noun that looks like a perfect verb
+        return False  # "بتقديم كشف حساب": a noun that looks like a perfect verb (unless a source follows)
     if (
         cue.kind == "verb"
         and cue.tense == "impf"
@@ -105,6 +110,8 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         return False  # "لأنهم يدعون": an embedded clause with a pronoun subject, not a report
     if cue.kind in ("verb", "relay") and no_gap and prev in relatives and not relative_antecedent(doc, i - 1, a0):
         return False  # "اللافتات التي تدعو": a thing, not a speaker
+    if prev in relatives and nxt in function_words("about_it"):
+        return False  # "الاتفاق الذي أعلن عنه": announced (passive sense), not a report
     if (
         cue.kind == "verb"
         and i >= 2
@@ -158,8 +165,23 @@ def _impersonal_at(doc: Doc, i: int) -> tuple[str, str] | None:
                 return None
             return row[0], "neutral"
     found = _cue_at(doc, i)
-    if found is not None and found[0].kind == "verb" and found[0].person == "m" and passive_vowel(t.text):
-        return found[0].lemma, found[0].strength
+    if found is None or found[0].kind != "verb" or found[0].person != "m":
+        return None
+    cue = found[0]
+    if passive_vowel(t.text):
+        return cue.lemma, cue.strength
+    a0, _ = doc.sent_bounds(i)
+    nxt = doc.toks[i + 1].key if i + 1 < len(doc.toks) else ""
+    if (
+        cue.lemma in function_words("impersonal_lemma")
+        and cue.tense == "perf"
+        and found[1] == t.key  # no و/ف: not a continuation by the previous speaker
+        and nxt == "عن"
+        and i > a0
+        and doc.head_class(doc.toks[i - 1].key) is None
+        and subject_before(doc, i, a0) is None
+    ):
+        return cue.lemma, cue.strength  # "يوم الاثنين أعلن عن مؤشر ...": announced, no agent
     return None
 
 
