@@ -82,7 +82,7 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         )
         if cue.person == "f" and not follows_clause:
             return False
-        if any(c.isdigit() for c in doc.gap(i)):
+        if i > 0 and any(c.isdigit() for c in doc.gap(i) + toks[i - 1].text):
             return False  # "68 متهما": a counted noun, not a participle
         # a participle needs a clause before it in its sentence, or opens one with أن/إلى (a new paragraph)
         return i - a0 >= 3 or (i == a0 and follows_clause)
@@ -218,6 +218,10 @@ def cue_events(doc: Doc) -> list[tuple[int, int, str, tuple]]:
         pm = match_prep(doc, i)
         if pm is not None:
             events.append((t.start, 1, "prep", (i, *pm)))
+            continue
+        imp = _impersonal_at(doc, i)
+        if imp is not None:
+            events.append((t.start, 1, "impersonal", (i, *imp)))
             continue
         found = _cue_at(doc, i)
         if found is not None and is_report(doc, i, *found):
