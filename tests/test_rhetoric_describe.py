@@ -82,3 +82,13 @@ def test_quality_sentence_without_and_with_rows():
     ]  # fmt: skip
     text = describe_quality(rows)
     assert "20 held-out articles" in text and "0.90 [0.85, 0.95]" in text and "0.24" in text
+
+
+def test_impersonal_reports_are_counted_apart():
+    """Impersonal (passive) reports are not speakers; the sentences say so."""
+    recs = attributions("قال الوزير أحمد سالم إن الاتفاق قريب. وأُعلن عن موعد القمة.")
+    text = describe_speakers(recs)
+    assert text.startswith("One statement, by one speaker") and "One impersonal report names no speaker." in text
+    assert "impersonal" in describe_sources(recs)
+    only = describe_speakers(attributions("وأُعلن عن موعد القمة."))
+    assert only == "One statement: an impersonal (passive) report with no speaker."

@@ -46,7 +46,7 @@ def short_label(speaker_id: str, name: str, max_chars: int = 40) -> str:
     >>> short_label("S2", "نائب الأمين العام للعمليات في حلف الناتو", 20)
     'نائب الأمين العام … (S2)'
     """
-    return f"{shorten(name, max_chars)} ({speaker_id})"
+    return f"{shorten(name, max_chars)} ({speaker_id})" if speaker_id else shorten(name, max_chars)
 
 
 def speaker_names(records: Iterable[Attribution]) -> list[dict]:

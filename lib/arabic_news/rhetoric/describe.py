@@ -35,6 +35,7 @@ _SOURCE_WORDS = {
     "institution_document": ("institution or document", "institutions or documents"),
     "news_agency": ("news agency", "news agencies"),
     "anonymous_collective": ("anonymous or collective source", "anonymous or collective sources"),
+    "impersonal": ("impersonal (passive) report with no speaker", "impersonal (passive) reports with no speaker"),
 }
 _KIND_WORDS = {
     "verb": ("reporting verb", "reporting verbs"),
@@ -47,6 +48,11 @@ _KIND_WORDS = {
         "prepositional sources (like بحسب “according to”)",
     ),
     "relay": ("relay verb (نقلت “carried”)", "relay verbs (نقلت “carried”)"),
+    "impersonal": (
+        "passive verb (like أُعلن \u201cit was announced\u201d)",
+        "passive verbs (like أُعلن \u201cit was announced\u201d)",
+    ),
+    "headline": ("headline colon (\u201cX: …\u201d)", "headline colons (\u201cX: …\u201d)"),
     "relay_source": ("relayed original speaker (عن “from”)", "relayed original speakers (عن “from”)"),
 }
 _NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
@@ -84,7 +90,21 @@ def describe_speakers(records: Iterable[Attribution]) -> str:
     records = list(records)
     if not records:
         return "No reported speech was found in this article."
-    rows = speakers_summary(records)
+    impersonal = sum(not r.speaker_id for r in records)
+    if impersonal == len(records):
+        if impersonal == 1:
+            return "One statement: an impersonal (passive) report with no speaker."
+        return f"{_n(impersonal, 'statement', 'statements').capitalize()}, all impersonal (passive reports with no speaker)."
+    tail = ""
+    if impersonal:
+        what = _n(impersonal, "impersonal report names", "impersonal reports name").capitalize()
+        tail = f" {what} no speaker."
+    return _describe_speakers(records) + tail
+
+
+def _describe_speakers(records: list[Attribution]) -> str:
+    rows = [r for r in speakers_summary(records) if r["speaker_id"]]
+    records = [r for r in records if r.speaker_id]
     if len(rows) == 1:
         r = rows[0]
         what = _n(len(records), "statement", "statements").capitalize()

@@ -138,18 +138,21 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
 
 
 def _followed_by(doc: Doc, i: int, need: tuple[str, ...]) -> bool:
-    """Does one of ``need`` (keys; "أن" = any complementiser, ":" = a colon) follow within ten words?"""
+    """Does one of ``need`` (keys; "أن" = any complementiser, ":" = a colon) follow within ten words of the clause?"""
     from ._lexicon import rkey
 
     keys = {rkey(w) for w in need if w not in ("أن", ":")}
     _, b = doc.sent_bounds(i)
     for n in range(i + 1, min(b, i + 11)):
         t = doc.toks[n]
+        g = doc.gap(n)
+        if ":" in need and ":" in g:
+            return True
+        if any(c in g for c in "،,;؛.!?") or t.text[:1].isdigit():
+            return False  # within the same clause ("بين الرئيس والأمير، وأكد أن" is "between")
         if t.key in keys or strip_conjunction(t.key) in keys:
             return True
         if "أن" in need and COMPLEMENTISERS.match(t.mkey):
-            return True
-        if ":" in need and ":" in doc.gap(n):
             return True
     return False
 

@@ -17,7 +17,11 @@ from ..article import Article
 if TYPE_CHECKING:
     from .attribution import Attribution
 
+#: how a statement without a speaker (a passive report: أُعلن، أفيد) is shown
+IMPERSONAL = "(impersonal report)"
+
 __all__ = [
+    "IMPERSONAL",
     "speakers_summary",
     "speaker_verb_edges",
     "attribution_html",
@@ -58,7 +62,7 @@ def speakers_summary(records: Iterable[Attribution] | Article | str) -> list[dic
             r.speaker_id,
             {
                 "speaker_id": r.speaker_id,
-                "speaker": r.entity or r.speaker,
+                "speaker": r.entity or r.speaker or IMPERSONAL,
                 "source_type": r.source_type,
                 "n": 0,
                 "cues": [],
@@ -91,7 +95,7 @@ def speaker_verb_edges(records: Iterable[Attribution]) -> list[dict]:
             k,
             {
                 "speaker_id": r.speaker_id,
-                "speaker": r.entity or r.speaker,
+                "speaker": r.entity or r.speaker or IMPERSONAL,
                 "lemma": r.lemma,
                 "strength": r.strength,
                 "source_type": r.source_type,
