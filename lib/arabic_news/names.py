@@ -514,3 +514,35 @@ def find_names(text_or_article: str | Article, *, stats=None, kinds: tuple[str, 
 # Reserved for the attribution engineer (arabic_news.rhetoric): rules that only
 # speaker detection needs (e.g. generic back-references such as ``المسؤول``)
 # go below this line, so that both sides can merge without conflicts.
+
+
+@cache
+def _unit_affixes() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    rows = load_table("recurring_unit_affixes", folder="names")
+    return tuple(r[1] for r in rows if r[0] == "prefix"), tuple(r[1] for r in rows if r[0] == "suffix")
+
+
+def recurring_bare_words(text_or_article: str | Article, *, min_count: int = 2) -> frozenset[str]:
+    """Retrieval keys of bare words that recur in the article: candidate foreign names.
+
+    A name the lexicons do not know (جوجل، سامسونج) shows itself as a unit that recurs in the
+    article without the article ال or inflectional affixes (``data/names/recurring_unit_affixes``).
+    Keys are retrieval-normalised, without a و/ف conjunction.  The caller rules out function
+    words and verbs with its own lexicons (attribution uses this for speakers after a cue).
+
+    >>> sorted(recurring_bare_words("كشفت جوجل عن تحديث. وقالت جوجل إن التحديث قريب."))
+    ['جوجل']
+    """
+    article = as_article(text_or_article)
+    prefixes, suffixes = _unit_affixes()
+    counts: Counter[str] = Counter()
+    for t in article.tokens:
+        k = normalise(t.text, profile="retrieval")
+        if len(k) > 3 and k[0] in "وف":
+            k = k[1:]
+        counts[k] += 1
+    return frozenset(
+        k
+        for k, n in counts.items()
+        if n >= min_count and len(k) >= 3 and not k.startswith(prefixes) and not k.endswith(suffixes)
+    )

@@ -64,7 +64,7 @@ class Doc:
         self.lex = np_lexicon()
         self.article = article
         self._name_starts: set[int] | None = None
-        self._counts: dict[str, int] = {}
+        self._recurring: frozenset[str] = frozenset()
         self.builders = function_words("name_builder")
 
     # ---- positions
@@ -113,29 +113,22 @@ class Doc:
         """Is token i the start of a name the lexicons do not know?
 
         Either :func:`arabic_news.names.find_names` finds a person or organisation starting there
-        (titles, organisation heads, Latin glosses ...), or the word is a *recurring unit*: a bare
-        (not definite, not inflected-looking) word that occurs at least twice in the article and is
-        no function word or verb -- how a foreign name (جوجل، سامسونج) shows itself without a list.
+        (titles, organisation heads, Latin glosses ...), or the word is a *recurring unit*
+        (:func:`arabic_news.names.recurring_bare_words`: a bare word that occurs at least twice in
+        the article) and no function word or verb -- how a foreign name (جوجل، سامسونج) shows
+        itself without a list.
         """
         if self._name_starts is None:
-            from ..names import find_names
+            from ..names import find_names, recurring_bare_words
 
             spans = find_names(self.article, kinds=("person", "organisation"))
             self._name_starts = {n.start for n in spans}
-            counts: dict[str, int] = {}
-            for t in self.toks:
-                k = strip_conjunction(t.key)
-                counts[k] = counts.get(k, 0) + 1
-            self._counts = counts
+            self._recurring = recurring_bare_words(self.article)
         t = self.toks[i]
         if t.start in self._name_starts:
             return True
-        k = strip_conjunction(t.key)
         return (
-            self._counts.get(k, 0) >= 2
-            and len(k) >= 3
-            and not k.startswith(("ال", "لل", "بال", "ي", "ت"))  # (ي/ت-: an imperfect verb)
-            and not k.endswith(("ه", "ات", "ون", "ين", "يه", "ا", "ي"))
+            strip_conjunction(t.key) in self._recurring
             and not self.is_stop(t.key, t.mkey)
             and not self.is_verb(t.key)
             and self.head_class(t.key) is None
