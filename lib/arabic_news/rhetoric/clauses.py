@@ -101,13 +101,29 @@ def subject_before(doc: Doc, i: int, a: int) -> tuple[int, int] | None:
     head = toks[start].key
     headline = doc.sent_of[i] == 0 and "\n" in doc.text.strip() and start == a and k - start <= 2
     kana_qad = start > a and toks[start - 1].key in function_words("kana") and toks[i - 1].key in ("قد", "وقد")
-    if doc.head_class(head) is None and not headline and not (kana_qad and k - start <= 5):
+    idafa = (  # "إلا أن وكيل أعمال اللاعب أكد": after a complementiser, a noun + definite genitive chain
+        start > a
+        and COMPLEMENTISERS.match(toks[start - 1].mkey)
+        and 1 <= k - start <= 3
+        and toks[k].key.startswith("ال")
+        and not toks[start].key.startswith("ال")
+        and _plain_perfect_cue(toks[i].key)
+    )
+    if doc.head_class(head) is None and not headline and not (kana_qad and k - start <= 5) and not idafa:
         return None  # (a headline "X يفعل ..." is subject-verb by convention, even for an unknown name)
     if any(
         doc.is_stop(toks[n].key, toks[n].mkey) and not (toks[n].key == "من" and n > start) for n in range(start, k + 1)
     ):
         return None
     return (start, k + 1)
+
+
+def _plain_perfect_cue(key: str) -> bool:
+    """A perfect reporting verb that is not also a common word (بين "between")."""
+    from .cues import cue_conditions
+
+    cue = cue_table().get(key) or cue_table().get(strip_conjunction(key))
+    return cue is not None and cue.tense == "perf" and cue.kind == "verb" and cue.lemma not in cue_conditions()
 
 
 def relative_antecedent(doc: Doc, r: int, a: int) -> tuple[int, int] | None:
