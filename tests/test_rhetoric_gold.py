@@ -221,15 +221,18 @@ def test_spans_that_must_not_overlap_do_not(articles):
 
 @pytest.mark.slow
 def test_headline_quotes_have_a_colon_cue_in_the_headline(articles):
-    """A headline quotation's cue is the colon of the first line, with the speaker before it."""
+    """A headline quotation's cue is a colon in the headline (or the sub-headline line after it),
+    with the speaker before it and the content after it on the same line."""
     n = 0
     for a in articles:
-        head_end = a.text.index("\n")
+        lines_end = [i for i, ch in enumerate(a.text) if ch == "\n"][:2]
         for s in a.statements:
             if "headline_quote" in s.phenomena:
                 n += 1
-                assert a.span_text(s.cue) == ":" and s.cue[1] <= head_end
-                assert s.speaker[1] <= s.cue[0] < s.content[0] < s.content[1] <= head_end
+                assert a.span_text(s.cue) == ":", (a.id, s.id)
+                assert s.cue[1] <= lines_end[-1], (a.id, s.id)
+                assert s.speaker[1] <= s.cue[0] < s.content[0] < s.content[1], (a.id, s.id)
+                assert "\n" not in a.text[s.speaker[0] : s.content[1]], (a.id, s.id)
     assert n >= 1
 
 
@@ -269,3 +272,18 @@ def test_changed_corpus_text_is_reported_by_article(monkeypatch, articles):
     monkeypatch.setattr(gold, "_corpus_texts", fake)
     with pytest.raises(GoldError, match=first.id + ".*differs"):
         load_gold()
+
+
+@pytest.mark.slow
+def test_no_near_duplicate_articles_across_splits(articles):
+    """No tuning article shares more than 5 % of its word 5-grams with a held-out one (leakage check)."""
+
+    def shingles(text: str) -> set[str]:
+        w = text.split()
+        return {" ".join(w[i : i + 5]) for i in range(len(w) - 4)}
+
+    tuning = [(a.id, shingles(a.text)) for a in articles if a.split == "tuning"]
+    held = [(a.id, shingles(a.text)) for a in articles if a.split == "held_out"]
+    for ta, ts in tuning:
+        for ha, hs in held:
+            assert len(ts & hs) <= 0.05 * min(len(ts), len(hs)), (ta, ha)
