@@ -18,6 +18,7 @@ from arabic_news.rhetoric.gold import (
     load_gold,
     read_annotations,
     read_split,
+    sentence_starts,
     validate_record,
 )
 
@@ -287,3 +288,27 @@ def test_no_near_duplicate_articles_across_splits(articles):
     for ta, ts in tuning:
         for ha, hs in held:
             assert len(ts & hs) <= 0.05 * min(len(ts), len(hs)), (ta, ha)
+
+
+@pytest.mark.slow
+def test_multiple_cues_sentence_follows_the_sentence_rule(articles):
+    """multiple_cues_sentence is set exactly when another statement's cue starts in the same sentence."""
+    import bisect
+
+    for a in articles:
+        starts = sentence_starts(a.text)
+        idx = [bisect.bisect_right(starts, s.cue[0]) - 1 for s in a.statements]
+        for s, k in zip(a.statements, idx):
+            assert ("multiple_cues_sentence" in s.phenomena) == (idx.count(k) > 1), (a.id, s.id)
+
+
+@pytest.mark.slow
+def test_quote_spans_sentences_marks_multi_sentence_quotations(articles):
+    """quote_spans_sentences is set exactly on quoted contents with an inner sentence end."""
+    import re
+
+    for a in articles:
+        for s in a.statements:
+            quoted = "direct_guillemets" in s.phenomena or "direct_double_quotes" in s.phenomena
+            inner_end = re.search(r"[.!?؟](?=\s+\S)", a.span_text(s.content)) is not None
+            assert ("quote_spans_sentences" in s.phenomena) == (quoted and inner_end), (a.id, s.id)

@@ -50,6 +50,7 @@ __all__ = [
     "validate_record",
     "load_gold",
     "gold_counts",
+    "sentence_starts",
 ]
 
 Span = tuple[int, int]
@@ -159,6 +160,21 @@ def article_text(doc: Any) -> str:
     if not doc.title:
         raise GoldError(f"{doc.id}: the document has no title; gold texts are title + newline + content")
     return f"{doc.title}\n{doc.text}"
+
+
+_SENTENCE_END = re.compile(r"[.!?؟](?=\s|$)|\n")
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Start offsets of the sentences that ``multiple_cues_sentence`` is defined on.
+
+    A sentence ends after ``.``, ``!``, ``?`` or ``؟`` followed by whitespace (or
+    the end), and at every newline; quotation marks do not protect a full stop.
+
+    >>> sentence_starts("قال: نعم. وأضاف: لا")
+    [0, 9]
+    """
+    return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
 
 
 def _folder() -> Any:
