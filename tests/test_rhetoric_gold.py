@@ -84,6 +84,12 @@ def test_valid_record_passes():
         (lambda r: r.update(id="saudinewsnet/17"), "not a SaudiNewsNet id"),
         (lambda r: r.update(sha256="abc"), "sha256"),
         (lambda r: r["chains"].append({"id": "c2", "mentions": [[3, 8]]}), "overlap"),
+        (
+            lambda r: r["statements"].append(
+                {**r["statements"][0], "id": "s3", "cue": [60, 62], "source_type": "news_agency"}
+            ),
+            "mixes source types",
+        ),
     ],
 )
 def test_invalid_records_are_rejected_with_a_named_reason(change, message):

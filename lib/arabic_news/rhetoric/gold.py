@@ -230,7 +230,8 @@ def validate_record(rec: Any, *, name: str = "<record>") -> None:
 
     Rules beyond the types: spans lie inside ``length``; ids are unique; a speaker
     span is a mention of its chain; ``impersonal`` statements have neither speaker
-    nor chain and every other statement has a chain; a statement's cue overlaps no
+    nor chain and every other statement has a chain; the statements of one chain share
+    one source type; a statement's cue overlaps no
     other cue nor its own speaker; a child's cue lies inside its parent's content
     and the child is marked ``nested``; parents form no cycle; mentions of different
     chains do not overlap.
@@ -300,6 +301,10 @@ def validate_record(rec: Any, *, name: str = "<record>") -> None:
                 raise GoldError(f"{w}: the speaker span {list(speaker)} is not a mention of chain {s['chain']}")
             if _overlap(cue, speaker):
                 raise GoldError(f"{w}: the cue overlaps the speaker")
+    chain_type: dict[str, str] = {}
+    for sid, s in by_id.items():
+        if s["chain"] is not None and chain_type.setdefault(s["chain"], s["source_type"]) != s["source_type"]:
+            raise GoldError(f"{where} {sid}: chain {s['chain']} mixes source types (a type belongs to the source)")
     cues = [(sid, tuple(s["cue"])) for sid, s in by_id.items()]
     for i, (ia, a) in enumerate(cues):
         for ib, b in cues[i + 1 :]:
