@@ -18,6 +18,7 @@ from arabic_news.rhetoric.gold import (
     load_gold,
     read_annotations,
     read_split,
+    sentence_starts,
     validate_record,
 )
 
@@ -83,6 +84,12 @@ def test_valid_record_passes():
         (lambda r: r.update(id="saudinewsnet/17"), "not a SaudiNewsNet id"),
         (lambda r: r.update(sha256="abc"), "sha256"),
         (lambda r: r["chains"].append({"id": "c2", "mentions": [[3, 8]]}), "overlap"),
+        (
+            lambda r: r["statements"].append(
+                {**r["statements"][0], "id": "s3", "cue": [60, 62], "source_type": "news_agency"}
+            ),
+            "mixes source types",
+        ),
     ],
 )
 def test_invalid_records_are_rejected_with_a_named_reason(change, message):
@@ -221,15 +228,18 @@ def test_spans_that_must_not_overlap_do_not(articles):
 
 @pytest.mark.slow
 def test_headline_quotes_have_a_colon_cue_in_the_headline(articles):
-    """A headline quotation's cue is the colon of the first line, with the speaker before it."""
+    """A headline quotation's cue is a colon in the headline (or the sub-headline line after it),
+    with the speaker before it and the content after it on the same line."""
     n = 0
     for a in articles:
-        head_end = a.text.index("\n")
+        lines_end = [i for i, ch in enumerate(a.text) if ch == "\n"][:2]
         for s in a.statements:
             if "headline_quote" in s.phenomena:
                 n += 1
-                assert a.span_text(s.cue) == ":" and s.cue[1] <= head_end
-                assert s.speaker[1] <= s.cue[0] < s.content[0] < s.content[1] <= head_end
+                assert a.span_text(s.cue) == ":", (a.id, s.id)
+                assert s.cue[1] <= lines_end[-1], (a.id, s.id)
+                assert s.speaker[1] <= s.cue[0] < s.content[0] < s.content[1], (a.id, s.id)
+                assert "\n" not in a.text[s.speaker[0] : s.content[1]], (a.id, s.id)
     assert n >= 1
 
 
@@ -269,3 +279,42 @@ def test_changed_corpus_text_is_reported_by_article(monkeypatch, articles):
     monkeypatch.setattr(gold, "_corpus_texts", fake)
     with pytest.raises(GoldError, match=first.id + ".*differs"):
         load_gold()
+
+
+@pytest.mark.slow
+def test_no_near_duplicate_articles_across_splits(articles):
+    """No tuning article shares more than 5 % of its word 5-grams with a held-out one (leakage check)."""
+
+    def shingles(text: str) -> set[str]:
+        w = text.split()
+        return {" ".join(w[i : i + 5]) for i in range(len(w) - 4)}
+
+    tuning = [(a.id, shingles(a.text)) for a in articles if a.split == "tuning"]
+    held = [(a.id, shingles(a.text)) for a in articles if a.split == "held_out"]
+    for ta, ts in tuning:
+        for ha, hs in held:
+            assert len(ts & hs) <= 0.05 * min(len(ts), len(hs)), (ta, ha)
+
+
+@pytest.mark.slow
+def test_multiple_cues_sentence_follows_the_sentence_rule(articles):
+    """multiple_cues_sentence is set exactly when another statement's cue starts in the same sentence."""
+    import bisect
+
+    for a in articles:
+        starts = sentence_starts(a.text)
+        idx = [bisect.bisect_right(starts, s.cue[0]) - 1 for s in a.statements]
+        for s, k in zip(a.statements, idx):
+            assert ("multiple_cues_sentence" in s.phenomena) == (idx.count(k) > 1), (a.id, s.id)
+
+
+@pytest.mark.slow
+def test_quote_spans_sentences_marks_multi_sentence_quotations(articles):
+    """quote_spans_sentences is set exactly on quoted contents with an inner sentence end."""
+    import re
+
+    for a in articles:
+        for s in a.statements:
+            quoted = "direct_guillemets" in s.phenomena or "direct_double_quotes" in s.phenomena
+            inner_end = re.search(r"[.!?؟](?=\s+\S)", a.span_text(s.content)) is not None
+            assert ("quote_spans_sentences" in s.phenomena) == (quoted and inner_end), (a.id, s.id)

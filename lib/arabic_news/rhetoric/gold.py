@@ -14,6 +14,10 @@ Public API: :func:`load_gold` (articles with text, verified), :func:`read_annota
 :class:`GoldStatement`, :class:`GoldChain`.  Spans are ``(start, end)`` tuples,
 end exclusive.
 
+size: about 470 lines because the schema and offset rules (``validate_record``) are the
+format's specification and sit beside the record types and the loader that rely on them;
+splitting them would spread one file format over two modules.
+
 >>> from arabic_news.rhetoric.gold import SOURCE_TYPES, article_text
 >>> SOURCE_TYPES[-1]
 'impersonal'
@@ -50,6 +54,7 @@ __all__ = [
     "validate_record",
     "load_gold",
     "gold_counts",
+    "sentence_starts",
 ]
 
 Span = tuple[int, int]
@@ -161,6 +166,21 @@ def article_text(doc: Any) -> str:
     return f"{doc.title}\n{doc.text}"
 
 
+_SENTENCE_END = re.compile(r"[.!?؟](?=\s|$)|\n")
+
+
+def sentence_starts(text: str) -> list[int]:
+    """Start offsets of the sentences that ``multiple_cues_sentence`` is defined on.
+
+    A sentence ends after ``.``, ``!``, ``?`` or ``؟`` followed by whitespace (or
+    the end), and at every newline; quotation marks do not protect a full stop.
+
+    >>> sentence_starts("قال: نعم. وأضاف: لا")
+    [0, 9]
+    """
+    return [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+
+
 def _folder() -> Any:
     return resources.files("arabic_news").joinpath("data", "gold", "attribution")
 
@@ -214,7 +234,8 @@ def validate_record(rec: Any, *, name: str = "<record>") -> None:
 
     Rules beyond the types: spans lie inside ``length``; ids are unique; a speaker
     span is a mention of its chain; ``impersonal`` statements have neither speaker
-    nor chain and every other statement has a chain; a statement's cue overlaps no
+    nor chain and every other statement has a chain; the statements of one chain share
+    one source type; a statement's cue overlaps no
     other cue nor its own speaker; a child's cue lies inside its parent's content
     and the child is marked ``nested``; parents form no cycle; mentions of different
     chains do not overlap.
@@ -284,6 +305,10 @@ def validate_record(rec: Any, *, name: str = "<record>") -> None:
                 raise GoldError(f"{w}: the speaker span {list(speaker)} is not a mention of chain {s['chain']}")
             if _overlap(cue, speaker):
                 raise GoldError(f"{w}: the cue overlaps the speaker")
+    chain_type: dict[str, str] = {}
+    for sid, s in by_id.items():
+        if s["chain"] is not None and chain_type.setdefault(s["chain"], s["source_type"]) != s["source_type"]:
+            raise GoldError(f"{where} {sid}: chain {s['chain']} mixes source types (a type belongs to the source)")
     cues = [(sid, tuple(s["cue"])) for sid, s in by_id.items()]
     for i, (ia, a) in enumerate(cues):
         for ib, b in cues[i + 1 :]:
