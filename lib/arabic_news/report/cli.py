@@ -31,6 +31,7 @@ def _build(args: argparse.Namespace) -> int:
         notebooks=[Path(n) for n in args.notebook] if args.notebook else None,
         lab_notebooks=[Path(n) for n in args.lab_notebook] if args.lab_notebook else None,
         warm=False if args.no_warm else None,
+        figures="" if args.no_figures else None,
     )
     if args.json:
         for r in results:
@@ -83,6 +84,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="append",
         metavar="IPYNB",
         help="run this lab-level notebook (repeatable; default: notebooks/lab/*.ipynb unless --notebook is given)",
+    )
+    b.add_argument(
+        "--no-figures",
+        action="store_true",
+        help="never write figures/ (default: the featured article and the lab-level reports write them in full runs)",
     )
     b.add_argument("--no-warm", action="store_true", help="skip the warm-up steps (arabic_news.report.warmup)")
     b.add_argument("--strict", action="store_true", help="exit 1 if any article failed")
