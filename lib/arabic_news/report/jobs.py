@@ -169,13 +169,13 @@ def run_notebook(job: Job, nb_path: Path, *_after: Any) -> dict[str, Any]:
         title = notebook_title(nb, nb_path.stem)
         page = render_notebook(
             nb,
-            title=f"{title} — {job.label}",
+            title=f"{title} — {job.label if job.article is not None else 'lab-level report'}",
             article=job.article,
             seed=job.seed,
             quick=job.quick,
             show_code=job.show_code,
             notebook_name=nb_path.name,
-            subtitle=job.label,
+            subtitle="Lab-level report (independent of the article)" if job.article is None else None,
         )
         (job.tmp / f"{nb_path.stem}.html").write_text(page, "utf-8")
         os.replace(executed, job.tmp / f"{nb_path.stem}.ipynb")
