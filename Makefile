@@ -1,7 +1,9 @@
 # Arabic news lab: two commands do all set-up on a fresh machine.
-#   make report                      execute every notebook for every seeds/*.txt, write reports/ (+ index.html)
-#   make report ARTICLE=seeds/x.txt  one article
-#   make report SHOW_CODE=1          show code cells in the HTML;  FORCE=1 rebuilds unchanged articles;  JOBS=N notebooks at once (default 2)
+#   make report                      lab-level reports (notebooks/lab, once per data+code) + every notebook for every seeds/*.txt,
+#                                    write reports/ (+ index.html); cold steps first (arabic_news.report.warmup), all on Dask
+#   make report ARTICLE=seeds/x.txt  one article (plus the lab-level reports if out of date)
+#   make report SHOW_CODE=1          show code cells in the HTML;  FORCE=1 rebuilds unchanged reports;  JOBS=N notebooks at once (default 2)
+#   make warm                        only fill the cache (topic counts and models, keyword background, persuasion models, evaluations)
 #   make test                        all tests: unit tests, doctests over lib/, every notebook with QUICK=True
 #   make lab                         JupyterLab on the project's environment
 #   make clean                       remove build output (reports/, caches of pytest);  make distclean: also .venv and .cache
@@ -16,15 +18,17 @@ SHOW_CODE ?=
 FORCE ?=
 JOBS ?=
 PYTEST_ARGS ?=
+# test processes (pytest-xdist); a module's tests that share a build stay on one worker (xdist_group marks)
+TEST_JOBS ?= 2
 
 truthy = $(filter 1 yes true on,$(1))
 
-.PHONY: all setup report test lab clean distclean help
+.PHONY: all setup report warm test lab clean distclean help
 
 all: report
 
 help:
-	@sed -n '2,8p' Makefile
+	@sed -n '2,11p' Makefile
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -38,9 +42,12 @@ setup: $(STAMP)
 report: $(STAMP)
 	$(PY) -m arabic_news report build $(ARTICLE) $(if $(call truthy,$(SHOW_CODE)),--show-code) $(if $(call truthy,$(FORCE)),--force) $(if $(JOBS),--jobs $(JOBS))
 
+warm: $(STAMP)
+	$(PY) -m arabic_news.report.warmup
+
 # tests/ plus the doctests of every module in lib/arabic_news (pyproject adds --doctest-modules)
 test: $(STAMP)
-	$(VENV)/bin/pytest tests lib/arabic_news $(PYTEST_ARGS)
+	$(VENV)/bin/pytest tests lib/arabic_news $(if $(filter-out 0 1,$(TEST_JOBS)),-n $(TEST_JOBS) --dist loadgroup) $(PYTEST_ARGS)
 
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root)

@@ -12,6 +12,9 @@ import pytest
 
 from arabic_news.report import build as rb
 
+# one pytest-xdist worker runs the whole module, so its module-scoped builds run once (make test: -n 2 --dist loadgroup)
+pytestmark = pytest.mark.xdist_group("report")
+
 FIXTURES = Path(__file__).parent / "fixtures" / "report"
 TINY_NB = FIXTURES / "tiny.ipynb"
 HOSTILE_TEXT = (
@@ -280,3 +283,126 @@ def test_index_compares_articles_side_by_side(tmp_path):
     assert "Politics (0.80)" in index and "Finance (0.80)" in index
     assert "<td>0.33</td>" in index  # Jaccard({امن, عراق}, {امن, <b>x}) = 1/3
     assert "<b>x" not in index
+
+
+# --------------------------------------------------------------------------- lab-level reports, Dask, environment
+
+TINY_LAB = FIXTURES / "tiny_lab.ipynb"
+
+
+@pytest.fixture(scope="module")
+def lab_built(tmp_path_factory):
+    """Two articles (one failing) and one lab-level notebook, built once."""
+    src = tmp_path_factory.mktemp("lab-articles")
+    out = tmp_path_factory.mktemp("lab-reports")
+    (src / "good.txt").write_text(GOOD_TEXT, "utf-8")
+    (src / "failing.txt").write_text(FAILING_TEXT, "utf-8")
+    (src / "lab.txt").write_text(GOOD_TEXT, "utf-8")  # an article whose slug is the lab folder's name
+    log: list[str] = []
+    results = rb.build_reports(
+        sorted(src.glob("*.txt")), out_root=out, notebooks=[TINY_NB], lab_notebooks=[TINY_LAB], jobs=2, log=log.append
+    )
+    return {"src": src, "out": out, "results": {r.name: r for r in results}, "log": log}
+
+
+def test_lab_reports_built_once_under_reports_lab(lab_built):
+    """Lab-level notebooks run once (no ARTICLE) into reports/lab/, with their own build record."""
+    out = lab_built["out"]
+    page = (out / "lab" / "tiny_lab.html").read_text("utf-8")
+    assert "report folder: .tmp-lab-" in page, "the kernel got the report folder through its own environment"
+    assert "backend: module://matplotlib_inline" in page
+    rec = json.loads((out / "lab" / "build.json").read_text("utf-8"))
+    assert rec["status"] == "ok" and [r["notebook"] for r in rec["reports"]] == ["tiny_lab"]
+    assert sum("tiny_lab.ipynb ok" in line for line in lab_built["log"]) == 1
+
+
+def test_article_called_lab_does_not_overwrite_lab_reports(lab_built):
+    """An article whose slug would be "lab" gets another folder; the lab-level reports stay."""
+    r = lab_built["results"]["lab.txt"]
+    assert r.ok and r.slug != "lab"
+    assert (lab_built["out"] / r.slug / "tiny.html").is_file()
+    assert (lab_built["out"] / "lab" / "tiny_lab.html").is_file()
+
+
+def test_index_shows_lab_reports_once_and_every_article(lab_built):
+    """The index lists the lab-level reports once, in their own section, and a row per article."""
+    index = (lab_built["out"] / "index.html").read_text("utf-8")
+    assert index.count('href="lab/tiny_lab.html"') == 1
+    assert 'id="lab"' in index and "Tiny lab-level fixture" in index
+    for name in ("good.txt", "failing.txt", "lab.txt"):
+        assert sum(name in line for line in index.splitlines()) == 1
+    assert "<script" not in index.lower() and _external_refs(index) == []
+
+
+def test_failing_article_notebook_does_not_stop_lab_or_others(lab_built):
+    """One failing notebook (Dask task) fails only its article; the lab report and other articles are ok."""
+    res = lab_built["results"]
+    assert not res["failing.txt"].ok and res["good.txt"].ok
+    assert json.loads((lab_built["out"] / "lab" / "build.json").read_text("utf-8"))["status"] == "ok"
+
+
+def test_unchanged_lab_reports_are_skipped(lab_built):
+    """A second build with the same inputs skips the lab-level reports and the articles."""
+    log: list[str] = []
+    again = rb.build_reports(
+        [lab_built["src"] / "good.txt"],
+        out_root=lab_built["out"],
+        notebooks=[TINY_NB],
+        lab_notebooks=[TINY_LAB],
+        log=log.append,
+    )
+    assert [r.status for r in again] == ["skipped-ok"]
+    assert any("lab-level reports: unchanged, skipped" in line for line in log)
+
+
+def test_build_does_not_change_os_environ(monkeypatch, tmp_path):
+    """The builder passes each kernel its environment; os.environ is left as it was (MPLBACKEND included)."""
+    import os
+
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    monkeypatch.delenv(rb.REPORT_DIR_ENV, raising=False)
+    before = dict(os.environ)
+    art = tmp_path / "a.txt"
+    art.write_text(GOOD_TEXT, "utf-8")
+    seen = []
+    rb.build_reports([art], out_root=tmp_path / "rep", notebooks=[TINY_NB], log=lambda m: seen.append(dict(os.environ)))
+    assert dict(os.environ) == before
+    assert all(env.get("MPLBACKEND") == "Agg" and rb.REPORT_DIR_ENV not in env for env in seen)
+
+
+def test_kernel_env_is_explicit():
+    """kernel_env() copies the base environment and adds the report folder and the inline backend."""
+    from arabic_news.report.execute import INLINE_BACKEND, kernel_env
+
+    base = {"PATH": "/bin", "MPLBACKEND": "Agg", rb.REPORT_DIR_ENV: "/elsewhere"}
+    env = kernel_env("/tmp/r", base=base)
+    assert env == {"PATH": "/bin", "MPLBACKEND": INLINE_BACKEND, rb.REPORT_DIR_ENV: "/tmp/r"}
+    assert base["MPLBACKEND"] == "Agg", "the base mapping is not changed"
+
+
+def test_warmup_registry_lists_the_cold_steps():
+    """The warm-up registry names the expensive article-independent steps, each after the steps it needs."""
+    from arabic_news.report import warmup
+
+    names = warmup.default_warmups()
+    for step in ("topics.counts", "topics.model", "topics.cv", "keywords.background", "persuasion.evaluation"):
+        assert step in names
+    for w in warmup.WARMUPS.values():
+        assert all(names.index(a) < names.index(w.name) for a in w.after)
+    with pytest.raises(ValueError, match="unknown step"):
+        warmup.warmup("x", after=["no-such-step"])(lambda seed, quick: None)
+    with pytest.raises(ValueError, match="unknown warm-up step"):
+        warmup.run_step("no-such-step")
+
+
+def test_warmup_tasks_run_as_dask_graph_in_dependency_order(monkeypatch):
+    """Warm-up tasks form a Dask graph: a step runs after the steps it waits for, failures do not raise."""
+    import dask
+
+    from arabic_news.report import warmup
+
+    ran: list[str] = []
+    monkeypatch.setattr(warmup, "_run_in_process", lambda name, seed, quick, log, *after: ran.append(name))
+    tasks = warmup.warmup_tasks(["topics.cv"], seed=0, quick=True, log=lambda m: None)
+    dask.compute(*tasks, scheduler="threads", num_workers=2)
+    assert ran == ["topics.counts", "topics.cv"]

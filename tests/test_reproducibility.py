@@ -22,6 +22,9 @@ import pytest
 
 from arabic_news.paths import project_root
 
+# one pytest-xdist worker runs the whole module, so its module-scoped builds run once (make test: -n 2 --dist loadgroup)
+pytestmark = pytest.mark.xdist_group("reproducibility")
+
 ROOT = project_root()
 ARTICLE = "seeds/iraq-nato-security-cooperation.txt"
 NOTEBOOKS = ["notebooks/00-the-article.ipynb", "notebooks/90-dossier.ipynb"]

@@ -1,10 +1,16 @@
-"""Reports: execute the notebooks for each article and render offline, right-to-left-aware HTML.
+"""Reports: execute the notebooks and render offline, right-to-left-aware HTML.
 
-``make report`` (or ``python -m arabic_news report build``) runs every
-``notebooks/*.ipynb`` for every ``seeds/*.txt`` article with papermill, converts
-each executed notebook to HTML with the lab's nbconvert template, and writes
-``reports/<article-slug>/<notebook-stem>.html`` plus ``reports/index.html``.
-See :mod:`arabic_news.report.build`.
+``make report`` (or ``python -m arabic_news report build``) runs the
+lab-level notebooks (``notebooks/lab/*.ipynb``) once per data + code
+fingerprint into ``reports/lab/``, every per-article ``notebooks/*.ipynb`` for
+every ``seeds/*.txt`` article into ``reports/<article-slug>/``, and writes
+``reports/index.html``.  Modules:
+
+* :mod:`.build` -- what to build, skip-unchanged stamps, the Dask graph;
+* :mod:`.execute` -- papermill in a kernel with an explicit environment, ordering;
+* :mod:`.warmup` -- the registry of article-independent cached steps run first;
+* :mod:`.render` -- nbconvert template ``lab_rtl``, direction attributes, TOC, provenance;
+* :mod:`.index` -- the index page (template ``templates/index/index.html.j2``).
 
 Notebooks that write per-article results (the dossier's ``summary.json``) ask
 :func:`output_dir` where to put them, so the files land inside the report

@@ -2,7 +2,7 @@
 
 Examples::
 
-    python -m arabic_news report build                      # every seeds/*.txt
+    python -m arabic_news report build                      # lab-level reports + every seeds/*.txt
     python -m arabic_news report build seeds/x.txt --show-code
     python -m arabic_news report index                      # rewrite reports/index.html only
 """
@@ -29,6 +29,9 @@ def _build(args: argparse.Namespace) -> int:
         timeout=args.timeout,
         jobs=args.jobs,
         notebooks=[Path(n) for n in args.notebook] if args.notebook else None,
+        lab_notebooks=[Path(n) for n in args.lab_notebook] if args.lab_notebook else None,
+        warm=False if args.no_warm else None,
+        figures="" if args.no_figures else None,
     )
     if args.json:
         for r in results:
@@ -76,6 +79,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         metavar="IPYNB",
         help="run only this notebook (repeatable; default: notebooks/*.ipynb)",
     )
+    b.add_argument(
+        "--lab-notebook",
+        action="append",
+        metavar="IPYNB",
+        help="run this lab-level notebook (repeatable; default: notebooks/lab/*.ipynb unless --notebook is given)",
+    )
+    b.add_argument(
+        "--no-figures",
+        action="store_true",
+        help="never write figures/ (default: the featured article and the lab-level reports write them in full runs)",
+    )
+    b.add_argument("--no-warm", action="store_true", help="skip the warm-up steps (arabic_news.report.warmup)")
     b.add_argument("--strict", action="store_true", help="exit 1 if any article failed")
     b.add_argument("--json", action="store_true", help="print one JSON line per article after the build")
     b.set_defaults(func=_build)

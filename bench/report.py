@@ -1,0 +1,173 @@
+"""Bench: report build times from an empty cache, beside the budgets of issue 10, in one run.
+
+Everything happens in a temporary folder: an empty ``ARABIC_NEWS_CACHE``, a
+reports folder, a copy of the featured seed article and a few throwaway Arabic
+articles written here (or ``tests/fixtures/articles/*.txt`` when present).
+Figures are never written (``--no-figures``).  Steps, each a
+``python -m arabic_news report build`` process:
+
+1. **first build**: lab-level reports + the featured article, empty cache
+   (warm-up steps, every cold model and corpus statistic built on the way);
+2. **warm rebuild**: the article's reports rebuilt with the caches warm
+   (its report folder removed; the lab-level reports are current and skipped),
+   and, separately, a forced rebuild of everything (lab-level reports too);
+3. **each additional article**: one new article per build, warm (median over
+   several), and the same articles again in one batch build (per article);
+4. **100 articles**: extrapolated from the per-article median (not measured).
+
+Reference measured in the same run: the papermill floor -- one build of the
+tiny fixture notebook (kernel start, one cell, HTML) times the number of
+per-article notebooks, run ``JOBS`` at once.
+
+Run: ``.venv/bin/python bench/report.py [--jobs 2] [--extra 4] [--quick]``
+(about 10 minutes on the 2-core machine; ``--quick`` measures QUICK builds).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from arabic_news.paths import project_root
+
+ROOT = project_root()
+FEATURED = ROOT / "seeds" / "iraq-nato-security-cooperation.txt"
+BUDGETS = {"first": 240.0, "warm": 45.0, "article": 20.0, "hundred": 1800.0}
+
+# Throwaway articles written for this bench (general news Arabic, no corpus text).
+ARTICLES = {
+    "match-report.txt": (
+        "الفريق يفوز في مباراة الأمس\n"
+        "فاز فريق المدينة على ضيفه بهدفين مقابل هدف واحد في المباراة التي أقيمت مساء أمس على الملعب الرئيسي.\n"
+        "وسجل المهاجم الهدف الأول في الدقيقة العشرين، ثم أضاف زميله الهدف الثاني قبل نهاية الشوط الأول.\n"
+        'وقال المدرب بعد المباراة: "اللاعبون قدموا أداء جيدا ونحتاج إلى مواصلة العمل".\n'
+    ),
+    "market-bulletin.txt": (
+        "ارتفع المؤشر العام للسوق المالية في ختام تعاملات اليوم بنسبة واحد في المئة، وبلغت قيمة التداولات "
+        "نحو مليار درهم، وتصدرت أسهم البنوك والعقارات قائمة الأسهم الأكثر نشاطا.\n"
+    ),
+    "health-notice.txt": (
+        "وزارة الصحة تطلق حملة للتطعيم\n"
+        "أعلنت وزارة الصحة بدء حملة وطنية للتطعيم ضد الإنفلونزا الموسمية في جميع المراكز الصحية اعتبارا من الأسبوع المقبل.\n"
+    ),
+    "culture-festival.txt": (
+        "افتتاح مهرجان الشعر العربي\n"
+        "افتتح مساء أمس مهرجان الشعر العربي بمشاركة عشرات الشعراء من مختلف الدول العربية.\n"
+        "وأكد رئيس اللجنة المنظمة أن المهرجان يهدف إلى دعم المواهب الشابة وتعزيز حضور الشعر في الحياة الثقافية.\n"
+        "ويتضمن البرنامج أمسيات شعرية وندوات نقدية ومعرضا للكتاب يستمر أسبوعا.\n"
+    ),
+    "tech-launch.txt": (
+        "شركة ناشئة تطلق تطبيقا للتعليم\n"
+        "أطلقت شركة ناشئة تطبيقا جديدا يساعد الطلاب على تعلم البرمجة باللغة العربية عبر دروس قصيرة وتمارين تفاعلية.\n"
+        "وقال مؤسس الشركة إن التطبيق مجاني في مرحلته الأولى، وإن الشركة تخطط لإضافة مواد جديدة خلال العام.\n"
+    ),
+}
+
+
+def _build(args: list[str], env: dict[str, str]) -> float:
+    t0 = time.perf_counter()
+    proc = subprocess.run(
+        [sys.executable, "-m", "arabic_news", "report", "build", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    took = time.perf_counter() - t0
+    if proc.returncode != 0 or "FAILED" in proc.stdout:
+        print(proc.stdout[-3000:], proc.stderr[-3000:], sep="\n", file=sys.stderr)
+    return took
+
+
+def _line(what: str, seconds: float, budget: float | None, note: str = "") -> None:
+    verdict = "" if budget is None else ("  within budget" if seconds <= budget else "  OVER budget")
+    b = "" if budget is None else f"  (budget {budget:6.0f} s)"
+    print(f"{what:58} {seconds:8.1f} s{b}{verdict}{('  ' + note) if note else ''}", flush=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--jobs", type=int, default=2, help="notebooks at once (default 2)")
+    ap.add_argument("--extra", type=int, default=4, help="additional articles for the per-article median (default 4)")
+    ap.add_argument("--quick", action="store_true", help="QUICK builds (subsampled; not the budgets' mode)")
+    ap.add_argument("--keep", action="store_true", help="keep the temporary folder (printed)")
+    a = ap.parse_args()
+
+    tmp = Path(tempfile.mkdtemp(prefix="bench-report-"))
+    cache, out, arts = tmp / "cache", tmp / "reports", tmp / "articles"
+    arts.mkdir()
+    env = dict(os.environ, ARABIC_NEWS_CACHE=str(cache), ARABIC_NEWS_PROGRESS="0", ARABIC_NEWS_JOBS=str(a.jobs))
+    common = ["--out", str(out), "--no-figures", "--jobs", str(a.jobs)] + (["--quick"] if a.quick else [])
+    featured = arts / FEATURED.name
+    shutil.copy(FEATURED, featured)
+    fixtures = sorted((ROOT / "tests" / "fixtures" / "articles").glob("*.txt"))
+    extra = []
+    for i in range(a.extra):
+        if i < len(fixtures):
+            p = arts / fixtures[i].name
+            shutil.copy(fixtures[i], p)
+        else:
+            name, text = list(ARTICLES.items())[(i - len(fixtures)) % len(ARTICLES)]
+            p = arts / (f"{i}-{name}")
+            p.write_text(text, "utf-8")
+        extra.append(p)
+    print(f"bench/report.py: {tmp} (empty cache), jobs={a.jobs}, quick={a.quick}, cpus={os.cpu_count()}", flush=True)
+
+    from arabic_news.report.build import list_notebooks
+
+    n_nb = len(list_notebooks())
+    floor_out = tmp / "floor"
+    t_floor = _build(
+        [
+            str(featured),
+            "--out",
+            str(floor_out),
+            "--notebook",
+            str(ROOT / "tests/fixtures/report/tiny.ipynb"),
+            "--jobs",
+            "1",
+        ],
+        env,
+    )
+    floor = t_floor * n_nb / max(1, min(a.jobs, n_nb - 1))
+    _line(f"reference: papermill floor ({n_nb} trivial notebooks, {a.jobs} at once)", floor, None)
+
+    first = _build([str(featured), *common], env)
+    _line("first build: lab-level reports + 1 article, empty cache", first, BUDGETS["first"])
+
+    shutil.rmtree(out / "iraq-nato-security-cooperation")
+    warm = _build([str(featured), *common], env)
+    _line("warm rebuild: the article's reports (lab reports current)", warm, BUDGETS["warm"])
+    forced = _build([str(featured), *common, "--force"], env)
+    _line("warm rebuild, forced: lab-level reports + the article", forced, BUDGETS["warm"])
+
+    singles = [_build([str(p), *common], env) for p in extra]
+    med = statistics.median(singles)
+    _line(
+        f"each additional article, one per build (median of {len(singles)})",
+        med,
+        BUDGETS["article"],
+        "[" + ", ".join(f"{s:.0f}" for s in singles) + "]",
+    )
+    from arabic_news.article import slugify
+
+    for p in extra:
+        shutil.rmtree(out / slugify(p.name), ignore_errors=True)
+    batch = _build([*map(str, extra), *common], env)
+    _line(f"each additional article, {len(extra)} in one build (per article)", batch / len(extra), BUDGETS["article"])
+    _line("100 articles (EXTRAPOLATED: 100 x the per-article median)", 100 * med, BUDGETS["hundred"])
+    if a.keep:
+        print(f"kept {tmp}")
+    else:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

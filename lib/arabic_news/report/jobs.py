@@ -1,0 +1,248 @@
+"""The unit of a build: one report folder (an article's, or the lab-level one) and its Dask graph.
+
+A :class:`Job` holds what one folder needs (notebooks, parameters, the
+temporary folder, the kernel environment); :func:`run_jobs` turns jobs into
+one Dask graph on the local threads scheduler -- warm-up steps first, then
+every notebook (each in its own kernel, so threads only wait), the synthesis
+notebooks of a folder after its others -- and :func:`finish` records the
+outcome in ``build.json`` and moves the folder into place in one rename.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..article import Article
+from ..cache import atomic_write
+from .execute import error_of, execute_notebook, kernel_env, schedule
+from .render import notebook_title, render_notebook
+
+__all__ = ["ArticleResult", "Job", "run_jobs", "STAMP_FILE"]
+
+STAMP_FILE = "build.json"
+STAMP_VERSION = 2
+
+Log = Callable[[str], None]
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass
+class ArticleResult:
+    """What happened to one article (or to the lab-level reports) in a build (also its ``build.json``)."""
+
+    article: str
+    slug: str
+    name: str
+    headline: str | None = None
+    status: str = "ok"  # ok | failed | skipped-ok | skipped-failed
+    error: str | None = None
+    reports: list[dict[str, Any]] = field(default_factory=list)  # {"notebook", "html"|"error", "seconds", "title"}
+    stamp: str | None = None
+    seconds: float = 0.0
+
+    @property
+    def ok(self) -> bool:
+        return self.status in ("ok", "skipped-ok")
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "version": STAMP_VERSION,
+            "article": self.article,
+            "slug": self.slug,
+            "name": self.name,
+            "headline": self.headline,
+            "status": "ok" if self.ok else "failed",
+            "error": self.error,
+            "reports": self.reports,
+            "stamp": self.stamp,
+            "seconds": round(self.seconds, 1),
+        }
+
+    @classmethod
+    def from_json(cls, d: dict[str, Any]) -> ArticleResult:
+        return cls(
+            article=d["article"],
+            slug=d["slug"],
+            name=d["name"],
+            headline=d.get("headline"),
+            status=d.get("status", "failed"),
+            error=d.get("error"),
+            reports=list(d.get("reports", [])),
+            stamp=d.get("stamp"),
+            seconds=float(d.get("seconds", 0.0)),
+        )
+
+
+def short_error(exc: BaseException, limit: int = 300) -> str:
+    """The exception in one line of at most ``limit`` characters."""
+    from ..clikit import one_line
+
+    msg = one_line(exc)
+    return msg if len(msg) <= limit else msg[: limit - 1] + "…"
+
+
+def write_json(path: Path, obj: Any) -> None:
+    text = json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
+    atomic_write(path, lambda tmp: tmp.write_text(text, "utf-8"))
+
+
+def publish(tmp: Path, final: Path) -> None:
+    """Move a finished report folder into place (replacing any previous one) in one rename."""
+    old = None
+    if final.exists():
+        old = final.with_name(f".old-{final.name}-{os.getpid()}")
+        if old.exists():
+            shutil.rmtree(old)
+        os.replace(final, old)
+    os.replace(tmp, final)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def mkdir(p: Path) -> Path:
+    p.mkdir(parents=True, exist_ok=True)
+    return p
+
+
+def tempdir(out: Path, slug: str) -> Path:
+    tmp = Path(tempfile.mkdtemp(prefix=f".tmp-{slug}-", dir=mkdir(out)))
+    tmp.chmod(0o755)  # mkdtemp makes it private; a published report is readable
+    return tmp
+
+
+def load_record(folder: Path) -> ArticleResult | None:
+    try:
+        return ArticleResult.from_json(json.loads((folder / STAMP_FILE).read_text("utf-8")))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def complete(folder: Path, rec: ArticleResult) -> bool:
+    return all((folder / r["html"]).is_file() for r in rec.reports if "html" in r)
+
+
+# --------------------------------------------------------------------------- one report folder
+
+
+@dataclass
+class Job:
+    """One report folder being built: an article's notebooks, or the lab-level notebooks."""
+
+    res: ArticleResult
+    notebooks: list[Path]
+    params: dict[str, Any]
+    tmp: Path
+    final: Path
+    article: Article | None
+    label: str  # for log lines and page titles
+    seed: int
+    quick: bool
+    show_code: bool
+    timeout: int
+    log: Log
+    t0: float
+    prev_seconds: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def env(self) -> dict[str, str]:
+        return kernel_env(self.tmp)
+
+
+def run_notebook(job: Job, nb_path: Path, *_after: Any) -> dict[str, Any]:
+    """Execute and render one notebook of a job; never raises (the record carries the error)."""
+    import nbformat
+
+    t1 = time.perf_counter()
+    executed = job.tmp / f".{nb_path.stem}.executed.ipynb"
+    try:
+        execute_notebook(nb_path, executed, job.params, env=job.env, timeout=job.timeout)
+        nb = nbformat.read(str(executed), as_version=4)
+        title = notebook_title(nb, nb_path.stem)
+        page = render_notebook(
+            nb,
+            title=f"{title} — {job.label if job.article is not None else 'lab-level report'}",
+            article=job.article,
+            seed=job.seed,
+            quick=job.quick,
+            show_code=job.show_code,
+            notebook_name=nb_path.name,
+            subtitle="Lab-level report (independent of the article)" if job.article is None else None,
+        )
+        (job.tmp / f"{nb_path.stem}.html").write_text(page, "utf-8")
+        os.replace(executed, job.tmp / f"{nb_path.stem}.ipynb")
+        took = time.perf_counter() - t1
+        job.log(f"  {job.label}: {nb_path.name} ok ({took:.1f} s)")
+        return {"notebook": nb_path.stem, "html": f"{nb_path.stem}.html", "seconds": round(took, 1), "title": title}
+    except KeyboardInterrupt:
+        raise
+    except Exception as e:  # noqa: BLE001 -- one failing notebook must not stop the build
+        msg = error_of(e)
+        executed.unlink(missing_ok=True)
+        job.log(f"  {job.label}: {nb_path.name} FAILED: {msg}")
+        return {"notebook": nb_path.stem, "error": msg, "seconds": round(time.perf_counter() - t1, 1)}
+
+
+def finish(job: Job, records: list[dict[str, Any]]) -> ArticleResult:
+    """Record the notebooks' outcomes (in notebook order), write ``build.json`` and publish the folder."""
+    res = job.res
+    try:
+        by_name = {r["notebook"]: r for r in records}
+        errors = []
+        for nb_path in job.notebooks:
+            rec = by_name[nb_path.stem]
+            res.reports.append(rec)
+            if "error" in rec:
+                errors.append(f"{nb_path.stem}: {rec['error']}")
+        if not job.notebooks:
+            res.status, res.error = "failed", "no notebooks found in notebooks/"
+        if errors:
+            res.status = "failed"
+            res.error = errors[0] + (f" (and {len(errors) - 1} more)" if len(errors) > 1 else "")
+        res.seconds = time.perf_counter() - job.t0
+        write_json(job.tmp / STAMP_FILE, res.to_json())
+        publish(job.tmp, job.final)
+    finally:
+        if job.tmp.exists():
+            shutil.rmtree(job.tmp, ignore_errors=True)
+    return res
+
+
+def run_jobs(
+    jobs_to_run: Sequence[Job], *, workers: int, warm: Sequence[str], seed: int, quick: bool, log: Log
+) -> list[ArticleResult]:
+    """Run every notebook of every job as one Dask graph (threads scheduler, ``workers`` at once)."""
+    if not jobs_to_run:
+        return []
+    import dask
+    from dask import delayed
+
+    from .warmup import warmup_tasks
+
+    warm_done = warmup_tasks(warm, seed=seed, quick=quick, log=log) if warm else []
+    finals = []
+    for job in jobs_to_run:
+        records = []
+        before: list[Any] = list(warm_done)
+        for phase in schedule(job.notebooks, job.prev_seconds):
+            tasks = [
+                delayed(run_notebook, pure=False)(job, nb, *before, dask_key_name=f"nb-{job.res.slug}-{nb.stem}")
+                for nb in phase
+            ]
+            records += tasks
+            before = tasks  # the synthesis phase waits for the article's other notebooks
+        finals.append(delayed(finish, pure=False)(job, records, dask_key_name=f"finish-{job.res.slug}"))
+    try:
+        return list(dask.compute(*finals, scheduler="threads", num_workers=max(1, workers)))
+    finally:
+        for job in jobs_to_run:
+            if job.tmp.exists():
+                shutil.rmtree(job.tmp, ignore_errors=True)

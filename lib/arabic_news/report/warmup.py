@@ -1,0 +1,251 @@
+"""The registry of warm-up steps: expensive, article-independent work computed once per fingerprint.
+
+Each step calls one of the package's own cached functions (``arabic_news.cache.cached``,
+keyed on code + data + parameters), with exactly the arguments the notebooks,
+the CLI and the tests use, so that they all find the result in the cache.
+``make report`` runs the steps before any notebook, as Dask tasks, each in its
+own Python process (true parallelism on the two cores; memory returned when it
+ends), in the order their ``after`` lists require and otherwise in parallel.
+
+To add a step (e.g. a sentence-encoder matrix or a new default model), write a
+function ``(seed, quick) -> None`` here and decorate it with :func:`warmup`;
+name the steps it must wait for in ``after``.  Nothing else changes.
+
+Run by hand::
+
+    python -m arabic_news.report.warmup --list
+    python -m arabic_news.report.warmup [--quick] [--seed 0] [STEP ...]    # default: every step
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["WARMUPS", "Warmup", "warmup", "default_warmups", "run_step", "warmup_tasks"]
+
+
+@dataclass(frozen=True)
+class Warmup:
+    """One registered step: ``func(seed, quick)`` fills the cache; ``after`` names steps it waits for."""
+
+    name: str
+    func: Callable[[int, bool], Any]
+    after: tuple[str, ...] = ()
+    doc: str = ""
+
+
+#: name -> step, in registration order
+WARMUPS: dict[str, Warmup] = {}
+
+
+def warmup(
+    name: str, *, after: Sequence[str] = ()
+) -> Callable[[Callable[[int, bool], Any]], Callable[[int, bool], Any]]:
+    """Register ``func(seed, quick)`` as the warm-up step ``name`` (waits for the steps in ``after``)."""
+
+    def deco(func: Callable[[int, bool], Any]) -> Callable[[int, bool], Any]:
+        for a in after:
+            if a not in WARMUPS:
+                raise ValueError(f"warm-up step {name!r} waits for unknown step {a!r}")
+        WARMUPS[name] = Warmup(name, func, tuple(after), (func.__doc__ or "").strip().splitlines()[0])
+        return func
+
+    return deco
+
+
+# ---------------------------------------------------------------- topics
+
+
+@warmup("topics.counts")
+def _topic_counts(seed: int, quick: bool) -> None:
+    """Topic corpora (SANAD + weak-labelled SaudiNewsNet): n-gram counts and duplicate groups."""
+    from ..topics.features import topic_data
+
+    topic_data(seed=seed, quick=quick)
+
+
+@warmup("topics.model", after=["topics.counts"])
+def _topic_model(seed: int, quick: bool) -> None:
+    """The default topic model (calibrated LinearSVC)."""
+    from ..topics import default_model
+
+    default_model(seed=seed, quick=quick)
+
+
+@warmup("topics.cv", after=["topics.counts"])
+def _topic_cv(seed: int, quick: bool) -> None:
+    """Cross-validation of the three classifiers (lab report 11-topic-evaluation)."""
+    from ..topics.evaluation import cross_validate
+    from ..topics.features import topic_data
+
+    cross_validate(topic_data(seed=seed, quick=quick), kinds=("svc", "logreg", "cnb"), seed=seed)
+
+
+@warmup("topics.cross-outlet", after=["topics.counts"])
+def _topic_cross_outlet(seed: int, quick: bool) -> None:
+    """In-outlet and leave-one-outlet-out scores (lab report 11-topic-evaluation)."""
+    from ..topics.evaluation import cross_outlet
+    from ..topics.features import topic_data
+
+    cross_outlet(topic_data(seed=seed, quick=quick), seed=seed)
+
+
+@warmup("topics.learning-curve", after=["topics.counts"])
+def _topic_learning_curve(seed: int, quick: bool) -> None:
+    """Learning curve of the LinearSVC (lab report 11-topic-evaluation)."""
+    from ..topics.evaluation import learning_curve
+    from ..topics.features import topic_data
+
+    learning_curve(topic_data(seed=seed, quick=quick), seed=seed)
+
+
+@warmup("topics.landscape", after=["topics.counts"])
+def _topic_landscape(seed: int, quick: bool) -> None:
+    """NMF topics over the corpora (notebook 12)."""
+    from ..topics.landscape import topic_landscape
+
+    topic_landscape(seed=seed, quick=quick, n_topics=10)
+
+
+# ---------------------------------------------------------------- keywords
+
+
+@warmup("keywords.background")
+def _keyword_background(seed: int, quick: bool) -> None:
+    """Keyword background statistics (document frequencies over SANAD + SaudiNewsNet)."""
+    from ..keywords.background import default_background
+
+    default_background(quick=quick, seed=seed)
+
+
+# ---------------------------------------------------------------- rhetoric
+
+
+@warmup("rhetoric.ngram-counts")
+def _rhetoric_ngrams(seed: int, quick: bool) -> None:
+    """Reference n-gram counts for formula keyness (notebook 32)."""
+    from ..rhetoric.formulae import corpus_counts
+
+    corpus_counts(quick=quick, seed=seed)
+
+
+@warmup("rhetoric.marker-densities")
+def _rhetoric_densities(seed: int, quick: bool) -> None:
+    """Stance-marker densities of SANAD Politics (notebook 31, the dossier)."""
+    from ..rhetoric.markers import corpus_densities
+
+    corpus_densities(quick=quick, seed=seed)
+
+
+# ---------------------------------------------------------------- persuasion
+
+
+@warmup("persuasion.models")
+def _persuasion_models(seed: int, quick: bool) -> None:
+    """The default persuasion models (binary and techniques)."""
+    from ..persuasion.models import default_models
+
+    default_models(seed=seed, quick=quick)
+
+
+@warmup("persuasion.evaluation")
+def _persuasion_evaluation(seed: int, quick: bool) -> None:
+    """Cross-validated and held-out persuasion scores (lab report 33-persuasion-evaluation)."""
+    from ..persuasion.models import evaluation
+
+    evaluation(seed=seed, quick=quick)
+
+
+# ---------------------------------------------------------------- running
+
+
+def default_warmups() -> list[str]:
+    """Every registered step, in registration order."""
+    return list(WARMUPS)
+
+
+def run_step(name: str, *, seed: int = 0, quick: bool = False) -> float:
+    """Run one step in this process; returns its seconds."""
+    if name not in WARMUPS:
+        raise ValueError(f"unknown warm-up step {name!r}; known: {', '.join(WARMUPS)}")
+    t0 = time.perf_counter()
+    WARMUPS[name].func(seed, quick)
+    return time.perf_counter() - t0
+
+
+def _run_in_process(name: str, seed: int, quick: bool, log: Callable[[str], None], *_after: Any) -> str | None:
+    """Run one step in a child Python process; returns None or the one-line error (never raises)."""
+    args = [sys.executable, "-m", "arabic_news.report.warmup", name, "--seed", str(seed)] + (
+        ["--quick"] if quick else []
+    )
+    env = dict(os.environ, ARABIC_NEWS_PROGRESS=os.environ.get("ARABIC_NEWS_PROGRESS", "0"))
+    t0 = time.perf_counter()
+    proc = subprocess.run(args, capture_output=True, text=True, env=env)
+    took = time.perf_counter() - t0
+    if proc.returncode != 0:
+        lines = [ln for ln in (proc.stderr or proc.stdout).strip().splitlines() if ln.strip()]
+        msg = lines[-1] if lines else f"exit code {proc.returncode}"
+        log(f"  warm-up {name}: FAILED ({took:.1f} s): {msg}")
+        return msg
+    log(f"  warm-up {name}: ok ({took:.1f} s)")
+    return None
+
+
+def warmup_tasks(names: Sequence[str], *, seed: int, quick: bool, log: Callable[[str], None]) -> list[Any]:
+    """Dask delayed tasks for the named steps (and the steps they wait for), one child process each.
+
+    A failing step is logged and does not stop the build: the notebook that
+    needs it computes it (and reports the error in its own page).
+    """
+    from dask import delayed
+
+    tasks: dict[str, Any] = {}
+
+    def task(name: str) -> Any:
+        if name not in tasks:
+            deps = [task(a) for a in WARMUPS[name].after]
+            tasks[name] = delayed(_run_in_process, pure=False)(
+                name, seed, quick, log, *deps, dask_key_name=f"warmup-{name}"
+            )
+        return tasks[name]
+
+    for n in names:
+        if n not in WARMUPS:
+            raise ValueError(f"unknown warm-up step {n!r}; known: {', '.join(WARMUPS)}")
+        task(n)
+    return list(tasks.values())
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """``python -m arabic_news.report.warmup``: run warm-up steps in this process."""
+    p = argparse.ArgumentParser(prog="python -m arabic_news.report.warmup", description=__doc__.split("\n\n")[0])
+    p.add_argument("steps", nargs="*", help="steps to run (default: all, in registration order)")
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--quick", action="store_true")
+    p.add_argument("--list", action="store_true", help="list the registered steps and exit")
+    a = p.parse_args(argv)
+    if a.list:
+        for w in WARMUPS.values():
+            print(f"{w.name:28} after: {', '.join(w.after) or '-':16} {w.doc}")
+        return 0
+    from ..clikit import one_line
+
+    status = 0
+    for name in a.steps or default_warmups():
+        try:
+            print(f"{name}: {run_step(name, seed=a.seed, quick=a.quick):.1f} s", flush=True)
+        except Exception as e:  # noqa: BLE001 -- one line per failed step, the others still run
+            print(f"{name}: error: {one_line(e)}", file=sys.stderr, flush=True)
+            status = 1
+    return status
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
