@@ -20,10 +20,18 @@ booster, not a booster plus ``كبير``).  Offsets index the text that was pass
 from __future__ import annotations
 
 import html
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from functools import cache, lru_cache
+from typing import Any
 
+from ..article import Article
 from ._lexicon import Token, adjective_bases, load_list, strip_prefixes, tokens
+from .reference import ALL, all_densities, check_reference, reference_name
+
+try:  # the core's one text check (exported as check_text from arabic_news.normalise)
+    from ..normalise import check_text as _check_text
+except ImportError:  # pragma: no cover - older core: the same check under its private name
+    from ..normalise import _check_text
 
 __all__ = [
     "Marker",
@@ -34,11 +42,23 @@ __all__ = [
     "highlight_html",
     "corpus_densities",
     "density_percentiles",
+    "compare_densities",
+    "DensityComparison",
+    "markers_table",
+    "MARKER_COLUMNS",
+    "NOISY_BELOW_WORDS",
+    "evaluative_polarity",
 ]
 
 #: marker kinds, in the order used for ties between equally long overlapping spans
 KINDS = ("emphasis", "hedge", "booster", "evaluative")
 _FILES = {"booster": "boosters", "hedge": "hedges", "emphasis": "emphasis", "evaluative": "evaluative"}
+#: columns of :func:`markers_table`
+MARKER_COLUMNS = ("kind", "text", "start", "end")
+#: Densities of articles shorter than this (words) are flagged as noisy: one marker more or
+#: less moves a density by over 0.67 per 100 words, about the distance between the SANAD
+#: median and its 75th percentile for every kind (``bench/stance_noise.py`` prints it).
+NOISY_BELOW_WORDS = 150
 _QAD = frozenset({"قد", "وقد", "فقد"})
 _CONDITIONAL_NEXT = frozenset({"لم", "كان", "كانت", "لا", "تم", "وجد", "وجدت", "صح"})
 
@@ -123,10 +143,31 @@ def is_imperfect_verb(key: str) -> bool:
     return False
 
 
-def _check_text(text: object) -> str:
-    if not isinstance(text, str):
-        raise TypeError(f"expected text as str, got {type(text).__name__}")
-    return text
+@cache
+def _polarities() -> dict[str, str]:
+    from ._lexicon import load_table, rkey
+
+    return {rkey(r[0]): (r[1] if len(r) > 1 else "") for r in load_table("evaluative")}
+
+
+def evaluative_polarity(word: str) -> str:
+    """``"+"``, ``"-"`` or ``""`` (unknown) for an evaluative adjective as written in a text.
+
+    >>> evaluative_polarity("الإيجابية"), evaluative_polarity("وخطير"), evaluative_polarity("كتاب")
+    ('+', '-', '')
+    """
+    from ._lexicon import rkey
+
+    pol = _polarities()
+    for b in adjective_bases(rkey(word)):
+        if b in pol:
+            return pol[b]
+    return ""
+
+
+def _text(article: object) -> str:
+    """The text of an Article, or a string checked to be one."""
+    return article.text if isinstance(article, Article) else _check_text(article)
 
 
 def _candidates(toks: list[Token]) -> list[tuple[int, int, str]]:
@@ -170,25 +211,26 @@ def _candidates(toks: list[Token]) -> list[tuple[int, int, str]]:
     return out
 
 
-def find_markers(text: str) -> list[Marker]:
+def find_markers(text: Article | str) -> list[Marker]:
     """Find boosters, hedges, emphasis particles and evaluative adjectives in ``text``.
 
     Parameters
     ----------
-    text : str
-        Any Arabic text (an article's ``text``, a paragraph, a sentence).
+    text : Article or str
+        An article, or any Arabic text (a paragraph, a sentence).
 
     Returns
     -------
     list of Marker
-        Non-overlapping, sorted by ``start``; ``text[m.start:m.end] == m.text``.
+        Non-overlapping, sorted by ``start``; ``text[m.start:m.end] == m.text``
+        (offsets into ``Article.text`` for an article); ``[]`` when there is none.
 
     Examples
     --------
     >>> [(m.kind, m.text) for m in find_markers("لقد تحسن الوضع بشكل كبير، وربما يتحسن أكثر")]
     [('emphasis', 'لقد'), ('booster', 'بشكل كبير'), ('hedge', 'وربما')]
     """
-    text = _check_text(text)
+    text = _text(text)
     toks = tokens(text)
     cands = _candidates(toks)
     prio = {k: p for p, k in enumerate(KINDS)}
@@ -207,38 +249,64 @@ def find_markers(text: str) -> list[Marker]:
     ]
 
 
-def marker_densities(text: str, markers: list[Marker] | None = None) -> dict[str, float]:
-    """Markers of each kind per 100 words of ``text``.
+def marker_densities(
+    text: Article | str,
+    markers: list[Marker] | None = None,
+    *,
+    reference: str | None = None,
+    quick: bool = False,
+    seed: int = 0,
+) -> Any:
+    """Markers of each kind per 100 words; with ``reference``, compared with a SANAD class.
 
     Parameters
     ----------
-    text : str
+    text : Article or str
     markers : list of Marker, optional
         Already computed ``find_markers(text)``.
+    reference : str, optional
+        A SANAD class (the topic model's label for the article) or ``"all"``: then a
+        :class:`DensityComparison` is returned (see :func:`compare_densities`).
+    quick, seed : optional
+        The reference sample (see :func:`corpus_densities`).
 
     Returns
     -------
-    dict
-        ``{"booster", "hedge", "emphasis", "evaluative"} -> markers per 100 words``
-        plus ``"words"`` (the word count used as denominator).
+    dict or DensityComparison
+        Without ``reference``: ``{"booster", "hedge", "emphasis", "evaluative"} ->
+        markers per 100 words`` plus ``"words"`` (the word count used as denominator;
+        every density is 0.0 for a text without words).
 
     Examples
     --------
     >>> marker_densities("ربما ينجح الاتفاق")["hedge"]
     33.333...
     """
-    text = _check_text(text)
+    if reference is not None:
+        return compare_densities(text, reference=reference, markers=markers, quick=quick, seed=seed)
+    text = _text(text)
     from ..tokenise import word_spans
 
     n = len(word_spans(text))
     ms = find_markers(text) if markers is None else markers
-    out: dict[str, float] = {k: 0.0 for k in ("booster", "hedge", "emphasis", "evaluative")}
+    out: dict[str, float] = dict.fromkeys(("booster", "hedge", "emphasis", "evaluative"), 0.0)
     for m in ms:
         out[m.kind] += 1
     for k in list(out):
         out[k] = 100.0 * out[k] / n if n else 0.0
     out["words"] = float(n)
     return out
+
+
+def markers_table(markers: list[Marker]):
+    """Markers as a DataFrame with :data:`MARKER_COLUMNS` (empty but well-formed when there are none).
+
+    >>> list(markers_table([]).columns)
+    ['kind', 'text', 'start', 'end']
+    """
+    import pandas as pd
+
+    return pd.DataFrame([m.to_dict() for m in markers], columns=list(MARKER_COLUMNS))
 
 
 def highlight_html(text: str, markers: list[Marker]) -> str:
@@ -261,13 +329,17 @@ def highlight_html(text: str, markers: list[Marker]) -> str:
 
 
 def corpus_densities(*, label: str = "Politics", quick: bool = False, seed: int = 0, root=None) -> dict:
-    """Marker densities of every SANAD article with ``label`` (cached on disk).
+    """Marker densities of every SANAD article of class ``label`` (``"all"``: every class).
+
+    The densities of the whole corpus are computed once and cached on disk
+    (:func:`arabic_news.rhetoric.reference.all_densities`); a class is a slice of them.
 
     Parameters
     ----------
     label : str, default "Politics"
+        A SANAD class or ``"all"``; anything else is a ``ValueError`` naming the choices.
     quick : bool
-        Use a random sample of 300 articles (for fast tests and notebooks).
+        Use 100 seeded articles per class (for fast tests and notebooks).
     seed : int
         Seed of the quick sample.
     root : path, optional
@@ -276,61 +348,118 @@ def corpus_densities(*, label: str = "Politics", quick: bool = False, seed: int 
     Returns
     -------
     dict
-        ``kind -> numpy array`` (one density per article) and ``"n"``.
+        ``kind -> numpy array`` (one density per article), ``"words"`` and ``"n"``.
     """
-    import numpy as np
-
-    from ..cache import cached, code_fingerprint, data_fingerprint, fingerprint
-    from ..paths import data_path
-
-    root = root or data_path("corpora", "sanad_khaleej")
-    key = fingerprint(
-        code_fingerprint("arabic_news.rhetoric.markers", "arabic_news.rhetoric._lexicon"),
-        _data_fingerprint(),
-        data_fingerprint(root),
-        label=label,
-        quick=quick,
-        seed=seed,
-    )
-
-    def build() -> dict:
-        from ..corpus import load_sanad, progress
-
-        corpus = load_sanad(root, show_progress=False)
-        idx = [i for i, d in enumerate(corpus.documents) if d.label == label]
-        if not idx:
-            raise ValueError(f"no SANAD articles with label {label!r}")
-        if quick:
-            rng = np.random.default_rng(seed)
-            idx = sorted(rng.choice(idx, size=min(300, len(idx)), replace=False).tolist())
-        rows = [marker_densities(corpus.documents[i].text) for i in progress(idx, desc="marker densities")]
-        return {k: np.array([r[k] for r in rows], dtype=float) for k in rows[0]}
-
-    def save(obj: dict, path) -> None:
-        np.savez(path, **obj)
-
-    def load(path) -> dict:
-        with np.load(path, allow_pickle=False) as z:
-            return {k: z[k] for k in z.files}
-
-    out = cached("marker-densities", key, build, save=save, load=load, suffix=".npz")
-    out = dict(out)
+    check_reference(label, root)
+    dist = all_densities(quick=quick, seed=seed, root=root)
+    keep = slice(None) if label == ALL else dist["label"] == label
+    out = {k: v[keep] for k, v in dist.items() if k != "label"}
     out["n"] = int(len(out["words"]))
     return out
 
 
-def _data_fingerprint() -> str:
-    from importlib import resources
+@dataclass(frozen=True)
+class DensityComparison:
+    """An article's marker densities read against a reference (a SANAD class or all of SANAD).
 
-    from ..cache import fingerprint
+    Attributes
+    ----------
+    reference : str
+        The class name, or ``"all"``.
+    reference_label : str
+        How to name it in prose (``"SANAD Politics"``, ``"all of SANAD"``).
+    n_reference : int
+        Reference articles.
+    words : int
+        The article's words (the denominator).
+    noisy : bool
+        ``words < NOISY_BELOW_WORDS``: one marker moves a density a lot.
+    counts, densities, percentiles, medians, p90 : dict
+        Per kind (:data:`KINDS`): markers in the article, per 100 words, the article's
+        percentile in the reference, the reference median and 90th percentile.
+    distribution : dict
+        ``kind -> numpy array`` of the reference densities (for figures).
+    """
 
-    folder = resources.files("arabic_news").joinpath("data", "rhetoric")
-    return fingerprint(
-        *[
-            (p.name, p.read_text("utf-8"))
-            for p in sorted(folder.iterdir(), key=lambda p: p.name)
-            if p.name.endswith(".txt")
-        ]
+    reference: str
+    reference_label: str
+    n_reference: int
+    words: int
+    noisy: bool
+    counts: dict[str, int]
+    densities: dict[str, float]
+    percentiles: dict[str, float]
+    medians: dict[str, float]
+    p90: dict[str, float]
+    distribution: dict[str, Any] = field(repr=False, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict (without the reference distribution)."""
+        d = asdict(self)
+        d.pop("distribution")
+        return d
+
+    def to_frame(self):
+        """One row per kind: ``count``, ``per_100_words``, ``reference_median``, ``reference_p90``, ``percentile``."""
+        import pandas as pd
+
+        return pd.DataFrame(
+            {
+                "count": self.counts,
+                "per_100_words": self.densities,
+                "reference_median": self.medians,
+                "reference_p90": self.p90,
+                "percentile": self.percentiles,
+            },
+            index=list(KINDS),
+        ).rename_axis("kind")
+
+
+def compare_densities(
+    article: Article | str,
+    *,
+    reference: str,
+    markers: list[Marker] | None = None,
+    quick: bool = False,
+    seed: int = 0,
+    root=None,
+) -> DensityComparison:
+    """Marker densities of ``article`` against the SANAD class ``reference`` (or ``"all"``).
+
+    Parameters
+    ----------
+    article : Article or str
+    reference : str
+        The topic model's label for the article, or ``"all"`` when it is flagged outside
+        the seven labels.  Unknown names raise ``ValueError``.
+    markers : list of Marker, optional
+        Already computed ``find_markers(article)``.
+    quick, seed, root : optional
+        See :func:`corpus_densities`.
+    """
+    import numpy as np
+
+    text = _text(article)
+    ms = find_markers(text) if markers is None else markers
+    dens = marker_densities(text, ms)
+    dist = corpus_densities(label=reference, quick=quick, seed=seed, root=root)
+    words = int(dens["words"])
+    counts = {k: sum(1 for m in ms if m.kind == k) for k in KINDS}
+    n = int(dist["n"])
+    med = {k: float(np.median(dist[k])) if n else float("nan") for k in KINDS}
+    p90 = {k: float(np.quantile(dist[k], 0.9)) if n else float("nan") for k in KINDS}
+    return DensityComparison(
+        reference=reference,
+        reference_label=reference_name(reference),
+        n_reference=n,
+        words=words,
+        noisy=words < NOISY_BELOW_WORDS,
+        counts=counts,
+        densities={k: float(dens[k]) for k in KINDS},
+        percentiles=density_percentiles({k: dens[k] for k in KINDS}, dist),
+        medians=med,
+        p90=p90,
+        distribution={k: dist[k] for k in KINDS},
     )
 
 
