@@ -23,7 +23,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from .markers import KINDS, NOISY_BELOW_WORDS, DensityComparison, Marker, evaluative_polarity
+from .markers import NOISY_BELOW_WORDS, DensityComparison, Marker, evaluative_polarity
 from .reference import reference_name
 
 __all__ = [
@@ -49,6 +49,8 @@ _NOUNS = {
     "emphasis": ("emphasis particle", "emphasis particles"),
     "evaluative": ("evaluative adjective", "evaluative adjectives"),
 }
+#: the order kinds are named in prose and tables
+_ORDER = ("booster", "hedge", "emphasis", "evaluative")
 _HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#|~$\"'])")
 _MD_LIST_START = re.compile(r"^([-+])")
@@ -114,7 +116,7 @@ def describe_markers(markers: Sequence[Marker]) -> str:
             "No stance markers were found: the article neither boosts, hedges, emphasises nor evaluates "
             "with the listed forms."
         )
-    by = {k: [m.text for m in markers if m.kind == k] for k in KINDS}
+    by = {k: [m.text for m in markers if m.kind == k] for k in _ORDER}
     present = [f"{_n(len(v), *_NOUNS[k])} ({_examples(v)})" for k, v in by.items() if v]
     absent = [_NOUNS[k][1] for k, v in by.items() if not v]
     out = f"The article has {_n(len(markers), 'stance marker')}: {_join(present)}"
@@ -158,7 +160,7 @@ def describe_densities(comparison: DensityComparison) -> str:
     if c.words == 0:
         return head + " The article has no words to count, so no density can be computed."
     lines = []
-    for k in KINDS:
+    for k in _ORDER:
         name = _NOUNS[k][1]
         if c.counts[k] == 0:
             zero = _zero_share(c.distribution[k])
@@ -198,7 +200,7 @@ def describe_profile(
     c = comparison
     ref = md_escape(c.reference_label)
     parts = []
-    high = [k for k in KINDS if c.counts[k] and c.percentiles[k] >= 75]
+    high = [k for k in _ORDER if c.counts[k] and c.percentiles[k] >= 75]
     if not markers:
         parts.append("With no stance markers, the report reads as neutral, unmarked prose.")
     elif high:

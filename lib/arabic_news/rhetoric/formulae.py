@@ -15,6 +15,10 @@ Every function accepts an article of any shape and returns well-formed, possibly
 empty, results; :func:`keyness_table` and :func:`formulae_table` give DataFrames
 with fixed columns.
 
+size: about 440 lines, half of them docstrings: n-grams, the formula list and keyness share one
+tokenisation into punctuation-free stretches and are read together; the corpus side (per-class
+counts) already lives in :mod:`arabic_news.rhetoric.reference`.
+
 >>> round(log_likelihood(10, 1000, 10, 100000), 1)
 64.8
 >>> [g for g, _ in ngrams("على هامش المؤتمر، قال", n_max=2)]

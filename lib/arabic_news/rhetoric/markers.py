@@ -11,7 +11,13 @@ Four kinds of span are found in a text, each from a cited word list in
 * ``evaluative``-- appraising adjectives (مهم، إيجابي، خطير، مؤسف).
 
 Where two candidate spans overlap, the longer one wins (``بشكل كبير`` is one
-booster, not a booster plus ``كبير``).  Offsets index the text that was passed in.
+booster, not a booster plus ``كبير``).  Offsets index the text that was passed in
+(``Article.text`` for an article).  Any text gives well-formed results: an empty list,
+densities of 0.0, an empty :func:`markers_table` with its columns.
+
+Densities are read against a reference that follows the article --
+``marker_densities(article, reference="Politics")`` or ``reference="all"`` -- see
+:mod:`arabic_news.rhetoric.densities` (re-exported here).
 
 >>> [(m.kind, m.text) for m in find_markers("وقد أكد الوزير أن التعاون مهم جدا، وقد يشهد توسعا.")]
 [('emphasis', 'وقد أكد'), ('evaluative', 'مهم'), ('booster', 'جدا'), ('hedge', 'وقد يشهد')]
@@ -20,13 +26,12 @@ booster, not a booster plus ``كبير``).  Offsets index the text that was pass
 from __future__ import annotations
 
 import html
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from functools import cache, lru_cache
 from typing import Any
 
 from ..article import Article
 from ._lexicon import Token, adjective_bases, load_list, strip_prefixes, tokens
-from .reference import ALL, all_densities, check_reference, reference_name
 
 try:  # the core's one text check (exported as check_text from arabic_news.normalise)
     from ..normalise import check_text as _check_text
@@ -55,10 +60,6 @@ KINDS = ("emphasis", "hedge", "booster", "evaluative")
 _FILES = {"booster": "boosters", "hedge": "hedges", "emphasis": "emphasis", "evaluative": "evaluative"}
 #: columns of :func:`markers_table`
 MARKER_COLUMNS = ("kind", "text", "start", "end")
-#: Densities of articles shorter than this (words) are flagged as noisy: one marker more or
-#: less moves a density by over 0.67 per 100 words, about the distance between the SANAD
-#: median and its 75th percentile for every kind (``bench/stance_noise.py`` prints it).
-NOISY_BELOW_WORDS = 150
 _QAD = frozenset({"قد", "وقد", "فقد"})
 _CONDITIONAL_NEXT = frozenset({"لم", "كان", "كانت", "لا", "تم", "وجد", "وجدت", "صح"})
 
@@ -256,6 +257,7 @@ def marker_densities(
     reference: str | None = None,
     quick: bool = False,
     seed: int = 0,
+    root=None,
 ) -> Any:
     """Markers of each kind per 100 words; with ``reference``, compared with a SANAD class.
 
@@ -267,8 +269,8 @@ def marker_densities(
     reference : str, optional
         A SANAD class (the topic model's label for the article) or ``"all"``: then a
         :class:`DensityComparison` is returned (see :func:`compare_densities`).
-    quick, seed : optional
-        The reference sample (see :func:`corpus_densities`).
+    quick, seed, root : optional
+        The reference sample and corpus folder (see :func:`corpus_densities`).
 
     Returns
     -------
@@ -283,7 +285,9 @@ def marker_densities(
     33.333...
     """
     if reference is not None:
-        return compare_densities(text, reference=reference, markers=markers, quick=quick, seed=seed)
+        from .densities import compare_densities
+
+        return compare_densities(text, reference=reference, markers=markers, quick=quick, seed=seed, root=root)
     text = _text(text)
     from ..tokenise import word_spans
 
@@ -328,156 +332,11 @@ def highlight_html(text: str, markers: list[Marker]) -> str:
     return "".join(out)
 
 
-def corpus_densities(*, label: str = "Politics", quick: bool = False, seed: int = 0, root=None) -> dict:
-    """Marker densities of every SANAD article of class ``label`` (``"all"``: every class).
-
-    The densities of the whole corpus are computed once and cached on disk
-    (:func:`arabic_news.rhetoric.reference.all_densities`); a class is a slice of them.
-
-    Parameters
-    ----------
-    label : str, default "Politics"
-        A SANAD class or ``"all"``; anything else is a ``ValueError`` naming the choices.
-    quick : bool
-        Use 100 seeded articles per class (for fast tests and notebooks).
-    seed : int
-        Seed of the quick sample.
-    root : path, optional
-        SANAD folder (default: the data setting).
-
-    Returns
-    -------
-    dict
-        ``kind -> numpy array`` (one density per article), ``"words"`` and ``"n"``.
-    """
-    check_reference(label, root)
-    dist = all_densities(quick=quick, seed=seed, root=root)
-    keep = slice(None) if label == ALL else dist["label"] == label
-    out = {k: v[keep] for k, v in dist.items() if k != "label"}
-    out["n"] = int(len(out["words"]))
-    return out
-
-
-@dataclass(frozen=True)
-class DensityComparison:
-    """An article's marker densities read against a reference (a SANAD class or all of SANAD).
-
-    Attributes
-    ----------
-    reference : str
-        The class name, or ``"all"``.
-    reference_label : str
-        How to name it in prose (``"SANAD Politics"``, ``"all of SANAD"``).
-    n_reference : int
-        Reference articles.
-    words : int
-        The article's words (the denominator).
-    noisy : bool
-        ``words < NOISY_BELOW_WORDS``: one marker moves a density a lot.
-    counts, densities, percentiles, medians, p90 : dict
-        Per kind (:data:`KINDS`): markers in the article, per 100 words, the article's
-        percentile in the reference, the reference median and 90th percentile.
-    distribution : dict
-        ``kind -> numpy array`` of the reference densities (for figures).
-    """
-
-    reference: str
-    reference_label: str
-    n_reference: int
-    words: int
-    noisy: bool
-    counts: dict[str, int]
-    densities: dict[str, float]
-    percentiles: dict[str, float]
-    medians: dict[str, float]
-    p90: dict[str, float]
-    distribution: dict[str, Any] = field(repr=False, compare=False)
-
-    def to_dict(self) -> dict[str, Any]:
-        """JSON-ready dict (without the reference distribution)."""
-        d = asdict(self)
-        d.pop("distribution")
-        return d
-
-    def to_frame(self):
-        """One row per kind: ``count``, ``per_100_words``, ``reference_median``, ``reference_p90``, ``percentile``."""
-        import pandas as pd
-
-        return pd.DataFrame(
-            {
-                "count": self.counts,
-                "per_100_words": self.densities,
-                "reference_median": self.medians,
-                "reference_p90": self.p90,
-                "percentile": self.percentiles,
-            },
-            index=list(KINDS),
-        ).rename_axis("kind")
-
-
-def compare_densities(
-    article: Article | str,
-    *,
-    reference: str,
-    markers: list[Marker] | None = None,
-    quick: bool = False,
-    seed: int = 0,
-    root=None,
-) -> DensityComparison:
-    """Marker densities of ``article`` against the SANAD class ``reference`` (or ``"all"``).
-
-    Parameters
-    ----------
-    article : Article or str
-    reference : str
-        The topic model's label for the article, or ``"all"`` when it is flagged outside
-        the seven labels.  Unknown names raise ``ValueError``.
-    markers : list of Marker, optional
-        Already computed ``find_markers(article)``.
-    quick, seed, root : optional
-        See :func:`corpus_densities`.
-    """
-    import numpy as np
-
-    text = _text(article)
-    ms = find_markers(text) if markers is None else markers
-    dens = marker_densities(text, ms)
-    dist = corpus_densities(label=reference, quick=quick, seed=seed, root=root)
-    words = int(dens["words"])
-    counts = {k: sum(1 for m in ms if m.kind == k) for k in KINDS}
-    n = int(dist["n"])
-    med = {k: float(np.median(dist[k])) if n else float("nan") for k in KINDS}
-    p90 = {k: float(np.quantile(dist[k], 0.9)) if n else float("nan") for k in KINDS}
-    return DensityComparison(
-        reference=reference,
-        reference_label=reference_name(reference),
-        n_reference=n,
-        words=words,
-        noisy=words < NOISY_BELOW_WORDS,
-        counts=counts,
-        densities={k: float(dens[k]) for k in KINDS},
-        percentiles=density_percentiles({k: dens[k] for k in KINDS}, dist),
-        medians=med,
-        p90=p90,
-        distribution={k: dist[k] for k in KINDS},
-    )
-
-
-def density_percentiles(densities: dict[str, float], distribution: dict) -> dict[str, float]:
-    """Percentile (0-100) of each density within a corpus distribution.
-
-    The percentage of corpus articles whose density is *below* the article's,
-    plus half of the ties.
-
-    >>> import numpy as np
-    >>> density_percentiles({"hedge": 1.0}, {"hedge": np.array([0.0, 1.0, 2.0, 3.0])})
-    {'hedge': 37.5}
-    """
-    import numpy as np
-
-    out = {}
-    for k, v in densities.items():
-        if k in distribution and k not in ("words", "n"):
-            arr = np.asarray(distribution[k], dtype=float)
-            out[k] = float(100.0 * ((arr < v).sum() + 0.5 * (arr == v).sum()) / len(arr)) if len(arr) else float("nan")
-    return out
+# The reference comparison lives in .densities (it reads the corpus); re-exported here, where it always was.
+from .densities import (  # noqa: E402
+    NOISY_BELOW_WORDS,
+    DensityComparison,
+    compare_densities,
+    corpus_densities,
+    density_percentiles,
+)
