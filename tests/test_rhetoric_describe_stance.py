@@ -179,3 +179,20 @@ def _stem_in(stem: str, a: Article) -> bool:
     from arabic_news.rhetoric.structure import _content_keys
 
     return stem in _content_keys(a.text) or stem in " ".join(_content_keys(a.text))
+
+
+def test_describe_accepts_tables(counts):
+    """The describe functions read the notebook's DataFrames as well as lists of dicts."""
+    from arabic_news.rhetoric.formulae import formulae_table, keyness_table
+    from arabic_news.rhetoric.structure import structure_tables
+
+    a = read_article(STANCE / "diplomatic-formulae.txt")
+    rows = keyness(a, counts, reference="Politics", min_freq=1, top=10_000)
+    table = keyness_table(a, counts, reference="Politics", min_freq=1, top=10_000)
+    assert describe_keyness(table, "Politics") == describe_keyness(rows, "Politics")
+    assert describe_genre_phrases(table, "Politics") == describe_genre_phrases(rows, "Politics")
+    found = formulae_found(a, counts, reference="all")
+    assert describe_formulae(formulae_table(a, counts, reference="all"), "all") == describe_formulae(found, "all")
+    t = structure_tables(a)
+    assert describe_pyramid(t["headline_overlap"]) == describe_pyramid(headline_overlap(a))
+    assert describe_openings(t["openings"], t["connectives"]) == describe_openings(sentence_openings(a), connectives(a))

@@ -244,3 +244,11 @@ def test_marker_densities_with_reference_delegates(fake_cache):
     got = marker_densities("ربما ينجح الاتفاق", reference="Finance", root=FAKE_SANAD)
     assert isinstance(got, DensityComparison) and got.reference == "Finance"
     assert isinstance(marker_densities("ربما ينجح الاتفاق"), dict)
+
+
+def test_highlight_block_is_rtl_escaped_and_keeps_lines():
+    """The highlighted block is right-to-left, escapes the text and keeps line breaks."""
+    from arabic_news.rhetoric.markers import highlight_block
+
+    out = highlight_block("عنوان <i>\nربما ينجح")
+    assert 'dir="rtl"' in out and "&lt;i&gt;" in out and "<br>" in out and '<mark class="hedge"' in out

@@ -71,6 +71,16 @@ def md_escape(text: str) -> str:
     return "".join(_HTML.get(c, c) for c in out)
 
 
+def _records(rows: Any) -> list[dict[str, Any]]:
+    """Rows as a list of dicts: a DataFrame (``*_table`` functions) or a list of dicts; NaN becomes None."""
+    if hasattr(rows, "to_dict"):
+        rows = rows.to_dict("records")
+    out = []
+    for r in rows:
+        out.append({k: (None if isinstance(v, float) and v != v else v) for k, v in dict(r).items()})
+    return out
+
+
 def _q(text: str) -> str:
     """An Arabic phrase quoted and escaped."""
     return f"«{md_escape(text)}»"
@@ -242,6 +252,7 @@ def describe_profile(
 def describe_keyness(rows: Sequence[Mapping[str, Any]], reference: str, *, k: int = 4) -> str:
     """The article's most over-used phrases against the reference (the top of :func:`keyness`)."""
     ref = md_escape(reference_name(reference))
+    rows = _records(rows)
     if not rows:
         return (
             f"No phrase of two or three words occurs often enough to be ranked against {ref} "
@@ -266,6 +277,7 @@ def describe_genre_phrases(rows: Sequence[Mapping[str, Any]], reference: str, *,
             "The article is compared with all of SANAD, so no class can say which of its phrases are "
             "typical of one kind of news."
         )
+    rows = _records(rows)
     typical = sorted(
         (r for r in rows if (r.get("genre_ll") or 0) > GENRE_LL_THRESHOLD), key=lambda r: -(r.get("genre_ll") or 0)
     )
@@ -278,6 +290,7 @@ def describe_genre_phrases(rows: Sequence[Mapping[str, Any]], reference: str, *,
 def describe_formulae(found: Sequence[Mapping[str, Any]], reference: str) -> str:
     """Which listed formulae the article uses, by function, and how common they are in the reference."""
     ref = md_escape(reference_name(reference))
+    found = _records(found)
     if not found:
         return (
             "No listed formula was found: the article uses none of the set phrases of news reporting in the lab's list."
@@ -307,6 +320,7 @@ def describe_formulae(found: Sequence[Mapping[str, Any]], reference: str) -> str
 
 def describe_pyramid(overlap: Sequence[Mapping[str, Any]]) -> str:
     """Whether the lead carries the headline's substance (headline overlap of each paragraph)."""
+    overlap = _records(overlap)
     if not overlap:
         return "The article has no headline (a single block of text), so the inverted pyramid cannot be assessed."
     lead = overlap[0]["overlap"]
@@ -330,6 +344,7 @@ _OPEN_NAMES = {"verbal": "verbal", "nominal": "nominal", "prepositional": "prepo
 
 def describe_openings(openings: Sequence[Mapping[str, Any]], connectives: Sequence[Mapping[str, Any]]) -> str:
     """How body sentences open (verbal, nominal ...) and which connective roles link them."""
+    openings, connectives = _records(openings), _records(connectives)
     if not openings:
         return "The body has no sentences to classify."
     c = Counter(o["opening"] for o in openings)
@@ -354,6 +369,7 @@ def describe_openings(openings: Sequence[Mapping[str, Any]], connectives: Sequen
 
 def describe_cohesion(lengths: Sequence[Mapping[str, Any]], cohesion: Mapping[str, Any], *, k: int = 5) -> str:
     """Sentence length and lexical cohesion (paragraph overlap and the most widespread stems)."""
+    lengths = _records(lengths)
     if not lengths:
         return "The body has no sentences, so neither length nor cohesion can be measured."
     words = sorted(r["words"] for r in lengths)

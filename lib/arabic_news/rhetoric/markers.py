@@ -53,6 +53,7 @@ __all__ = [
     "MARKER_COLUMNS",
     "NOISY_BELOW_WORDS",
     "evaluative_polarity",
+    "highlight_block",
 ]
 
 #: marker kinds, in the order used for ties between equally long overlapping spans
@@ -330,6 +331,24 @@ def highlight_html(text: str, markers: list[Marker]) -> str:
         pos = m.end
     out.append(html.escape(text[pos:]))
     return "".join(out)
+
+
+_MARK_STYLE = (
+    "<style>mark.booster{background:#ffd27f}mark.hedge{background:#bfe3ff}"
+    "mark.emphasis{background:#f7b6c2}mark.evaluative{background:#c9f0c0}</style>"
+)
+
+
+def highlight_block(text: Article | str, markers: list[Marker] | None = None) -> str:
+    """The whole text as a right-to-left HTML block with its markers highlighted (escaped; colours per kind).
+
+    >>> "<br>" in highlight_block("ربما\\nغدا")
+    True
+    """
+    text = _text(text)
+    ms = find_markers(text) if markers is None else markers
+    body = highlight_html(text, ms).replace("\n", "<br>")
+    return f'{_MARK_STYLE}<div dir="rtl" lang="ar" style="line-height:2">{body}</div>'
 
 
 # The reference comparison lives in .densities (it reads the corpus); re-exported here, where it always was.
