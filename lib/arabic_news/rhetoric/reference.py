@@ -94,19 +94,35 @@ def reference_name(reference: str) -> str:
     return "all of SANAD" if reference == ALL else f"SANAD {reference}"
 
 
-def _rhetoric_data_fingerprint() -> str:
+def _rhetoric_data_fingerprint(*names: str) -> str:
+    """Hash of the rhetoric word lists (``names``: only those files; default: all of them)."""
     from importlib import resources
 
     from ..cache import fingerprint
 
     folder = resources.files("arabic_news").joinpath("data", "rhetoric")
-    return fingerprint(
-        *[
-            (p.name, p.read_text("utf-8"))
-            for p in sorted(folder.iterdir(), key=lambda p: p.name)
-            if p.name.endswith(".txt")
-        ]
-    )
+    files = sorted((p for p in folder.iterdir() if p.name.endswith(".txt")), key=lambda p: p.name)
+    if names:
+        files = [p for p in files if p.name[:-4] in names]
+    return fingerprint(*[(p.name, p.read_text("utf-8")) for p in files])
+
+
+#: Modules whose code decides the marker densities (the markers use the cue forms of attribution).
+_DENSITY_CODE = (
+    "arabic_news.rhetoric.reference",
+    "arabic_news.rhetoric.markers",
+    "arabic_news.rhetoric._lexicon",
+    "arabic_news.rhetoric.attribution",
+    "arabic_news.tokenise",
+    "arabic_news.normalise",
+)
+#: Modules whose code decides the n-gram counts.
+_NGRAM_CODE = (
+    "arabic_news.rhetoric.reference",
+    "arabic_news.rhetoric.formulae",
+    "arabic_news.tokenise",
+    "arabic_news.normalise",
+)
 
 
 def _sample(labels: list[str], per_class: int | None, seed: int) -> list[int]:
@@ -141,7 +157,7 @@ def all_densities(*, quick: bool = False, seed: int = 0, root: str | os.PathLike
 
     folder = _root(root)
     key = fingerprint(
-        code_fingerprint("arabic_news.rhetoric.markers", "arabic_news.rhetoric._lexicon", "arabic_news.tokenise"),
+        code_fingerprint(*_DENSITY_CODE),
         _rhetoric_data_fingerprint(),
         data_fingerprint(folder),
         quick=quick,
@@ -290,8 +306,8 @@ def ngram_counts(
     folder = _root(root)
     size = 40 if quick else (600 if per_class is None else int(per_class))
     key = fingerprint(
-        code_fingerprint("arabic_news.rhetoric.formulae", "arabic_news.tokenise", "arabic_news.normalise"),
-        _rhetoric_data_fingerprint(),
+        code_fingerprint(*_NGRAM_CODE),
+        _rhetoric_data_fingerprint("formulae"),
         data_fingerprint(folder),
         size=size,
         seed=seed,
