@@ -89,11 +89,11 @@ def test_describe_markers_escapes_marker_text():
 def test_describe_densities_names_reference_and_flags_noise():
     """The reference is named; kinds without markers say how common that is; short articles are flagged."""
     out = describe_densities(comparison("ربما ينجح الاتفاق"))
-    assert "Reference: SANAD Politics (5 articles)" in out
+    assert "Reference: SANAD Politics (5 articles). SANAD Politics is the class the topic model assigns" in out
     assert "**boosters**: none, as in 40% of SANAD Politics articles" in out
     assert "short (3 words, under 150)" in out and "33.33 per 100 words" in out
     long = describe_densities(comparison("ربما ينجح الاتفاق", words=400, reference="all"))
-    assert "all of SANAD" in long and "short" not in long
+    assert "fits none of its seven classes" in long and "short" not in long
 
 
 def test_describe_densities_no_words():

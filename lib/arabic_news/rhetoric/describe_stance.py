@@ -165,6 +165,10 @@ def describe_densities(comparison: DensityComparison) -> str:
     c = comparison
     ref = md_escape(c.reference_label)
     head = f"Reference: {ref} ({c.n_reference:,} articles)."
+    if c.reference == "all":
+        head += " All of SANAD is the reference when the article fits none of its seven classes."
+    else:
+        head += f" {ref} is the class the topic model assigns to the article."
     if c.n_reference == 0:
         return head + " The reference is empty, so the densities cannot be compared."
     if c.words == 0:
