@@ -106,7 +106,9 @@ def test_describe_profile():
     text = "إن الموقف خطير ومؤسف، والوضع سيئ جدا وخطير للغاية."
     out = describe_profile(find_markers(text), comparison(text, words=400), {"assertive": 1, "neutral": 3})
     assert "evaluation is negative" in out and "does not hedge" in out
-    assert "mostly neutral (3 of 4 statements)" in out
+    assert "Of 4 reported statements, 3 are introduced with neutral verbs." in out
+    one = describe_profile(find_markers(text), comparison(text, words=400), {"assertive": 1})
+    assert "The one reported statement is introduced with an assertive verb: the reporter's choice" in one
     assert describe_profile([], comparison("نص بلا علامات", words=400)).startswith("With no stance markers")
 
 
@@ -142,7 +144,9 @@ def test_describe_structure_shapes():
     notice = read_article(STANCE / "two-line-notice.txt")
     assert describe_pyramid(headline_overlap(notice)).startswith("The body is a single paragraph")
     assert describe_openings(sentence_openings(notice), connectives(notice)).startswith("The one body sentence has a")
-    assert "single paragraph" in describe_cohesion(sentence_lengths(notice), cohesion(notice))
+    coh = describe_cohesion(sentence_lengths(notice), cohesion(notice))
+    assert coh.startswith("The body is one sentence of 10 words.") and "single paragraph" in coh
+    assert describe_cohesion([], {"adjacent": [], "repeated": []}).startswith("The body has no sentences")
     art = read_article(STANCE / "diplomatic-formulae.txt")
     op = describe_openings(sentence_openings(art), connectives(art))
     assert "perspective" in op and "None marks contrast" in op

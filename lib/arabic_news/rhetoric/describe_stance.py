@@ -154,6 +154,11 @@ def _place(pct: float) -> str:
     return "within the usual range of"
 
 
+def _articles(c: DensityComparison) -> str:
+    """``SANAD Politics articles`` / ``SANAD articles`` (for 'all')."""
+    return "SANAD articles" if c.reference == "all" else f"{md_escape(c.reference_label)} articles"
+
+
 def describe_densities(comparison: DensityComparison) -> str:
     """How dense each kind of marker is compared with the reference class, flagging short articles.
 
@@ -178,12 +183,12 @@ def describe_densities(comparison: DensityComparison) -> str:
         name = _NOUNS[k][1]
         if c.counts[k] == 0:
             zero = _zero_share(c.distribution[k])
-            lines.append(f"* **{name}**: none, as in {zero:.0%} of {ref} articles.")
+            lines.append(f"* **{name}**: none, as in {zero:.0%} of {_articles(c)}.")
             continue
         pct = c.percentiles[k]
         lines.append(
             f"* **{name}**: {c.densities[k]:.2f} per 100 words ({_n(c.counts[k], *_NOUNS[k])}), "
-            f"{_place(pct)} {ref} articles (percentile {pct:.0f}; median {c.medians[k]:.2f}, "
+            f"{_place(pct)} {_articles(c)} (percentile {pct:.0f}; median {c.medians[k]:.2f}, "
             f"90th percentile {c.p90[k]:.2f})."
         )
     out = head + "\n\n" + "\n".join(lines)
@@ -241,10 +246,13 @@ def describe_profile(
         total = sum(strengths.values())
         if total:
             dom, n = max(sorted(strengths.items()), key=lambda kv: kv[1])
-            parts.append(
-                f"The reporting verbs are mostly {md_escape(dom)} ({n} of {_n(total, 'statement')}), "
-                "a stance carried by the reporter rather than the speakers."
-            )
+            if total == 1:
+                sent = f"The one reported statement is introduced with {'an' if dom[:1] in 'aeiou' else 'a'} {md_escape(dom)} verb"
+            else:
+                sent = f"Of {total:,} reported statements, {n} {'is' if n == 1 else 'are'} introduced with {md_escape(dom)} verbs"
+            if dom in ("assertive", "evaluative", "distancing", "directive"):
+                sent += ": the reporter's choice of verb carries stance too"
+            parts.append(sent + ".")
     if c.noisy:
         parts.append(f"(With {_n(c.words, 'word')}, these readings are tentative.)")
     return " ".join(parts)
@@ -378,10 +386,13 @@ def describe_cohesion(lengths: Sequence[Mapping[str, Any]], cohesion: Mapping[st
         return "The body has no sentences, so neither length nor cohesion can be measured."
     words = sorted(r["words"] for r in lengths)
     mean = sum(words) / len(words)
-    out = (
-        f"{_n(len(words), 'body sentence')}, {mean:.1f} words long on average "
-        f"(shortest {words[0]}, longest {words[-1]})."
-    )
+    if len(words) == 1:
+        out = f"The body is one sentence of {_n(words[0], 'word')}."
+    else:
+        out = (
+            f"The body has {len(words):,} sentences, {mean:.1f} words long on average "
+            f"(shortest {words[0]}, longest {words[-1]})."
+        )
     adj = cohesion.get("adjacent", [])
     if not adj:
         return out + " With a single paragraph, cohesion between paragraphs cannot be measured."
