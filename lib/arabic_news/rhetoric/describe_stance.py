@@ -96,6 +96,11 @@ def _n(count: int, singular: str, plural: str | None = None) -> str:
     return f"{count:,} {plural}"
 
 
+def _cap(text: str) -> str:
+    """Capitalise the first letter (a sentence may start with ``one ...``)."""
+    return text[:1].upper() + text[1:]
+
+
 def _join(items: Sequence[str], last: str = "and") -> str:
     items = list(items)
     if len(items) <= 1:
@@ -273,11 +278,20 @@ def describe_keyness(rows: Sequence[Mapping[str, Any]], reference: str, *, k: in
     top = list(rows)[:k]
     items = [f"{_q(r['ngram'])} (×{r['count']})" for r in top]
     rare = sum(1 for r in top if r.get("reference_articles", 0) == 0 and not r.get("formula"))
+    if len(top) == 1:
+        out = f"Against {ref}, the most over-used phrase is {items[0]}."
+        return out + (
+            f" It is absent from the {ref} sample (or too rare there to count): the article's own subject."
+            if rare
+            else ""
+        )
     out = f"Against {ref}, the most over-used phrases are {_join(items)}."
     if rare == len(top):
-        out += f" None of them occurs in the {ref} sample: they are the article's own subject and names."
+        out += f" None of them is in the {ref} sample (or each is too rare there to count): they are the article's own subject."
     elif rare:
-        out += f" {rare} of them never occur in the {ref} sample (the article's own subject and names)."
+        out += (
+            f" {rare} of them {'is' if rare == 1 else 'are'} absent from the {ref} sample (the article's own subject)."
+        )
     return out
 
 
@@ -296,7 +310,7 @@ def describe_genre_phrases(rows: Sequence[Mapping[str, Any]], reference: str, *,
     if not typical:
         return f"None of the article's phrases is typical of {ref} rather than of other news (genre G² ≤ {GENRE_LL_THRESHOLD})."
     items = [_q(r["ngram"]) for r in typical[:k]]
-    return f"{_n(len(typical), 'phrase')} of the article {'is' if len(typical) == 1 else 'are'} typical of {ref} rather than of other news: {_join(items)}{'…' if len(typical) > k else ''}."
+    return f"{_cap(_n(len(typical), 'phrase'))} of the article {'is' if len(typical) == 1 else 'are'} typical of {ref} rather than of other news: {_join(items)}{'…' if len(typical) > k else ''}."
 
 
 def describe_formulae(found: Sequence[Mapping[str, Any]], reference: str) -> str:
@@ -370,7 +384,7 @@ def describe_openings(openings: Sequence[Mapping[str, Any]], connectives: Sequen
         return out + " No sentence opens with a connective: sentences follow each other without explicit links."
     roles = Counter(x["role"] for x in connectives)
     rparts = [f"{md_escape(k)} ×{v}" for k, v in roles.most_common()]
-    out += f" {_n(len(connectives), 'sentence')} open{'s' if len(connectives) == 1 else ''} with a connective ({_join(rparts)})."
+    out += f" {_cap(_n(len(connectives), 'sentence'))} open{'s' if len(connectives) == 1 else ''} with a connective ({_join(rparts)})."
     if "perspective" in roles:
         ex = [x["text"] for x in connectives if x["role"] == "perspective"]
         out += f" Perspective connectives ({_examples(ex, 2)}) hand the floor to another speaker."
