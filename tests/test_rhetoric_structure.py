@@ -121,3 +121,59 @@ def test_structure_rejects_bad_input():
     """Non-text input is a TypeError naming the type."""
     with pytest.raises(TypeError, match="Article or str"):
         sentence_openings(3.5)
+
+
+# -- articles of any shape -----------------------------------------------------------------------
+
+from pathlib import Path  # noqa: E402
+
+from arabic_news.rhetoric.structure import TABLE_COLUMNS, structure_tables  # noqa: E402
+
+STANCE = Path(__file__).parent / "fixtures" / "stance"
+SHAPES = sorted(p.name for p in STANCE.glob("*.txt"))
+
+
+@pytest.mark.parametrize("name", SHAPES)
+def test_structure_on_any_shape(name):
+    """Every structure function returns well-formed (possibly empty) results for every article shape."""
+    a = read_article(STANCE / name)
+    tables = structure_tables(a)
+    assert set(tables) == set(TABLE_COLUMNS)
+    for k, t in tables.items():
+        assert tuple(t.columns) == TABLE_COLUMNS[k]
+    s = structure_summary(a)
+    assert s["paragraphs"] == len(a.paragraphs) and s["sentences"] == len(tables["lengths"])
+
+
+def test_headline_less_bulletin():
+    """A one-line bulletin: no headline, no overlap rows, no adjacent pairs, one sentence."""
+    a = read_article(STANCE / "one-line-bulletin.txt")
+    assert a.title is None and headline_overlap(a) == []
+    s = structure_summary(a)
+    assert s["lead_overlap"] is None and s["later_overlap"] is None and s["mean_adjacent_jaccard"] is None
+    assert s["sentences"] == 1 and cohesion(a) == {"adjacent": [], "repeated": []}
+
+
+def test_two_line_notice_structure():
+    """Headline + one sentence: one overlap row (the lead), no later paragraphs, no connectives."""
+    a = read_article(STANCE / "two-line-notice.txt")
+    rows = headline_overlap(a)
+    assert len(rows) == 1 and 0 < rows[0]["overlap"] <= 1
+    assert structure_summary(a)["later_overlap"] is None and connectives(a) == []
+
+
+def test_long_article_structure():
+    """A 20,000-word article of many paragraphs is measured in full."""
+    para = "وقال المتحدث إن الاجتماع ناقش ملفات التعاون الاقتصادي. ومن جهته، أكد الوزير أن النتائج إيجابية. "
+    a = Article.from_text("عنوان طويل\n" + "\n".join([para * 15] * 90))
+    s = structure_summary(a)
+    assert s["paragraphs"] == 90 and s["sentences"] == 90 * 30
+    assert s["connective_roles"]["perspective"] == 90 * 15
+    assert len(cohesion(a)["adjacent"]) == 89
+
+
+def test_tables_join_shared_stems_and_pairs():
+    """Table cells are strings a reader can read: pairs as 'i–j', shared stems joined with ،."""
+    a = Article.from_text("العراق والناتو\nالعراق يعزز التعاون مع الناتو.\nالناتو يرحب بالتعاون مع العراق.")
+    t = structure_tables(a)
+    assert t["adjacent"].iloc[0]["pair"] == "1–2" and "، " in t["adjacent"].iloc[0]["shared"]

@@ -11,7 +11,13 @@ Four kinds of span are found in a text, each from a cited word list in
 * ``evaluative``-- appraising adjectives (مهم، إيجابي، خطير، مؤسف).
 
 Where two candidate spans overlap, the longer one wins (``بشكل كبير`` is one
-booster, not a booster plus ``كبير``).  Offsets index the text that was passed in.
+booster, not a booster plus ``كبير``).  Offsets index the text that was passed in
+(``Article.text`` for an article).  Any text gives well-formed results: an empty list,
+densities of 0.0, an empty :func:`markers_table` with its columns.
+
+Densities are read against a reference that follows the article --
+``marker_densities(article, reference="Politics")`` or ``reference="all"`` -- see
+:mod:`arabic_news.rhetoric.densities` (re-exported here).
 
 >>> [(m.kind, m.text) for m in find_markers("وقد أكد الوزير أن التعاون مهم جدا، وقد يشهد توسعا.")]
 [('emphasis', 'وقد أكد'), ('evaluative', 'مهم'), ('booster', 'جدا'), ('hedge', 'وقد يشهد')]
@@ -22,8 +28,15 @@ from __future__ import annotations
 import html
 from dataclasses import asdict, dataclass
 from functools import cache, lru_cache
+from typing import Any
 
+from ..article import Article
 from ._lexicon import Token, adjective_bases, load_list, strip_prefixes, tokens
+
+try:  # the core's one text check (exported as check_text from arabic_news.normalise)
+    from ..normalise import check_text as _check_text
+except ImportError:  # pragma: no cover - older core: the same check under its private name
+    from ..normalise import _check_text
 
 __all__ = [
     "Marker",
@@ -34,11 +47,20 @@ __all__ = [
     "highlight_html",
     "corpus_densities",
     "density_percentiles",
+    "compare_densities",
+    "DensityComparison",
+    "markers_table",
+    "MARKER_COLUMNS",
+    "NOISY_BELOW_WORDS",
+    "evaluative_polarity",
+    "highlight_block",
 ]
 
 #: marker kinds, in the order used for ties between equally long overlapping spans
 KINDS = ("emphasis", "hedge", "booster", "evaluative")
 _FILES = {"booster": "boosters", "hedge": "hedges", "emphasis": "emphasis", "evaluative": "evaluative"}
+#: columns of :func:`markers_table`
+MARKER_COLUMNS = ("kind", "text", "start", "end")
 _QAD = frozenset({"قد", "وقد", "فقد"})
 _CONDITIONAL_NEXT = frozenset({"لم", "كان", "كانت", "لا", "تم", "وجد", "وجدت", "صح"})
 
@@ -123,10 +145,31 @@ def is_imperfect_verb(key: str) -> bool:
     return False
 
 
-def _check_text(text: object) -> str:
-    if not isinstance(text, str):
-        raise TypeError(f"expected text as str, got {type(text).__name__}")
-    return text
+@cache
+def _polarities() -> dict[str, str]:
+    from ._lexicon import load_table, rkey
+
+    return {rkey(r[0]): (r[1] if len(r) > 1 else "") for r in load_table("evaluative")}
+
+
+def evaluative_polarity(word: str) -> str:
+    """``"+"``, ``"-"`` or ``""`` (unknown) for an evaluative adjective as written in a text.
+
+    >>> evaluative_polarity("الإيجابية"), evaluative_polarity("وخطير"), evaluative_polarity("كتاب")
+    ('+', '-', '')
+    """
+    from ._lexicon import rkey
+
+    pol = _polarities()
+    for b in adjective_bases(rkey(word)):
+        if b in pol:
+            return pol[b]
+    return ""
+
+
+def _text(article: object) -> str:
+    """The text of an Article, or a string checked to be one."""
+    return article.text if isinstance(article, Article) else _check_text(article)
 
 
 def _candidates(toks: list[Token]) -> list[tuple[int, int, str]]:
@@ -170,25 +213,26 @@ def _candidates(toks: list[Token]) -> list[tuple[int, int, str]]:
     return out
 
 
-def find_markers(text: str) -> list[Marker]:
+def find_markers(text: Article | str) -> list[Marker]:
     """Find boosters, hedges, emphasis particles and evaluative adjectives in ``text``.
 
     Parameters
     ----------
-    text : str
-        Any Arabic text (an article's ``text``, a paragraph, a sentence).
+    text : Article or str
+        An article, or any Arabic text (a paragraph, a sentence).
 
     Returns
     -------
     list of Marker
-        Non-overlapping, sorted by ``start``; ``text[m.start:m.end] == m.text``.
+        Non-overlapping, sorted by ``start``; ``text[m.start:m.end] == m.text``
+        (offsets into ``Article.text`` for an article); ``[]`` when there is none.
 
     Examples
     --------
     >>> [(m.kind, m.text) for m in find_markers("لقد تحسن الوضع بشكل كبير، وربما يتحسن أكثر")]
     [('emphasis', 'لقد'), ('booster', 'بشكل كبير'), ('hedge', 'وربما')]
     """
-    text = _check_text(text)
+    text = _text(text)
     toks = tokens(text)
     cands = _candidates(toks)
     prio = {k: p for p, k in enumerate(KINDS)}
@@ -207,38 +251,67 @@ def find_markers(text: str) -> list[Marker]:
     ]
 
 
-def marker_densities(text: str, markers: list[Marker] | None = None) -> dict[str, float]:
-    """Markers of each kind per 100 words of ``text``.
+def marker_densities(
+    text: Article | str,
+    markers: list[Marker] | None = None,
+    *,
+    reference: str | None = None,
+    quick: bool = False,
+    seed: int = 0,
+    root=None,
+) -> Any:
+    """Markers of each kind per 100 words; with ``reference``, compared with a SANAD class.
 
     Parameters
     ----------
-    text : str
+    text : Article or str
     markers : list of Marker, optional
         Already computed ``find_markers(text)``.
+    reference : str, optional
+        A SANAD class (the topic model's label for the article) or ``"all"``: then a
+        :class:`DensityComparison` is returned (see :func:`compare_densities`).
+    quick, seed, root : optional
+        The reference sample and corpus folder (see :func:`corpus_densities`).
 
     Returns
     -------
-    dict
-        ``{"booster", "hedge", "emphasis", "evaluative"} -> markers per 100 words``
-        plus ``"words"`` (the word count used as denominator).
+    dict or DensityComparison
+        Without ``reference``: ``{"booster", "hedge", "emphasis", "evaluative"} ->
+        markers per 100 words`` plus ``"words"`` (the word count used as denominator;
+        every density is 0.0 for a text without words).
 
     Examples
     --------
     >>> marker_densities("ربما ينجح الاتفاق")["hedge"]
     33.333...
     """
-    text = _check_text(text)
+    if reference is not None:
+        from .densities import compare_densities
+
+        return compare_densities(text, reference=reference, markers=markers, quick=quick, seed=seed, root=root)
+    text = _text(text)
     from ..tokenise import word_spans
 
     n = len(word_spans(text))
     ms = find_markers(text) if markers is None else markers
-    out: dict[str, float] = {k: 0.0 for k in ("booster", "hedge", "emphasis", "evaluative")}
+    out: dict[str, float] = dict.fromkeys(("booster", "hedge", "emphasis", "evaluative"), 0.0)
     for m in ms:
         out[m.kind] += 1
     for k in list(out):
         out[k] = 100.0 * out[k] / n if n else 0.0
     out["words"] = float(n)
     return out
+
+
+def markers_table(markers: list[Marker]):
+    """Markers as a DataFrame with :data:`MARKER_COLUMNS` (empty but well-formed when there are none).
+
+    >>> list(markers_table([]).columns)
+    ['kind', 'text', 'start', 'end']
+    """
+    import pandas as pd
+
+    return pd.DataFrame([m.to_dict() for m in markers], columns=list(MARKER_COLUMNS))
 
 
 def highlight_html(text: str, markers: list[Marker]) -> str:
@@ -260,95 +333,29 @@ def highlight_html(text: str, markers: list[Marker]) -> str:
     return "".join(out)
 
 
-def corpus_densities(*, label: str = "Politics", quick: bool = False, seed: int = 0, root=None) -> dict:
-    """Marker densities of every SANAD article with ``label`` (cached on disk).
+_MARK_STYLE = (
+    "<style>mark.booster{background:#ffd27f}mark.hedge{background:#bfe3ff}"
+    "mark.emphasis{background:#f7b6c2}mark.evaluative{background:#c9f0c0}</style>"
+)
 
-    Parameters
-    ----------
-    label : str, default "Politics"
-    quick : bool
-        Use a random sample of 300 articles (for fast tests and notebooks).
-    seed : int
-        Seed of the quick sample.
-    root : path, optional
-        SANAD folder (default: the data setting).
 
-    Returns
-    -------
-    dict
-        ``kind -> numpy array`` (one density per article) and ``"n"``.
+def highlight_block(text: Article | str, markers: list[Marker] | None = None) -> str:
+    """The whole text as a right-to-left HTML block with its markers highlighted (escaped; colours per kind).
+
+    >>> "<br>" in highlight_block("ربما\\nغدا")
+    True
     """
-    import numpy as np
-
-    from ..cache import cached, code_fingerprint, data_fingerprint, fingerprint
-    from ..paths import data_path
-
-    root = root or data_path("corpora", "sanad_khaleej")
-    key = fingerprint(
-        code_fingerprint("arabic_news.rhetoric.markers", "arabic_news.rhetoric._lexicon"),
-        _data_fingerprint(),
-        data_fingerprint(root),
-        label=label,
-        quick=quick,
-        seed=seed,
-    )
-
-    def build() -> dict:
-        from ..corpus import load_sanad, progress
-
-        corpus = load_sanad(root, show_progress=False)
-        idx = [i for i, d in enumerate(corpus.documents) if d.label == label]
-        if not idx:
-            raise ValueError(f"no SANAD articles with label {label!r}")
-        if quick:
-            rng = np.random.default_rng(seed)
-            idx = sorted(rng.choice(idx, size=min(300, len(idx)), replace=False).tolist())
-        rows = [marker_densities(corpus.documents[i].text) for i in progress(idx, desc="marker densities")]
-        return {k: np.array([r[k] for r in rows], dtype=float) for k in rows[0]}
-
-    def save(obj: dict, path) -> None:
-        np.savez(path, **obj)
-
-    def load(path) -> dict:
-        with np.load(path, allow_pickle=False) as z:
-            return {k: z[k] for k in z.files}
-
-    out = cached("marker-densities", key, build, save=save, load=load, suffix=".npz")
-    out = dict(out)
-    out["n"] = int(len(out["words"]))
-    return out
+    text = _text(text)
+    ms = find_markers(text) if markers is None else markers
+    body = highlight_html(text, ms).replace("\n", "<br>")
+    return f'{_MARK_STYLE}<div dir="rtl" lang="ar" style="line-height:2">{body}</div>'
 
 
-def _data_fingerprint() -> str:
-    from importlib import resources
-
-    from ..cache import fingerprint
-
-    folder = resources.files("arabic_news").joinpath("data", "rhetoric")
-    return fingerprint(
-        *[
-            (p.name, p.read_text("utf-8"))
-            for p in sorted(folder.iterdir(), key=lambda p: p.name)
-            if p.name.endswith(".txt")
-        ]
-    )
-
-
-def density_percentiles(densities: dict[str, float], distribution: dict) -> dict[str, float]:
-    """Percentile (0-100) of each density within a corpus distribution.
-
-    The percentage of corpus articles whose density is *below* the article's,
-    plus half of the ties.
-
-    >>> import numpy as np
-    >>> density_percentiles({"hedge": 1.0}, {"hedge": np.array([0.0, 1.0, 2.0, 3.0])})
-    {'hedge': 37.5}
-    """
-    import numpy as np
-
-    out = {}
-    for k, v in densities.items():
-        if k in distribution and k not in ("words", "n"):
-            arr = np.asarray(distribution[k], dtype=float)
-            out[k] = float(100.0 * ((arr < v).sum() + 0.5 * (arr == v).sum()) / len(arr)) if len(arr) else float("nan")
-    return out
+# The reference comparison lives in .densities (it reads the corpus); re-exported here, where it always was.
+from .densities import (  # noqa: E402
+    NOISY_BELOW_WORDS,
+    DensityComparison,
+    compare_densities,
+    corpus_densities,
+    density_percentiles,
+)

@@ -1,5 +1,9 @@
 """Discourse structure of a news article: headline, lead and body; sentence openings; connectives; cohesion.
 
+Every function takes an article of any shape (one line without headline, a headline
+and one sentence, thousands of paragraphs) and returns well-formed, possibly empty,
+results; :func:`structure_tables` gives each as a DataFrame with fixed columns.
+
 * **Inverted pyramid** -- :func:`headline_overlap`: the share of the headline's
   content words (light-stemmed, stopwords removed) that each paragraph repeats.  A
   classic news report puts the headline's substance in the lead (paragraph 1) and
@@ -41,7 +45,19 @@ __all__ = [
     "sentence_lengths",
     "cohesion",
     "structure_summary",
+    "structure_tables",
+    "TABLE_COLUMNS",
 ]
+
+#: columns of each table of :func:`structure_tables`
+TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "headline_overlap": ("paragraph", "overlap", "shared"),
+    "openings": ("start", "paragraph", "first", "opening"),
+    "connectives": ("start", "paragraph", "connective", "text", "role"),
+    "lengths": ("start", "paragraph", "words"),
+    "adjacent": ("pair", "jaccard", "shared"),
+    "repeated": ("stem", "paragraphs", "occurrences"),
+}
 
 _PREPS = frozenset(
     rkey(w)
@@ -336,3 +352,30 @@ def structure_summary(article: Article | str) -> dict:
         if coh["adjacent"]
         else None,
     }
+
+
+def structure_tables(article: Article | str, *, top: int = 15) -> dict:
+    """Every structure measure as a DataFrame with the columns of :data:`TABLE_COLUMNS` (empty when none).
+
+    Keys: ``headline_overlap``, ``openings``, ``connectives``, ``lengths``, ``adjacent``
+    (consecutive paragraphs; ``shared`` joined with the Arabic comma) and ``repeated``.
+
+    >>> t = structure_tables("سطر واحد بلا عنوان ولا فقرات")
+    >>> len(t["headline_overlap"]), list(t["connectives"].columns)
+    (0, ['start', 'paragraph', 'connective', 'text', 'role'])
+    """
+    import pandas as pd
+
+    art = as_article(article)
+    coh = cohesion(art, top=top)
+    rows = {
+        "headline_overlap": [{**r, "shared": "، ".join(r["shared"])} for r in headline_overlap(art)],
+        "openings": sentence_openings(art),
+        "connectives": connectives(art),
+        "lengths": sentence_lengths(art),
+        "adjacent": [
+            {**r, "pair": f"{r['pair'][0]}–{r['pair'][1]}", "shared": "، ".join(r["shared"])} for r in coh["adjacent"]
+        ],
+        "repeated": [dict(zip(TABLE_COLUMNS["repeated"], r)) for r in coh["repeated"]],
+    }
+    return {k: pd.DataFrame(v, columns=list(TABLE_COLUMNS[k])) for k, v in rows.items()}
