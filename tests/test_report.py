@@ -60,7 +60,9 @@ def built(tmp_path_factory):
     (src / "empty.txt").write_text("", "utf-8")
     (src / "latin.txt").write_text("Only English words here, nothing Arabic at all.\n", "utf-8")
     (src / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 20)
-    (src / "utf16.txt").write_bytes(GOOD_TEXT.encode("utf-16"))
+    (src / "utf16.txt").write_bytes(GOOD_TEXT.encode("utf-16"))  # with a BOM: read by encoding="auto"
+    (src / "legacy.txt").write_bytes(GOOD_TEXT.encode("cp1256"))
+    (src / "undecodable.txt").write_bytes(b"caf\xe9 \xff\xfe ok " * 4)
     articles = sorted(src.glob("*.txt"))
     log: list[str] = []
     results = rb.build_reports(articles, out_root=out, notebooks=[TINY_NB], log=log.append)
@@ -71,11 +73,32 @@ def test_good_articles_build_and_bad_ones_fail_with_reasons(built):
     """Good articles get reports; each bad file is failed with its one-line read_article message."""
     res = built["results"]
     assert res["hostile.txt"].ok and res[HOSTILE_NAME].ok
-    expected = {"empty.txt": "empty", "latin.txt": "not Arabic", "binary.txt": "binary", "utf16.txt": "UTF-16"}
+    expected = {
+        "empty.txt": "empty",
+        "latin.txt": "not Arabic",
+        "binary.txt": "binary",
+        "undecodable.txt": "neither UTF-8",
+    }
     for name, word in expected.items():
         assert not res[name].ok
         assert word in res[name].error and "\n" not in res[name].error
         assert not list((built["out"] / res[name].slug).glob("*.html")), "no report for a bad article"
+
+
+def test_build_reads_utf16_and_cp1256_and_shows_the_encoding(built):
+    """Seeds are read with encoding="auto": UTF-16 with a BOM and CP-1256 build, and the index and provenance name the encoding."""
+    res = built["results"]
+    assert res["utf16.txt"].ok and res["legacy.txt"].ok
+    assert (res["utf16.txt"].encoding, res["legacy.txt"].encoding, res["hostile.txt"].encoding) == (
+        "utf-16",
+        "cp1256",
+        "utf-8",
+    )
+    index = (built["out"] / "index.html").read_text("utf-8")
+    row = next(line for line in index.splitlines() if "legacy.txt" in line)
+    assert "(cp1256)" in row
+    page = (built["out"] / res["legacy.txt"].slug / "tiny.html").read_text("utf-8")
+    assert '<dt dir="auto">encoding</dt>' in page and "cp1256" in page
 
 
 def test_failing_notebook_marks_article_failed_without_stopping_others(built):

@@ -11,8 +11,10 @@ Two kinds of report (see the README, *Notebooks*):
 
 For each article the builder
 
-1. reads it with :func:`~arabic_news.read_article` -- a bad file (empty, not
-   Arabic, binary, UTF-16, too large...) is listed in the index as failed with
+1. reads it with :func:`~arabic_news.read_article` (``encoding="auto"``: UTF-8 with or
+   without BOM, UTF-16 with a BOM, CP-1256; the encoding used is shown in the index
+   and in each report's provenance) -- a bad file (empty, not
+   Arabic, binary, undecodable, too large...) is listed in the index as failed with
    that one-line message and nothing is executed;
 2. skips it when its stamp (article bytes, notebooks, package code and
    templates, data fingerprint, seed, quick flag, figures folder, show-code
@@ -203,7 +205,7 @@ def _plan_article(
         figures = "figures" if rel == FEATURED_ARTICLE and not quick else ""  # README figures come from full runs
     final = out / slug
     try:
-        article = read_article(src)
+        article = read_article(src, encoding="auto")
     except Exception as e:  # noqa: BLE001 -- a bad article is reported, not raised
         res.status, res.error = "failed", short_error(e)
         raw = src.read_bytes() if src.is_file() else b""
@@ -215,6 +217,7 @@ def _plan_article(
         publish(tmp, final)
         return res
     res.headline = article.title
+    res.encoding = article.encoding
     res.stamp = _stamp(src.read_bytes(), notebooks, seed=seed, quick=quick, figures=figures, show_code=show_code)
     prev = load_record(final)
     if not force and prev is not None and prev.stamp == res.stamp and complete(final, prev):

@@ -232,7 +232,7 @@ def write_index(out_root: str | os.PathLike = "reports") -> Path:
         headline = f'<span dir="rtl" class="ar">{e(rec.headline)}</span>' if rec.headline else _DASH
         rows.append(
             {
-                "name": _safe(e(rec.name)),
+                "name": _safe(e(rec.name) + (f' <span class="enc">({e(rec.encoding)})</span>' if rec.encoding else "")),
                 "headline": _safe(headline),
                 "status": _safe(status),
                 "topic": _safe(topic),

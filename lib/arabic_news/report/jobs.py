@@ -43,6 +43,7 @@ class ArticleResult:
     slug: str
     name: str
     headline: str | None = None
+    encoding: str | None = None  # the encoding the article file was decoded with (read with encoding="auto")
     status: str = "ok"  # ok | failed | skipped-ok | skipped-failed
     error: str | None = None
     reports: list[dict[str, Any]] = field(default_factory=list)  # {"notebook", "html"|"error", "seconds", "title"}
@@ -60,6 +61,7 @@ class ArticleResult:
             "slug": self.slug,
             "name": self.name,
             "headline": self.headline,
+            "encoding": self.encoding,
             "status": "ok" if self.ok else "failed",
             "error": self.error,
             "reports": self.reports,
@@ -74,6 +76,7 @@ class ArticleResult:
             slug=d["slug"],
             name=d["name"],
             headline=d.get("headline"),
+            encoding=d.get("encoding"),
             status=d.get("status", "failed"),
             error=d.get("error"),
             reports=list(d.get("reports", [])),
