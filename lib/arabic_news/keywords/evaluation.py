@@ -154,7 +154,7 @@ def evaluate(
             doc = analyse(art)
             extra = {"params": params} if (params and m == "default") else {}
             ranked = METHODS[m](doc, background=bg, leave_out=loo, top=kmax, **extra)[:kmax]
-            phrases = [doc.candidates[l].text for l, _ in ranked]
+            phrases = [doc.candidates[r[0]].text for r in ranked]
             dt = time.perf_counter() - t0
             rec = {"id": d.id, "method": m, "seconds": dt, "top": phrases}
             for k in ks:
@@ -289,7 +289,7 @@ def headline_phrases(title: str, *, max_words: int = 3) -> set[tuple[str, ...]]:
     """The headline's phrases: content-word 1-3-grams (stem keys) within runs of content words.
 
     >>> sorted(headline_phrases("العراق يعزز التعاون الأمني"))[:3]
-    [('تعاون',), ('تعاون', 'امن'), ('امن',)]
+    [('امن',), ('تعاون',), ('تعاون', 'امن')]
     """
     out = set()
     for run in _content_runs(title):

@@ -186,9 +186,20 @@ def _build(processes: int = 2) -> GenreStats:
 
 def genre_stats() -> GenreStats:
     """The cached genre statistics of SANAD Politics + SaudiNewsNet (built on first use)."""
+    key = _genre_key()
+    if key not in _MEMO:
+        from ..cache import cached
+
+        _MEMO[key] = cached("keyword-genre", key, _build, save=lambda g, p: g.save(p), load=GenreStats.load)
+    return _MEMO[key]
+
+
+@lru_cache(maxsize=1)
+def _genre_key() -> str:
+    """Cache key: code and word lists that define the statistics, and the corpora (computed once per process)."""
     from importlib import resources
 
-    from ..cache import cached, code_fingerprint, data_fingerprint, fingerprint
+    from ..cache import code_fingerprint, data_fingerprint, fingerprint
     from ..paths import data_path
 
     pkg = resources.files("arabic_news")
@@ -203,9 +214,7 @@ def genre_stats() -> GenreStats:
         data_fingerprint(data_path("corpora", "saudinewsnet", "dataset")),
         min_df=_MIN_DF,
     )
-    if key not in _MEMO:
-        _MEMO[key] = cached("keyword-genre", key, _build, save=lambda g, p: g.save(p), load=GenreStats.load)
-    return _MEMO[key]
+    return key
 
 
 def genre_for(background) -> GenreStats:

@@ -294,7 +294,8 @@ def _ranked_default(doc: DocAnalysis, *, background: Background, **kw):
     from .genre import genre_for
     from .ranking import rank
 
-    kw.setdefault("genre", genre_for(background))
+    if kw.get("genre") is None:
+        kw["genre"] = genre_for(background)
     return rank(doc, background=background, **kw)
 
 

@@ -37,13 +37,13 @@ __all__ = ["rank", "RANK_PARAMS"]
 
 #: parameters of :func:`rank` (tuned on the fresh *tune* split only, see ``bench/keywords.py``)
 RANK_PARAMS = {
-    "name_boost": 1.6,  # names (person/organisation/place/title/entity)
-    "generic_df": 0.04,  # a word in >= 4 % of documents of both corpora is officialese
-    "pool": 25,  # candidates reranked by the encoder
+    "name_boost": 1.4,  # names (person/organisation/place/title/entity)
+    "generic_df": 0.1,  # a word in >= 10 % of documents of both corpora is officialese
+    "pool": 15,  # candidates reranked by the encoder
     "semantic_weight": 0.5,  # weight of the (normalised) similarity vs the lexical score
     "mmr_lambda": 0.75,  # relevance vs novelty in MMR
     "dup_cosine": 0.8,  # more similar than this to a chosen phrase -> a variant of it
-    "lead_chars": 600,  # characters of the lead given to the encoder
+    "lead_chars": 500,  # characters of the lead given to the encoder
 }
 
 

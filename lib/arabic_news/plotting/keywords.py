@@ -22,7 +22,7 @@ def shorten(label: str, max_chars: int = 40) -> str:
     """Cut a long label at a word boundary, with an ellipsis (never mid-word).
 
     >>> shorten("وزير الداخلية العراقي عبد الأمير الشمري", 25)
-    'وزير الداخلية العراقي عبد…'
+    'وزير الداخلية العراقي…'
     """
     if len(label) <= max_chars:
         return label
