@@ -158,8 +158,23 @@ def extract(
         lemma, score = item[0], item[1]
         c = doc.candidates[lemma]
         variants = tuple(item[2]) if len(item) > 2 else ()
-        out.append(Keyword(c.text, float(score), lemma, c.positions, variants, c.name_kind))
+        text = _name_display(c.text) if c.name_kind else c.text
+        out.append(Keyword(text, float(score), lemma, c.positions, variants, c.name_kind))
     return out
+
+
+def _name_display(text: str) -> str:
+    """A name without the conjunction or preposition glued to it (``وحلف الناتو`` -> ``حلف الناتو``).
+
+    >>> _name_display("وحلف الناتو"), _name_display("لحلف شمال الأطلسي"), _name_display("وزارة الداخلية")
+    ('حلف الناتو', 'حلف شمال الأطلسي', 'وزارة الداخلية')
+    """
+    from ..names import _key, name_key
+
+    first, _, rest = text.partition(" ")
+    if len(first) > 3 and first[0] in "وفبل" and _key(first) != name_key(first):
+        return (first[1:] + " " + rest).strip()
+    return text
 
 
 def analyse(text_or_article: str | Article, **kw):

@@ -458,6 +458,7 @@ def misses(rows: list[dict], method: str, *, n: int = 15) -> list[dict]:
 
     Sorted by recall@10 (lowest first), then id; one row per article.
     """
+    from ..tokenise import word_spans
     from .candidates import _classify, content_keys
 
     rs = sorted(
@@ -469,11 +470,9 @@ def misses(rows: list[dict], method: str, *, n: int = 15) -> list[dict]:
         got = set()
         for p in r["top"]:
             got |= content_keys(p)
-        missed = [
-            w
-            for w in dict.fromkeys(r["title"].split())
-            if _classify(w.strip("،.:؛؟!\"'«»()"))[2] in content_keys(r["title"]) - got
-        ]
+        want = content_keys(r["title"]) - got
+        missed = [w for _, _, w in word_spans(r["title"]) if _classify(w)[2] in want]
+        missed = list(dict.fromkeys(missed))
         out.append(
             {
                 "id": r["id"],

@@ -38,7 +38,7 @@ __all__ = ["rank", "RANK_PARAMS"]
 #: parameters of :func:`rank` (tuned on the fresh *tune* split only, see ``bench/keywords.py``)
 RANK_PARAMS = {
     "name_boost": 1.4,  # names (person/organisation/place/title/entity)
-    "generic_df": 0.1,  # a word in >= 10 % of documents of both corpora is officialese
+    "generic_df": 0.06,  # a word in >= 6 % of documents of both corpora is officialese
     "pool": 15,  # candidates reranked by the encoder
     "semantic_weight": 0.5,  # weight of the (normalised) similarity vs the lexical score
     "mmr_lambda": 0.75,  # relevance vs novelty in MMR
