@@ -71,7 +71,7 @@ ARTICLES = {
 }
 
 
-def _build(args: list[str], env: dict[str, str]) -> float:
+def _build(args: list[str], env: dict[str, str], *, show: bool = False) -> float:
     t0 = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-m", "arabic_news", "report", "build", *args],
@@ -83,6 +83,10 @@ def _build(args: list[str], env: dict[str, str]) -> float:
     took = time.perf_counter() - t0
     if proc.returncode != 0 or "FAILED" in proc.stdout:
         print(proc.stdout[-3000:], proc.stderr[-3000:], sep="\n", file=sys.stderr)
+    if show:  # the build's own breakdown: warm-up steps and notebooks, each with its seconds
+        for line in proc.stdout.splitlines():
+            if line.startswith("  ") and ("warm-up" in line or ".ipynb" in line):
+                print("    " + line.strip(), flush=True)
     return took
 
 
@@ -118,7 +122,12 @@ def main() -> None:
             p = arts / (f"{i}-{name}")
             p.write_text(text, "utf-8")
         extra.append(p)
-    print(f"bench/report.py: {tmp} (empty cache), jobs={a.jobs}, quick={a.quick}, cpus={os.cpu_count()}", flush=True)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(
+        f"bench/report.py: {tmp} (empty cache), jobs={a.jobs}, quick={a.quick}, cpus={os.cpu_count()}, "
+        f"load average {load:.1f} at start",
+        flush=True,
+    )
 
     from arabic_news.report.build import list_notebooks
 
@@ -139,7 +148,7 @@ def main() -> None:
     floor = t_floor * n_nb / max(1, min(a.jobs, n_nb - 1))
     _line(f"reference: papermill floor ({n_nb} trivial notebooks, {a.jobs} at once)", floor, None)
 
-    first = _build([str(featured), *common], env)
+    first = _build([str(featured), *common], env, show=True)
     _line("first build: lab-level reports + 1 article, empty cache", first, BUDGETS["first"])
 
     shutil.rmtree(out / "iraq-nato-security-cooperation")
@@ -163,6 +172,7 @@ def main() -> None:
     batch = _build([*map(str, extra), *common], env)
     _line(f"each additional article, {len(extra)} in one build (per article)", batch / len(extra), BUDGETS["article"])
     _line("100 articles (EXTRAPOLATED: 100 x the per-article median)", 100 * med, BUDGETS["hundred"])
+    print(f"load average at the end: {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else "", flush=True)
     if a.keep:
         print(f"kept {tmp}")
     else:

@@ -341,3 +341,144 @@ def test_cli_table_and_bad_usage(capsys):
     with pytest.raises(SystemExit) as e:
         main(["keywords", str(ARTICLE), "--top", "0"])
     assert e.value.code == 2
+
+
+# --- issue 13: the new default ranking, describe, plotting ------------------------------------
+from arabic_news.keywords.genre import GenreStats, is_finite_verb_form  # noqa: E402
+from arabic_news.keywords.ranking import _variants_dedup, rank  # noqa: E402
+
+NEWS = (
+    "وزير الداخلية يلتقي الناتو\n"
+    "التقى وزير الداخلية العراقي عبد الأمير الشمري نائب الأمين العام لحلف شمال الأطلسي في بروكسل. "
+    "وبحث الجانبان تعزيز التعاون في مكافحة الإرهاب، وأكد الوزير أهمية تعزيز التعاون مع حلف شمال الأطلسي. "
+    "وأشاد مسؤول الحلف بجهود العراق في مكافحة الإرهاب."
+)
+
+
+def test_names_are_whole_candidates():
+    """Names of arabic_news.names are candidates in their full multiword form, marked with their kind."""
+    doc = analyse(NEWS)
+    kinds = {c.text: c.name_kind for c in doc.candidates.values() if c.name_kind}
+    assert kinds.get("وزير الداخلية العراقي عبد الأمير الشمري") == "person"
+    assert kinds.get("بروكسل") == "place"
+    assert "وزير الداخلية العراقي عبد الأمير الشمري" not in {
+        c.text for c in analyse(NEWS, names=False).candidates.values()
+    }
+
+
+def test_default_ranks_names_first_and_keeps_officialese_out(bg):
+    """With genre statistics, officialese (تعزيز التعاون) stays out of the top 10 and names lead."""
+    doc = analyse(NEWS)
+    generic = {light_stem(w): 0.3 for w in ("تعزيز", "التعاون", "أهمية", "الجانبان", "جهود", "مسؤول", "الوزير")}
+    genre = GenreStats(generic, ({}, {}), {}, {})
+    top = [doc.candidates[l].text for l, _, _ in rank(doc, background=bg, genre=genre, top=10)]
+    assert not any(t in ("تعزيز التعاون", "أهمية", "تعزيز") for t in top[:10])
+    assert doc.candidates[rank(doc, background=bg, genre=genre, top=10)[0][0]].name_kind is not None
+
+
+def test_finite_verb_cue():
+    """A verb-shaped form never seen with ال is a finite verb; a noun that takes ال is not."""
+    assert is_finite_verb_form("يؤكد", 0.0) and is_finite_verb_form("وبحث", 0.0)
+    assert not is_finite_verb_form("تعاون", 0.3) and not is_finite_verb_form("تعاون", None)
+
+
+def test_variants_group_contained_phrases():
+    """A sub-phrase becomes a variant of the longer unit that replaces it; similar phrases fold by ``fold``."""
+    got = _variants_dedup(["مجلس امن", "مجلس امن دول", "عراق", "منظم دول"], set(), 10, {"منظم دول": "مجلس امن"})
+    assert got == [("مجلس امن دول", ["مجلس امن", "منظم دول"]), ("عراق", [])]
+
+
+def test_keyword_records_carry_variants_and_kind(bg):
+    """Default keywords carry their variants and name kind; other methods leave them empty."""
+    kws = extract(NEWS, background=bg, top=10)
+    assert any(k.kind for k in kws)
+    assert all(isinstance(k.variants, tuple) for k in kws)
+    assert all(k.variants == () and k.kind is None for k in extract(NEWS, method="tfidf", background=bg))
+
+
+def test_semantic_option_is_default_only_and_boolean(bg):
+    """``semantic`` must be a bool and only applies to the default method."""
+    with pytest.raises(ValueError, match="default"):
+        extract(NEWS, method="tfidf", background=bg, semantic=True)
+    with pytest.raises(TypeError, match="semantic"):
+        extract(NEWS, background=bg, semantic="yes")
+
+
+@pytest.mark.slow
+def test_semantic_rerank_runs_with_the_encoder(bg):
+    """With the sentence encoder the default still returns sorted, distinct keyphrases."""
+    kws = extract(NEWS, background=bg, top=5, semantic=True)
+    assert 3 <= len(kws) <= 5 and len({k.lemma for k in kws}) == len(kws)
+    assert [k.score for k in kws] == sorted((k.score for k in kws), reverse=True)
+
+
+def test_describe_keyphrases_zero_one_many(bg):
+    """The keyphrase finding reads naturally for none, and names the top keyphrase escaped."""
+    from arabic_news.keywords.describe import describe_keyphrases, md
+
+    assert describe_keyphrases([]) == "No keyphrase could be extracted from this article."
+    kws = extract(NEWS, background=bg, top=10)
+    text = describe_keyphrases(kws)
+    assert md(kws[0].text) in text and "name" in text
+    one = [Keyword("<x>", 1.0, "x", (0,))]
+    t1 = describe_keyphrases(one)
+    assert "&lt;x&gt;" in t1 and "<x>" not in t1 and "once" in t1 and "one keyphrase" in t1
+
+
+def test_describe_evaluation_and_speed_from_summary():
+    """Evaluation and speed findings are computed from the summary rows given."""
+    from arabic_news.keywords.describe import describe_evaluation, describe_generic, describe_outlets, describe_speed
+
+    row = {"articles": 2, "recall@10 lo": 0.4, "recall@10 hi": 0.6, "exact F1": 0.1, "partial F1": 0.3}
+    summary = [
+        dict(row, method="default", **{"recall@10": 0.5, "articles/s": 100.0, "generic@10": 0.05}),
+        dict(row, method="default+embed", **{"recall@10": 0.55, "articles/s": 20.0, "generic@10": 0.04}),
+        dict(row, method="yake", **{"recall@10": 0.25, "articles/s": 30.0, "generic@10": 0.2}),
+        dict(row, method="lexical", **{"recall@10": 0.45, "articles/s": 50.0, "generic@10": 0.3}),
+    ]
+    t = describe_evaluation(summary)
+    assert "2.00 times yake" in t and "50.0%" in t and "default+embed" in t
+    s = describe_speed(summary)
+    assert "2.00 times lexical" in s and "40 ms" in s
+    assert "lexical" in describe_generic(summary)
+    assert describe_outlets([]).startswith("No outlet")
+
+
+def test_describe_methods_and_variants():
+    """Method comparison and variant findings handle shared, none and escaped phrases."""
+    from arabic_news.keywords.describe import describe_methods, describe_variants
+
+    a = [Keyword("العراق", 2.0, "عراق", (0,)), Keyword("الناتو", 1.0, "ناتو", (5,))]
+    b = [Keyword("العراق", 2.0, "عراق", (0,))]
+    assert "All 2 methods list **العراق**" in describe_methods({"x": a, "y": b})
+    assert "share no keyphrase" in describe_methods({"x": a[1:], "y": b})
+    assert describe_variants(b).startswith("No keyphrase has variants")
+    v = [Keyword("مجلس الأمن الدولي", 2.0, "مجلس امن دول", (0,), ("مجلس الأمن",))]
+    assert "مجلس الأمن" in describe_variants(v) and "One keyphrase groups" not in describe_variants(v)
+
+
+def test_plotting_keyword_figures():
+    """Figure functions draw one bar per keyphrase, a cloud, and CI bars; empty input is a ValueError."""
+    import matplotlib.pyplot as plt
+
+    from arabic_news.plotting.keywords import keyphrase_bar, keyphrase_cloud, recall_comparison, shorten
+
+    kws = [Keyword("الناتو", 3.0, "ناتو", (0,), kind="organisation"), Keyword("العراق", 2.0, "عراق", (5,))]
+    fig = keyphrase_bar(kws)
+    assert len(fig.axes[0].patches) == 2
+    plt.close(fig)
+    plt.close(keyphrase_cloud(kws))
+    row = {
+        "recall@5": 0.3,
+        "recall@5 lo": 0.2,
+        "recall@5 hi": 0.4,
+        "recall@10": 0.5,
+        "recall@10 lo": 0.4,
+        "recall@10 hi": 0.6,
+    }
+    fig = recall_comparison([dict(row, method="default"), dict(row, method="yake")])
+    assert len(fig.axes[0].patches) == 4
+    plt.close(fig)
+    with pytest.raises(ValueError):
+        keyphrase_bar([])
+    assert shorten("كلمة " * 20, 12).endswith("…") and " …" not in shorten("كلمة " * 20, 12)

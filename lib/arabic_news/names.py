@@ -31,6 +31,10 @@ there; person titles and given names are read from ``data/rhetoric/``):
     frequencies of light-stem keys, e.g. the keyword background), is a cohesive
     unit (normalised PMI >= 0.5).
 
+size: about 500 lines, because the one name module shared by keywords and
+attribution keeps every cue (titles, persons, organisations, places, nisba,
+Latin glosses, corpus statistics) and the attribution-side section together.
+
 Overlapping detections are resolved longest first.  The API:
 :func:`find_names`, :class:`NameSpan`, and the word tests :func:`is_title`,
 :func:`is_given_name`, :func:`is_org_head`, :func:`is_place`, :func:`nisba_place`.

@@ -9,8 +9,14 @@
 Methods (``METHODS``):
 
 ``default``
-    The lab's own: corpus rarity, position (headline and lead weigh more),
-    spread, and phrase cohesion from background statistics.
+    The lab's own (:mod:`arabic_news.keywords.ranking`): names in their full
+    multiword form (:mod:`arabic_news.names`) and topical compounds first,
+    generic officialese and finite verbs kept out of the top ten (corpus
+    statistics, :mod:`arabic_news.keywords.genre`), variants grouped; with
+    ``semantic=True`` reranked by the sentence encoder with MMR diversity.
+``lexical``
+    The previous default: corpus rarity, position (headline and lead weigh
+    more), spread, and phrase cohesion from background statistics.
 ``tfidf``
     Phrase frequency x inverse document frequency in the background corpus.
 ``yake``
@@ -38,8 +44,8 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["extract", "Keyword", "METHODS", "analyse", "kwic"]
 
-#: the available methods, in display order
-METHODS = ("default", "tfidf", "yake", "textrank")
+#: the available methods, in display order (``lexical`` is the lab's previous default)
+METHODS = ("default", "tfidf", "yake", "textrank", "lexical")
 
 
 @dataclass(frozen=True)
@@ -56,12 +62,20 @@ class Keyword:
         Grouping key: the light stem of each word, joined by spaces.
     positions : tuple of int
         Start offset in ``Article.text`` of every occurrence.
+    variants : tuple of str
+        Other forms grouped into this keyphrase (``مجلس الأمن`` under
+        ``مجلس الأمن الدولي``; with the encoder also paraphrases such as
+        ``المنظمة الدولية`` under ``الأمم المتحدة``).  Empty for methods that do not group.
+    kind : str or None
+        For names, their kind (``person``, ``organisation``, ``place``, ``title``, ``entity``).
     """
 
     text: str
     score: float
     lemma: str
     positions: tuple[int, ...]
+    variants: tuple[str, ...] = ()
+    kind: str | None = None
 
 
 def _resolve_background(background, needed: bool):
@@ -86,6 +100,7 @@ def extract(
     background: Background | Sequence[str] | None = None,
     include_dates: bool = False,
     leave_out: bool = False,
+    semantic: bool = False,
 ) -> list[Keyword]:
     """Extract the top keyphrases of an article.
 
@@ -105,6 +120,10 @@ def extract(
         Allow date expressions (``يوم الخميس الماضي``) as keyphrases.
     leave_out : bool
         The article is one of the background documents: remove its own counts.
+    semantic : bool
+        ``default`` only: rerank with the offline sentence encoder
+        (:mod:`arabic_news.embed`) and maximal marginal relevance.  Off by
+        default: see ``bench/keywords.py`` for what it costs and gains.
 
     Returns
     -------
@@ -126,14 +145,36 @@ def extract(
         raise ValueError(f"unknown keyword method {method!r}; choose one of: {', '.join(METHODS)}")
     if isinstance(top, bool) or not isinstance(top, int) or top < 1:
         raise ValueError(f"top must be a positive integer, got {top!r}")
-    doc = _analyse(text_or_article, include_dates=include_dates)
+    if not isinstance(semantic, bool):
+        raise TypeError(f"semantic must be True or False, got {semantic!r}")
+    if semantic and method != "default":
+        raise ValueError(f"semantic=True is an option of the default method only, not of {method!r}")
+    doc = _analyse(text_or_article, include_dates=include_dates, names=method == "default")
     bg = _resolve_background(background, method in NEEDS_BACKGROUND)
-    ranked = _M[method](doc, background=bg, leave_out=leave_out, top=top)
+    extra = {"semantic": True} if semantic else {}
+    ranked = _M[method](doc, background=bg, leave_out=leave_out, top=top, **extra)
     out = []
-    for lemma, score in ranked[:top]:
+    for item in ranked[:top]:
+        lemma, score = item[0], item[1]
         c = doc.candidates[lemma]
-        out.append(Keyword(c.text, float(score), lemma, c.positions))
+        variants = tuple(item[2]) if len(item) > 2 else ()
+        text = _name_display(c.text) if c.name_kind else c.text
+        out.append(Keyword(text, float(score), lemma, c.positions, variants, c.name_kind))
     return out
+
+
+def _name_display(text: str) -> str:
+    """A name without the conjunction or preposition glued to it (``وحلف الناتو`` -> ``حلف الناتو``).
+
+    >>> _name_display("وحلف الناتو"), _name_display("لحلف شمال الأطلسي"), _name_display("وزارة الداخلية")
+    ('حلف الناتو', 'حلف شمال الأطلسي', 'وزارة الداخلية')
+    """
+    from ..names import _key, name_key
+
+    first, _, rest = text.partition(" ")
+    if len(first) > 3 and first[0] in "وفبل" and _key(first) != name_key(first):
+        return (first[1:] + " " + rest).strip()
+    return text
 
 
 def analyse(text_or_article: str | Article, **kw):

@@ -39,7 +39,17 @@ from ..errors import ArticleError
 from ..normalise import normalise
 from ..tokenise import _WORD_RE, is_arabic_word, sentence_spans, split_clitics, word_spans
 
-__all__ = ["Token", "Candidate", "DocAnalysis", "analyse", "as_article", "content_keys", "doc_lemmas", "MAX_WORDS"]
+__all__ = [
+    "Token",
+    "Candidate",
+    "DocAnalysis",
+    "analyse",
+    "as_article",
+    "content_keys",
+    "doc_lemmas",
+    "MAX_WORDS",
+    "MAX_NAME_WORDS",
+]
 
 #: longest keyphrase, in words
 MAX_WORDS = 3
@@ -153,6 +163,7 @@ class Candidate:
     paragraphs: list[int] = field(default_factory=list)
     in_title: int = 0
     has_date: bool = False
+    name_kind: str | None = None  # a name of arabic_news.names (person, organisation, place, title, entity)
     _clitic: dict = field(default_factory=dict, repr=False)
     _order: list = field(default_factory=list, repr=False)
 
@@ -286,7 +297,18 @@ def doc_lemmas(text: str, *, max_words: int = MAX_WORDS) -> set[str]:
     return out
 
 
-def analyse(text_or_article: str | Article, *, include_dates: bool = False, max_words: int = MAX_WORDS) -> DocAnalysis:
+#: longest name (arabic_news.names) kept as one candidate, in words
+MAX_NAME_WORDS = 6
+
+
+def analyse(
+    text_or_article: str | Article,
+    *,
+    include_dates: bool = False,
+    max_words: int = MAX_WORDS,
+    names: bool = True,
+    max_name_words: int = MAX_NAME_WORDS,
+) -> DocAnalysis:
     """Tokenise an article and group its candidate phrases by lemma key.
 
     Parameters
@@ -296,6 +318,12 @@ def analyse(text_or_article: str | Article, *, include_dates: bool = False, max_
         Keep date expressions (``يوم الخميس الماضي``) as candidates.
     max_words : int
         Longest phrase (1-3).
+    names : bool
+        Add the names of :func:`arabic_news.names.find_names` (people with
+        their title, organisations, places; up to ``max_name_words`` words) as
+        candidates and mark candidates that are names (``Candidate.name_kind``).
+    max_name_words : int
+        Longest name kept whole.
 
     Raises
     ------
@@ -311,11 +339,30 @@ def analyse(text_or_article: str | Article, *, include_dates: bool = False, max_
     cands: dict[str, Candidate] = {}
     kinds = [t.kind for t in tokens]
     chunks = [t.chunk for t in tokens]
-    for a, b, is_date in _ngrams(kinds, chunks, include_dates=include_dates, max_words=max_words):
+    spans = list(_ngrams(kinds, chunks, include_dates=include_dates, max_words=max_words))
+    name_of: dict[tuple[int, int], str] = {}
+    if names:
+        from ..names import find_names
+
+        by_start = {t.start: i for i, t in enumerate(tokens)}
+        by_end = {t.end: i for i, t in enumerate(tokens)}
+        seen = {(a, b) for a, b, _ in spans}
+        for ns in find_names(article):
+            a, b = by_start.get(ns.start), by_end.get(ns.end)
+            if ns.kind == "nisba" or a is None or b is None or b + 1 - a > max_name_words:
+                continue
+            if any(tokens[t].kind in (STOP, NUMBER, DATE) for t in range(a, b + 1)):
+                continue
+            name_of[(a, b + 1)] = ns.kind
+            if (a, b + 1) not in seen:
+                spans.append((a, b + 1, False))
+    for a, b, is_date in spans:
         lemma = " ".join(tokens[t].key for t in range(a, b))
         c = cands.get(lemma)
         if c is None:
             c = cands[lemma] = Candidate(lemma=lemma, n_words=b - a, has_date=is_date)
+        if (a, b) in name_of:
+            c.name_kind = c.name_kind or name_of[(a, b)]
         s, e = tokens[a].start, tokens[b - 1].end
         surface = " ".join(text[s:e].split())
         if surface not in c.surfaces:

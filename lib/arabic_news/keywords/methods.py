@@ -49,15 +49,15 @@ _YAKE_MAP = str.maketrans({"،": ",", "؛": ";", "؟": "?", "«": '"', "»": '"'
 
 
 @lru_cache(maxsize=8)
-def _yake_extractor(top: int):
+def _yake_extractor(top: int, n: int = 3):
     import yake
 
     from ..lexicon import stopwords
 
-    return yake.KeywordExtractor(lan="ar", n=3, top=top, dedup_lim=0.9, stopwords=set(stopwords()))
+    return yake.KeywordExtractor(lan="ar", n=n, top=top, dedup_lim=0.9, stopwords=set(stopwords()))
 
 
-def yake_method(doc: DocAnalysis, *, top: int = 10, **_) -> Ranked:
+def yake_method(doc: DocAnalysis, *, top: int = 10, n: int = 3, **_) -> Ranked:
     """YAKE (Campos et al. 2020, the ``yake`` package) with Arabic punctuation respected.
 
     The text is normalised (``matching``), ``، ؛ ؟ « »`` are mapped to ASCII
@@ -76,17 +76,42 @@ def yake_method(doc: DocAnalysis, *, top: int = 10, **_) -> Ranked:
         p = normalise(text[s:e], profile="matching").translate(_YAKE_MAP).strip()
         parts.append(p if p.endswith((".", "!", "?")) else p + ".")
     feed = "\n".join(parts)
-    ex = _yake_extractor(max(3 * top, top + 20))
+    ex = _yake_extractor(max(3 * top, top + 20), n)
     scores: dict[str, float] = {}
     from ..tokenise import words
     from .candidates import _classify
 
     for kw, h in ex.extract_keywords(feed):
         lemma = " ".join(_classify(w)[2] for w in words(kw))
+        if lemma not in doc.candidates and n > 3:
+            _add_candidate(doc, lemma)
         if lemma in doc.candidates:
             s = 1.0 / (1.0 + float(h))
             scores[lemma] = max(scores.get(lemma, 0.0), s)
     return _ranked(scores, doc.candidates)
+
+
+def _add_candidate(doc: DocAnalysis, lemma: str) -> None:
+    """Add a phrase longer than the candidate limit (YAKE with ``n > 3``) found in the document's tokens."""
+    from .candidates import Candidate
+
+    keys = lemma.split(" ")
+    toks = doc.tokens
+    m = len(keys)
+    for i in range(len(toks) - m + 1):
+        if all(toks[i + j].key == keys[j] for j in range(m)) and toks[i].chunk == toks[i + m - 1].chunk:
+            c = doc.candidates.get(lemma)
+            if c is None:
+                c = doc.candidates[lemma] = Candidate(lemma=lemma, n_words=m)
+            surface = " ".join(doc.text[toks[i].start : toks[i + m - 1].end].split())
+            if surface not in c.surfaces:
+                c._order.append(surface)
+                c._clitic[surface] = False
+            c.surfaces[surface] += 1
+            c.spans.append((toks[i].start, toks[i + m - 1].end))
+            c.token_index.append(i)
+            c.sentences.append(toks[i].sentence)
+            c.paragraphs.append(toks[i].paragraph)
 
 
 # --- TextRank -----------------------------------------------------------------
@@ -153,7 +178,14 @@ def _npmi(df_ab: float, df_a: float, df_b: float, n: int) -> float:
 
 
 def default(
-    doc: DocAnalysis, *, background: Background, leave_out: bool = False, params: dict | None = None, top: int = 10, **_
+    doc: DocAnalysis,
+    *,
+    background: Background,
+    leave_out: bool = False,
+    params: dict | None = None,
+    top: int = 10,
+    dedup: bool = True,
+    **_,
 ) -> Ranked:
     """The lab's method: corpus rarity x position x spread x phrase cohesion, de-duplicated.
 
@@ -220,6 +252,8 @@ def default(
             else:
                 struct = p["unseen_phrase"]
         scores[l] = (1 + math.log(c.count)) * rarity * pos * (1 + p["spread"] * spread) * struct
+    if not dedup:
+        return _ranked(scores, cands)
     return _dedup(_ranked(scores, cands), limit=max(int(top), 1))
 
 
@@ -255,10 +289,21 @@ def _dedup(ranked: Ranked, *, limit: int = 200, replace_ratio: float = 0.5) -> R
     return [(c[0], c[2]) for c in chosen]
 
 
+def _ranked_default(doc: DocAnalysis, *, background: Background, **kw):
+    """The lab's default ranking (:func:`arabic_news.keywords.ranking.rank`)."""
+    from .genre import genre_for
+    from .ranking import rank
+
+    if kw.get("genre") is None:
+        kw["genre"] = genre_for(background)
+    return rank(doc, background=background, **kw)
+
+
 METHODS: dict[str, Callable[..., Ranked]] = {
-    "default": default,
+    "default": _ranked_default,
+    "lexical": default,
     "tfidf": tfidf,
     "yake": yake_method,
     "textrank": textrank,
 }
-NEEDS_BACKGROUND = frozenset({"default", "tfidf"})
+NEEDS_BACKGROUND = frozenset({"default", "tfidf", "lexical"})

@@ -38,6 +38,9 @@ other notebook; the notebooks that succeeded are still published.
 
 ``reports/index.html`` (:mod:`.index`) lists the lab-level reports once and
 every article built.
+
+size: about 430 lines, a tenth of them this docstring; the rest is the two
+planners (article, lab-level) and the public entry points, which read best together.
 """
 
 from __future__ import annotations

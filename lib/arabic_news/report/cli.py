@@ -64,7 +64,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     b.add_argument("--seed", type=int, default=0, help="SEED passed to every notebook (default: 0)")
     b.add_argument("--quick", action="store_true", help="run the notebooks with QUICK=True (subsampled, fast)")
     b.add_argument("--show-code", action="store_true", help="show the code cells in the HTML (hidden by default)")
-    b.add_argument("--force", action="store_true", help="rebuild even articles whose inputs did not change")
+    b.add_argument(
+        "--force", action="store_true", help="rebuild reports (lab-level and articles) whose inputs did not change"
+    )
     b.add_argument(
         "--jobs",
         type=int,

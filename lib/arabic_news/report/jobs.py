@@ -213,6 +213,9 @@ def finish(job: Job, records: list[dict[str, Any]]) -> ArticleResult:
         res.seconds = time.perf_counter() - job.t0
         write_json(job.tmp / STAMP_FILE, res.to_json())
         publish(job.tmp, job.final)
+    except OSError as e:  # the folder could not be published: this report fails, the other tasks go on
+        res.status, res.error = "failed", f"could not publish {job.final.name}: {short_error(e)}"
+        job.log(f"  {job.label}: {res.error}")
     finally:
         if job.tmp.exists():
             shutil.rmtree(job.tmp, ignore_errors=True)
