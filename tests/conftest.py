@@ -34,13 +34,41 @@ FIXTURES = Path(__file__).parent / "fixtures"
 ARTICLES = FIXTURES / "articles"
 
 #: fixtures that need the full shared corpora: a test asking for one is marked ``slow``
-SLOW_FIXTURES = frozenset({"sanad_corpus", "saudinewsnet_corpus", "shared_data"})
+SLOW_FIXTURES = frozenset(
+    {
+        "sanad_corpus",
+        "saudinewsnet_corpus",
+        "shared_data",
+        "quick_data",  # test_topics.py: topic_data(quick=True) reads SANAD + SaudiNewsNet
+    }
+)
 #: tests (``module`` or ``module::test``) that execute notebooks: marked ``notebook`` and ``slow``
-NOTEBOOK_TESTS = frozenset({"test_notebooks.py::test_notebook_executes_quick", "test_reproducibility.py"})
+NOTEBOOK_TESTS = frozenset(
+    {"test_notebooks.py::test_notebook_executes_quick", "test_reproducibility.py", "test_report.py"}
+)
 #: test modules (or ``module::test`` prefixes) that read the shared corpora or train on them
 #: without asking for a corpus fixture; marked ``slow`` here so that their files need no edit.
 #: Prefer the fixtures (or ``@pytest.mark.slow``) in new tests.
-SLOW_TESTS: frozenset[str] = frozenset()
+SLOW_TESTS: frozenset[str] = frozenset(
+    {
+        "test_bad_inputs.py",  # every CLI in a subprocess, with the default background / models
+        "test_keywords.py::test_quick_real_background_on_the_seed_article",
+        "test_persuasion.py::test_shared_data_has_no_paragraph_in_both_train_and_heldout",
+        "test_persuasion.py::test_predict_paragraphs_quick_model",
+        "test_persuasion_cli.py::test_round_trip_keeps_ids_and_order",
+        "test_persuasion_cli.py::test_malformed_lines_give_error_records_and_others_continue",
+        "test_persuasion_cli.py::test_several_files_and_a_missing_one",
+        "test_persuasion_cli.py::test_techniques_option_adds_coarse_probabilities",
+        "test_persuasion_cli.py::test_table_output",
+        "test_topics.py::test_default_quick_model_api_on_the_seed_article",
+        "test_persuasion.py::test_predict_techniques_quick_model",
+        "test_persuasion.py::test_binary_model_clone_and_seed_determinism",
+        "test_persuasion.py::test_trained_models_round_trip_through_skops",
+        "test_cli_core.py::test_module_entry_point_version",  # a fresh interpreter importing every CLI
+        "test_rhetoric_cli.py::test_usage_error_exit_2",  # idem
+        "embed.py::arabic_news.embed",  # doctest: loads the sentence encoder
+    }
+)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -99,7 +99,7 @@ def load_charmap(step: str) -> dict[str, str]:
     """
     if step not in STEPS:
         raise ValueError(f"unknown normalisation step {step!r}; known steps: {', '.join(STEPS)}")
-    text = resources.files("arabic_news").joinpath("data", "charmaps", STEPS[step]).read_text("utf-8")
+    text = resources.files("arabic_news").joinpath("data").joinpath("charmaps").joinpath(STEPS[step]).read_text("utf-8")
     mapping: dict[str, str] = {}
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):

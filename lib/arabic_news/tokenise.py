@@ -258,7 +258,7 @@ _SENT_END = re.compile(rf"[{_TERMINATORS}]+|\n")
 _LAST_TOKEN = re.compile(rf"([{ARABIC_LETTERS}{ARABIC_MARKS}A-Za-z]+)\s*$")
 
 
-def _is_boundary(text: str, m: re.Match) -> bool:
+def _is_boundary(text: str, m: re.Match[str]) -> bool:
     punct = m.group()
     if punct == "\n":
         return True
@@ -304,7 +304,7 @@ def sentence_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-def _emit(text: str, start: int, end: int, spans: list) -> None:
+def _emit(text: str, start: int, end: int, spans: list[tuple[int, int, str]]) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
