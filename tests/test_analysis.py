@@ -89,3 +89,62 @@ def test_featured_analysis_and_dossier_share_objects(featured_article):
     html = a._repr_html_()
     for part in ("topic", "keywords", "attributions", "markers", "persuasion"):
         assert f">{part}<" in html
+
+
+# --- the hand-written fixture articles (tests/fixtures/articles, see its README) ---------
+EXPECTED_FIXTURES = {
+    "match-report.txt",
+    "market-bulletin.txt",
+    "two-line-notice.txt",
+    "interview-many-speakers.txt",
+    "opinion-hedges-questions.txt",
+    "long-feature.txt",
+    "mixed-latin-numbers.txt",
+    "legacy-cp1256.txt",
+}
+
+
+def test_fixture_articles_are_all_there(fixture_article_paths):
+    """Every fixture shape listed in the README exists (and nothing unlisted)."""
+    assert {p.name for p in fixture_article_paths} == EXPECTED_FIXTURES
+
+
+def test_fixture_articles_read_with_auto_encoding(fixture_article_paths):
+    """Every fixture reads with encoding='auto'; the legacy one is detected as CP-1256."""
+    for p in fixture_article_paths:
+        art = an.read_article(p, encoding="auto")
+        assert art.encoding == ("cp1256" if p.name == "legacy-cp1256.txt" else "utf-8"), p.name
+        assert len(art.tokens) >= 10
+
+
+def test_fixture_shapes():
+    """The fixtures have the shapes they stand for: headline-less bulletin, two-line notice, 3,000-word feature."""
+    from conftest import ARTICLES
+
+    read = lambda name: an.read_article(ARTICLES / name, encoding="auto")
+    assert read("market-bulletin.txt").title is None and len(read("market-bulletin.txt").paragraphs) == 1
+    notice = read("two-line-notice.txt")
+    assert notice.title and len(notice.paragraphs) == 1 and "«" not in notice.text and '"' not in notice.text
+    assert len(read("long-feature.txt").tokens) >= 3000
+
+
+def test_analyse_fast_parts_on_every_fixture(fixture_article_paths):
+    """analyse() runs attributions, markers and the not-assessed list on each fixture, with readable HTML."""
+    for p in fixture_article_paths:
+        a = an.analyse(p)
+        assert isinstance(str(a.attributions), str) and isinstance(str(a.markers), str)
+        assert 'dir="rtl"' in a.markers._repr_html_() or not a.markers.markers
+        assert a.attributions.to_frame() is not None
+        short = len(a.article.tokens) < MIN_WORDS_FOR_DENSITIES
+        assert ("markers" in [n["part"] for n in a.not_assessed]) == short, p.name
+
+
+def test_fixture_speakers_and_silence(fixture_article_paths):
+    """The interview has several speakers; the notice reports the ministry's announcement; the bulletin nobody."""
+    from conftest import ARTICLES
+
+    interview = an.analyse(ARTICLES / "interview-many-speakers.txt")
+    assert len(interview.attributions.speakers) >= 3
+    notice = an.analyse(ARTICLES / "two-line-notice.txt").attributions
+    assert notice.records and notice.records[0].cue == "أعلنت" and "وزارة" in notice.records[0].speaker
+    assert str(an.analyse(ARTICLES / "market-bulletin.txt").attributions) == "no reported speech was found"
