@@ -66,38 +66,54 @@ def _class_table() -> Any:
     return lut
 
 
-_SPACE_OUT, _KEEP, _KEEP_CUT, _LATIN_HERE, _REGEX = range(5)
+_SPACE_OUT, _KEEP, _KEEP_CUT, _JOIN_CHECK, _LATIN_HERE, _REGEX = range(6)
+
+
+@cache
+def _space_map() -> Any:
+    """Every code point to itself, except those that are never part of a word -> space.
+
+    Joiners map to a space too: number joiners between two digits are put back, and
+    Latin joiners only join inside Latin chunks, which the regex tokenises.
+    """
+    import numpy as np
+
+    table = np.arange(_UNICODE, dtype=np.uint32)
+    cls = _class_table()
+    table[(cls == _OTHER) | (cls == _NUM_JOIN) | (cls == _LATIN_JOIN)] = _SPACE
+    return table
 
 
 @cache
 def _action_table() -> Any:
-    """What to do with a character given (previous, own, next) class: a 512-entry table.
+    """What a character needs given (previous, own) class: a 64-entry table.
 
-    ``_KEEP`` word character; ``_KEEP_CUT`` word character that starts a new token although
-    its neighbour is kept (Arabic after a digit or a digit after Arabic: ``2024م``);
-    ``_SPACE_OUT`` not part of a word; ``_LATIN_HERE`` a Latin letter (its chunk goes to
-    the regex); ``_REGEX`` a combining mark opening a run (the whole text goes to the regex).
+    ``_KEEP`` word character (or not a word character: the space map handles it);
+    ``_KEEP_CUT`` word character that starts a new token although its neighbour is kept
+    (Arabic after a digit or a digit after Arabic: ``2024م``); ``_JOIN_CHECK`` a number
+    joiner after a digit (kept if a digit follows); ``_LATIN_HERE`` a Latin letter (its
+    chunk goes to the regex); ``_REGEX`` a combining mark opening a run (the whole text
+    goes to the regex).  The largest value present decides which fix-ups run.
     """
     import numpy as np
 
     arabic = (_LETTER, _MARK)
-    table = np.zeros(512, dtype=np.uint8)
+    table = np.zeros(64, dtype=np.uint8)
     for prev in range(8):
         for own in range(8):
-            for nxt in range(8):
-                if own == _MARK and prev not in arabic:
-                    act = _REGEX
-                elif own in arabic:
-                    act = _KEEP_CUT if prev == _DIGIT else _KEEP
-                elif own == _DIGIT:
-                    act = _KEEP_CUT if prev in arabic else _KEEP
-                elif own == _NUM_JOIN:  # 3.5, 2،714: a number joiner between two digits stays
-                    act = _KEEP if prev == _DIGIT and nxt == _DIGIT else _SPACE_OUT
-                elif own == _LATIN:
-                    act = _LATIN_HERE
-                else:
-                    act = _SPACE_OUT
-                table[prev * 64 + own * 8 + nxt] = act
+            if own == _MARK and prev not in arabic:
+                act = _REGEX
+            elif own in arabic:
+                act = _KEEP_CUT if prev == _DIGIT else _KEEP
+            elif own == _DIGIT:
+                act = _KEEP_CUT if prev in arabic else _KEEP
+            elif own == _NUM_JOIN and prev == _DIGIT:  # 3.5, 2،714: stays if a digit follows
+                act = _JOIN_CHECK
+            elif own == _LATIN:
+                act = _LATIN_HERE
+            else:
+                act = _SPACE_OUT
+            table[prev * 8 + own] = act
     return table
 
 
@@ -114,41 +130,50 @@ def fast_words(text: str) -> list[str] | None:
     except UnicodeEncodeError:  # lone surrogates
         return None
     n = codes.size
-    # class of every character, padded with "other" at both ends (take() is several times
-    # faster than fancy indexing here)
-    cls = np.zeros(n + 2, dtype=np.uint16)
+    if n == 0:
+        return []
+    # class of every character, with one "other" in front and behind (take() is several
+    # times faster than fancy indexing here); act[i] looks at characters i-1 and i
+    cls = np.zeros(n + 2, dtype=np.uint8)
     _class_table().take(codes, out=cls[1:-1])
-    act = _action_table().take(cls[:-2] * 64 + cls[1:-1] * 8 + cls[2:])
-    top = int(act.max()) if n else _SPACE_OUT
+    act = _action_table().take(cls[:-2] * 8 + cls[1:-1])
+    top = int(act.max())
     if top == _REGEX:
         return None
+    out = _space_map().take(codes)
+    if top >= _JOIN_CHECK:  # a number joiner after a digit stays if a digit follows
+        at = np.flatnonzero(act == _JOIN_CHECK)
+        at = at[cls.take(at + 2) == _DIGIT]
+        out[at] = codes.take(at)
     latin_chunks: list[tuple[int, int]] = []
     if top == _LATIN_HERE:
-        latin_chunks = _mask_latin_chunks(cls[1:-1], act)
-    out = np.where(act != _SPACE_OUT, codes, _SPACE)
-    cut_at = np.flatnonzero(act == _KEEP_CUT)
+        latin_chunks, in_latin = _latin_chunks(cls[1:-1], act)
+        out[in_latin] = _SPACE
+    cut_at = np.flatnonzero(act == _KEEP_CUT) if top >= _KEEP_CUT else np.empty(0, dtype=np.intp)
+    if latin_chunks and cut_at.size:
+        cut_at = cut_at[~in_latin.take(cut_at)]
+    kept = out != _SPACE if latin_chunks else None
     if cut_at.size:  # a space before each cut (faster than np.insert)
         spaced = np.ones(n + cut_at.size, dtype=bool)
         spaced[cut_at + np.arange(cut_at.size)] = False
-        wide = np.full(spaced.size, _SPACE, dtype=out.dtype)
+        wide = np.full(spaced.size, _SPACE, dtype=np.uint32)
         wide[spaced] = out
         out = wide
-    toks: list[str] = codecs.utf_32_le_decode(out.astype(np.uint32, copy=False).tobytes())[0].split()
-    if latin_chunks:
-        kept = act != _SPACE_OUT
+    toks: list[str] = codecs.utf_32_le_decode(out.tobytes())[0].split()
+    if latin_chunks and kept is not None:
         starts_token = kept.copy()
         starts_token[1:] &= ~kept[:-1]
-        starts_token |= act == _KEEP_CUT
+        starts_token[cut_at] = True
         before = np.cumsum(starts_token)  # tokens started up to each position
         regex = _word_re()
         for s, e in reversed(latin_chunks):
-            at = int(before[s - 1]) if s else 0
-            toks[at:at] = regex.findall(text, s, e)
+            at_tok = int(before[s - 1]) if s else 0
+            toks[at_tok:at_tok] = regex.findall(text, s, e)
     return toks
 
 
-def _mask_latin_chunks(cls: Any, act: Any) -> list[tuple[int, int]]:
-    """Blank (in ``act``) every chunk holding a Latin letter and return the chunks' spans.
+def _latin_chunks(cls: Any, act: Any) -> tuple[list[tuple[int, int]], Any]:
+    """The spans of the chunks holding a Latin letter, and a mask of their characters.
 
     A chunk is a maximal run of word or joiner characters; no token crosses its edges, so
     the regex can tokenise a chunk on its own.
@@ -165,8 +190,7 @@ def _mask_latin_chunks(cls: Any, act: Any) -> list[tuple[int, int]]:
     ids = np.unique(chunk_of.take(np.flatnonzero(act == _LATIN_HERE)))
     in_latin = np.zeros(starts.size, dtype=bool)
     in_latin[ids] = True
-    act[in_latin.take(chunk_of)] = _SPACE_OUT
-    return [(int(starts[i]), int(ends[i])) for i in ids]
+    return [(int(starts[i]), int(ends[i])) for i in ids], in_latin.take(chunk_of)
 
 
 @cache

@@ -178,7 +178,7 @@ def _apply(text: str, steps: tuple[str, ...]) -> str:
         except UnicodeEncodeError:  # lone surrogates
             data = b""
         if data:
-            mapped = _numpy_lut(steps)[np.frombuffer(data, dtype=np.uint32)]
+            mapped = _numpy_lut(steps).take(np.frombuffer(data, dtype=np.uint32))  # take(): faster than [...]
             if mapped.max() != _EXPAND:
                 result: str = mapped[mapped < _UNICODE].tobytes().decode("utf-32-le")
                 return result
