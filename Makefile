@@ -47,6 +47,7 @@ warm: $(STAMP)
 
 # tests/ plus the doctests of every module in lib/arabic_news (pyproject adds --doctest-modules)
 test: $(STAMP)
+	@$(MAKE) --no-print-directory lint
 	$(VENV)/bin/pytest tests lib/arabic_news $(if $(filter-out 0 1,$(TEST_JOBS)),-n $(TEST_JOBS) --dist loadgroup) $(PYTEST_ARGS)
 
 lab: $(STAMP)
@@ -58,3 +59,19 @@ clean:
 
 distclean: clean
 	rm -rf $(VENV) .cache
+
+# make lint: ruff (lint + format check) over lib tests bench notebooks, then mypy --strict on the public API
+# make typecheck: mypy --strict on the modules listed in pyproject.toml [tool.mypy]
+# make test-fast: the edit loop, no corpus and no notebooks (tests marked slow/notebook are skipped; < 60 s)
+.PHONY: lint typecheck test-fast
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check lib tests bench notebooks
+	$(VENV)/bin/ruff format --check lib tests bench notebooks
+	@$(MAKE) --no-print-directory typecheck
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+test-fast: $(STAMP)
+	$(VENV)/bin/pytest tests lib/arabic_news -m "not slow and not notebook" -q -n 2 $(PYTEST_ARGS)

@@ -122,3 +122,56 @@ def test_slugify_hostile_and_arabic_names_are_safe_and_distinct():
     assert len(set(slugs)) == len(slugs)
     for s in slugs:
         assert s and all(c.isascii() and (c.isalnum() or c == "-") for c in s)
+
+
+# --- encoding="auto" (issue 11: encodings in batch) -------------------------------------
+FRENCH = "Le ministre a déclaré que la coopération économique était très importante pour l'été prochain.\n" * 3
+
+
+@pytest.mark.parametrize(
+    "data,encoding",
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (b"\xef\xbb\xbf" + TEXT.encode("utf-8"), "utf-8-sig"),
+        (TEXT.encode("utf-16"), "utf-16"),  # BOM written by Python's utf-16 codec
+        (b"\xfe\xff" + TEXT.encode("utf-16-be"), "utf-16"),
+        (TEXT.encode("cp1256"), "cp1256"),
+    ],
+    ids=["utf8", "utf8-bom", "utf16-le-bom", "utf16-be-bom", "cp1256"],
+)
+def test_auto_accepts_arabic_encodings(tmp_path, data, encoding):
+    """encoding='auto' reads UTF-8 with or without BOM, UTF-16 with a BOM and CP-1256, and records which."""
+    art = read_article(write(tmp_path, "a.txt", data), encoding="auto")
+    assert art.text == TEXT.replace("\r\n", "\n") and art.encoding == encoding
+    assert art.title == "العنوان الرئيسي للخبر"
+
+
+@pytest.mark.parametrize("codec", ["latin-1", "cp1252"])
+def test_auto_refuses_latin_text(tmp_path, codec):
+    """French text in Latin-1/CP-1252 is not passed off as CP-1256 Arabic: one line naming the Arabic share."""
+    p = write(tmp_path, "fr.txt", FRENCH.encode(codec))
+    with pytest.raises(ArticleError) as e:
+        read_article(p, encoding="auto")
+    msg = str(e.value)
+    assert "fr.txt" in msg and "CP-1256" in msg and "Arabic" in msg and "\n" not in msg
+
+
+def test_auto_refuses_binary(tmp_path):
+    """Binary bytes (NUL, no BOM) fail with a one-line reason under encoding='auto'."""
+    p = write(tmp_path, "blob.txt", bytes(range(256)) * 4)
+    with pytest.raises(ArticleError, match=r"blob\.txt looks binary"):
+        read_article(p, encoding="auto")
+
+
+def test_auto_refuses_broken_utf16(tmp_path):
+    """A UTF-16 BOM followed by an odd byte count is reported as broken UTF-16."""
+    p = write(tmp_path, "u16.txt", b"\xff\xfe" + TEXT.encode("utf-16-le") + b"\x00")
+    with pytest.raises(ArticleError, match="UTF-16"):
+        read_article(p, encoding="auto")
+
+
+def test_default_stays_strict_utf8(tmp_path):
+    """Without encoding='auto' a CP-1256 file is still refused (the default is strict UTF-8)."""
+    p = write(tmp_path, "legacy.txt", TEXT.encode("cp1256"))
+    with pytest.raises(ArticleError, match="not valid utf-8"):
+        read_article(p)

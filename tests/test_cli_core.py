@@ -52,3 +52,29 @@ def test_bad_usage_exits_2():
 def test_module_entry_point_version():
     r = subprocess.run([sys.executable, "-m", "arabic_news", "--version"], capture_output=True, text=True)
     assert r.returncode == 0 and "arabic_news" in r.stdout
+
+
+def test_encoding_option_reads_legacy_files(capsys):
+    """--encoding auto (clikit.add_input_options) reads a CP-1256 file that the strict default refuses."""
+    from pathlib import Path
+
+    legacy = str(Path(__file__).parent / "fixtures" / "articles" / "legacy-cp1256.txt")
+    assert main(["rhetoric", legacy, "--json"]) == 1
+    err = json.loads(capsys.readouterr().out.strip().splitlines()[0])
+    assert "not valid utf-8" in err["error"] and "auto" in err["error"]
+    assert main(["rhetoric", legacy, "--json", "--encoding", "auto"]) == 0
+    rec = json.loads(capsys.readouterr().out.strip().splitlines()[0])
+    assert rec["file"] == legacy and "error" not in rec
+
+
+def test_read_input_uses_the_namespace_encoding(tmp_path):
+    """clikit.read_input takes the --encoding of a parsed Namespace."""
+    import argparse
+
+    from arabic_news.clikit import add_input_options, read_input
+
+    p = tmp_path / "a.txt"
+    p.write_bytes("عنوان\nنص الخبر القصير هنا".encode("cp1256"))
+    parser = argparse.ArgumentParser()
+    add_input_options(parser)
+    assert read_input(str(p), parser.parse_args(["--encoding", "auto"])).encoding == "cp1256"

@@ -104,3 +104,41 @@ def test_type_errors():
         words(None)
     with pytest.raises(TypeError):
         sentences(b"x")
+
+
+# --- the vectorised fast path of words() gives the regex's tokens exactly ---------------
+_FAST_ALPHABET = st.one_of(
+    st.sampled_from(list("ابتثجلمنوي  \n.,،٫٬'’-؟«»()0123١٢٣۴abcXYZéß×") + ["\u064e", "\u0651", "\u0640", "\ufefb"]),
+    st.characters(min_codepoint=0x0600, max_codepoint=0x06FF),
+    st.characters(min_codepoint=0x0020, max_codepoint=0x024F),
+    st.sampled_from(["\U0001f600", "\ud800", "\ufdfd"]),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(_FAST_ALPHABET, max_size=400))
+def test_fast_words_equal_regex(text):
+    """The numpy tokeniser returns the word regex's findall() for any text (or declines)."""
+    from arabic_news._fastwords import fast_words
+    from arabic_news.tokenise import _WORD_RE
+
+    fast = fast_words(text)
+    assert fast is None or fast == _WORD_RE.findall(text)
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("وقع 12 قتيلا و3،5 جريحا عام 2024م", ["وقع", "12", "قتيلا", "و", "3،5", "جريحا", "عام", "2024", "م"]),
+        ("فيروس COVID-19 وA1.5 و5G", ["فيروس", "COVID-19", "و", "A1", "5", "و", "5", "G"]),
+        ("1..2 و1.2.3", ["1", "2", "و", "1.2.3"]),
+    ],
+)
+def test_fast_words_cases(text, expected):
+    """Numbers with joiners, digit/Arabic boundaries and Latin chunks come out as the regex splits them."""
+    from arabic_news._fastwords import fast_words
+    from arabic_news.tokenise import _WORD_RE
+
+    assert _WORD_RE.findall(text) == expected
+    assert fast_words(text) == expected
+    assert words(" ".join([text] * 40)) == expected * 40  # long enough for the fast path inside words()

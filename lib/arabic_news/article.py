@@ -109,7 +109,7 @@ class Article:
         cls,
         text: str,
         *,
-        path: str | os.PathLike | None = None,
+        path: str | os.PathLike[str] | None = None,
         source: str | None = None,
         encoding: str | None = None,
     ) -> Article:
@@ -269,7 +269,7 @@ def decode_auto(raw: bytes, *, name: str = "file") -> tuple[str, str]:
         ) from None
 
 
-def read_article(path: str | os.PathLike, *, encoding: str = "utf-8") -> Article:
+def read_article(path: str | os.PathLike[str], *, encoding: str = "utf-8") -> Article:
     """Read an article file.
 
     Parameters

@@ -8,6 +8,8 @@ A leaf module: it imports nothing from the capabilities, which import it.
 * A file that cannot be processed yields ``{"file": ..., "error": "..."}``
   (one line, no traceback) and the other files still run.
 * Exit code 0 if every file succeeded, 1 if any failed, 2 for bad usage.
+* ``--encoding`` (:func:`add_input_options`) for commands that read article files, and
+  :func:`read_input` to read one with it.
 
 >>> format_table([("a", 1)], ["name", "n"]).splitlines()[0]
 'name  n'
@@ -15,12 +17,28 @@ A leaf module: it imports nothing from the capabilities, which import it.
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-__all__ = ["run_files", "one_line", "emit_error", "error_record", "format_table", "EXPECTED_ERRORS"]
+__all__ = [
+    "run_files",
+    "one_line",
+    "emit_error",
+    "error_record",
+    "format_table",
+    "add_input_options",
+    "read_input",
+    "EXPECTED_ERRORS",
+]
+
+ENCODING_HELP = (
+    "article file encoding: utf-8 (the default; a BOM is allowed), auto (UTF-8 with or without BOM, "
+    "UTF-16 with a BOM, or legacy Arabic CP-1256 when at least 60%% of the decoded letters are Arabic), "
+    "or any Python codec name such as cp1256 or utf-16"
+)
 
 
 def _expected_errors() -> tuple[type[BaseException], ...]:
@@ -97,3 +115,27 @@ def format_table(rows: Iterable[Sequence[Any]], header: Sequence[str]) -> str:
     out = [line(header), line(["-" * w for w in widths])]
     out += [line(r) for r in rows]
     return "\n".join(out)
+
+
+def add_input_options(parser: argparse.ArgumentParser, *, default: str = "utf-8") -> None:
+    """Add the options shared by every command that reads article files (``--encoding``).
+
+    >>> p = argparse.ArgumentParser()
+    >>> add_input_options(p)
+    >>> p.parse_args(["--encoding", "auto"]).encoding
+    'auto'
+    """
+    parser.add_argument("--encoding", default=default, metavar="ENC", help=ENCODING_HELP)
+
+
+def read_input(path: str, options: argparse.Namespace | str = "utf-8") -> Any:
+    """Read one article file with the ``--encoding`` of ``options`` (a Namespace or an encoding name).
+
+    >>> from arabic_news.paths import project_root
+    >>> read_input(str(project_root() / "seeds" / "iraq-nato-security-cooperation.txt"), "auto").encoding
+    'utf-8'
+    """
+    from .article import read_article
+
+    encoding = options if isinstance(options, str) else getattr(options, "encoding", "utf-8")
+    return read_article(path, encoding=encoding)

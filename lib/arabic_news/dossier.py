@@ -7,19 +7,28 @@ writes it as ``dossier.json`` plus CSV tables and the ``summary.json`` the
 report index reads.  :func:`findings` turns the numbers into the three or four sentences a
 researcher would cite, each pointing at the notebook that supports it.
 
+size: about 60 lines of this module are the schema's documentation below; the rest is
+building, findings and writing, which belong together (one JSON contract).
+
 Numbers are rounded (4 decimals) so that two builds compare equal byte for
 byte; nothing time-dependent is stored in the dossier itself (provenance with
 dates lives in the HTML reports).
 
-Schema ``arabic-news-dossier/1`` (``dossier.json``)
+Schema ``arabic-news-dossier/2`` (``dossier.json``)
 ---------------------------------------------------
+Version 2 (from 1): ``not_assessed`` added; ``article.encoding`` added;
+``rhetoric.politics_percentiles`` is empty (and ``politics_corpus_size`` 0) when the
+article is too short to rank densities (fewer than
+:data:`arabic_news.analysis.MIN_WORDS_FOR_DENSITIES` words); ``n_sentences`` counts
+:attr:`Article.sentence_spans` (never across a paragraph).
+
 Offsets are character offsets into ``Article.text`` (the whole file, headline
 included, newlines normalised to ``\n``).
 
 ``schema`` str, ``version`` str (package), ``seed`` int, ``quick`` bool
 
 ``article``
-    ``file``, ``slug``, ``sha256`` (of the text), ``title`` (or null),
+    ``file``, ``slug``, ``sha256`` (of the text), ``title`` (or null), ``encoding`` (or null),
     ``n_paragraphs``, ``n_sentences``, ``n_words``, ``n_types``.
 ``topic``
     ``label`` (SANAD class, English), ``label_ar``, ``probability``,
@@ -43,6 +52,9 @@ included, newlines normalised to ``\n``).
     [{``paragraph`` (1-based body paragraph), ``label`` ("true"/"false"),
     ``score``, ``techniques`` (top 3 coarse techniques: probability),
     ``start``, ``end``}].
+``not_assessed``
+    [{``part``, ``reason``}]: what could not be assessed and why (too short to rank
+    densities, no headline, topic outside the model's labels when the model says so).
 ``findings``
     [{``text``, ``notebook``}]: the sentences worth citing and the notebook
     (report name) that supports each.
@@ -64,12 +76,12 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
-from .article import Article, read_article
-from .tokenise import sentences, word_spans
+from .analysis import Analysis, analyse
+from .article import Article
 
 __all__ = ["SCHEMA", "build_dossier", "write_dossier", "findings", "summary", "compare_dossiers", "NOTEBOOKS"]
 
-SCHEMA = "arabic-news-dossier/1"
+SCHEMA = "arabic-news-dossier/2"
 
 #: The notebook that supports each part of the dossier (HTML report names).
 NOTEBOOKS = {
@@ -89,62 +101,44 @@ def _r(x: float, nd: int = 4) -> float:
 
 
 def _article_part(article: Article) -> dict[str, Any]:
-    ws = word_spans(article.text)
+    toks = article.tokens
     return {
         "file": article.name,
         "slug": article.slug,
         "sha256": hashlib.sha256(article.text.encode("utf-8")).hexdigest(),
         "title": article.title,
+        "encoding": article.encoding,
         "n_paragraphs": len(article.paragraphs),
-        "n_sentences": len(sentences(article.text)),
-        "n_words": len(ws),
-        "n_types": len({w for _, _, w in ws}),
+        "n_sentences": len(article.sentence_spans),
+        "n_words": len(toks),
+        "n_types": len({t.text for t in toks}),
     }
 
 
-def _topic_part(article: Article, *, seed: int, quick: bool) -> dict[str, Any]:
-    from .topics import explain_article, predict_article
-
-    pred = predict_article(article, seed=seed, quick=quick)
-    probs = {k: _r(v) for k, v in pred["probabilities"].items()}
-    label = pred["label"]
-    runner = pred.get("runner_up")
-    reasons = explain_article(article, seed=seed, quick=quick, top=8)
-    toward = [
-        {"term": r["term"], "weight": _r(r["weight"])}
-        for r in reasons
-        if r.get("direction", "toward") in ("toward", label, "for")
-    ][:8]
+def _topic_part(a: Analysis) -> dict[str, Any]:
+    t = a.topic
+    probs = {k: _r(v) for k, v in t.probabilities.items()}
     return {
-        "label": label,
-        "label_ar": pred.get("label_ar"),
-        "probability": probs.get(label),
-        "runner_up": runner,
-        "runner_up_probability": probs.get(runner) if runner else None,
+        "label": t.label,
+        "label_ar": t.label_ar,
+        "probability": probs.get(t.label),
+        "runner_up": t.runner_up,
+        "runner_up_probability": probs.get(t.runner_up) if t.runner_up else None,
         "probabilities": probs,
-        "reasons": toward,
+        "reasons": [{"term": r["term"], "weight": _r(r["weight"])} for r in t.reasons],
     }
 
 
-def _keywords_part(article: Article, *, top: int = 10) -> list[dict[str, Any]]:
-    from .keywords import extract
-
+def _keywords_part(a: Analysis) -> list[dict[str, Any]]:
     return [
         {"text": k.text, "score": _r(k.score), "lemma": k.lemma, "positions": list(k.positions)}
-        for k in extract(article, method="default", top=top)
+        for k in a.keywords.keywords
     ]
 
 
-def _rhetoric_part(article: Article, *, seed: int, quick: bool) -> dict[str, Any]:
-    from .rhetoric import attributions, find_markers, marker_densities, speakers_summary
-    from .rhetoric.markers import corpus_densities, density_percentiles
-
-    recs = attributions(article)
-    speakers = speakers_summary(recs)
-    markers = find_markers(article.text)
-    dens = marker_densities(article.text, markers)
-    dist = corpus_densities(label="Politics", quick=quick, seed=seed)
-    pct = density_percentiles(dens, dist)
+def _rhetoric_part(a: Analysis) -> dict[str, Any]:
+    recs = a.attributions.records
+    m = a.markers
     strengths: dict[str, int] = {}
     types: dict[str, int] = {}
     for r in recs:
@@ -161,47 +155,34 @@ def _rhetoric_part(article: Article, *, seed: int, quick: bool) -> dict[str, Any
                 "cues": s["cues"],
                 "strengths": s["strengths"],
             }
-            for s in speakers
+            for s in a.attributions.speakers
         ],
         "cue_strengths": dict(sorted(strengths.items())),
         "source_types": dict(sorted(types.items())),
-        "markers": [{"kind": m.kind, "text": m.text, "start": m.start, "end": m.end} for m in markers],
-        "densities": {k: _r(v) for k, v in dens.items()},
-        "politics_percentiles": {k: _r(v, 1) for k, v in pct.items()},
-        "politics_corpus_size": int(dist["n"]),
+        "markers": [{"kind": x.kind, "text": x.text, "start": x.start, "end": x.end} for x in m.markers],
+        "densities": {k: _r(v) for k, v in m.densities.items()},
+        "politics_percentiles": {k: _r(v, 1) for k, v in m.percentiles.items()},
+        "politics_corpus_size": m.reference_size,
     }
 
 
-def _persuasion_part(article: Article, *, seed: int, quick: bool) -> list[dict[str, Any]]:
-    from .persuasion import predict_paragraphs, predict_techniques
-
-    paras = list(article.paragraphs)
-    if not paras:
-        return []
-    binary = predict_paragraphs(paras, seed=seed, quick=quick)
-    tech = predict_techniques(paras, seed=seed, quick=quick)
-    out = []
-    for i, (_p, b, t) in enumerate(zip(paras, binary, tech), 1):
-        top = sorted(t.items(), key=lambda kv: -kv[1])[:3]
-        out.append(
-            {
-                "paragraph": i,
-                "label": b["label"],
-                "score": _r(b["score"]),
-                "techniques": {k: _r(v) for k, v in top},
-                "start": article.paragraph_spans[i - 1][0],
-                "end": article.paragraph_spans[i - 1][1],
-            }
-        )
-    return out
+def _persuasion_part(a: Analysis) -> list[dict[str, Any]]:
+    return [
+        {**r, "score": _r(r["score"]), "techniques": {k: _r(v) for k, v in r["techniques"].items()}}
+        for r in a.persuasion.rows
+    ]
 
 
-def build_dossier(article: Article | str | os.PathLike, *, seed: int = 0, quick: bool = False) -> dict[str, Any]:
+def build_dossier(
+    article: Analysis | Article | str | os.PathLike, *, seed: int = 0, quick: bool = False
+) -> dict[str, Any]:
     """Run every default analysis on one article and return the dossier dict.
 
     Parameters
     ----------
-    article : Article or path
+    article : Analysis, Article or path
+        An :class:`~arabic_news.analysis.Analysis` is used as is (its parts are the
+        dossier's: nothing is computed twice); a path is read with ``encoding="auto"``.
     seed : int
         Passed to every model (the default models are cached per seed).
     quick : bool
@@ -211,20 +192,20 @@ def build_dossier(article: Article | str | os.PathLike, *, seed: int = 0, quick:
     -------
     dict
         Keys ``schema``, ``version``, ``seed``, ``quick``, ``article``,
-        ``topic``, ``keywords``, ``rhetoric``, ``persuasion``, ``findings``.
+        ``topic``, ``keywords``, ``rhetoric``, ``persuasion``, ``not_assessed``, ``findings``.
     """
-    if not isinstance(article, Article):
-        article = read_article(article)
+    a = article if isinstance(article, Analysis) else analyse(article, seed=seed, quick=quick)
     d: dict[str, Any] = {
         "schema": SCHEMA,
         "version": __version__,
-        "seed": int(seed),
-        "quick": bool(quick),
-        "article": _article_part(article),
-        "topic": _topic_part(article, seed=seed, quick=quick),
-        "keywords": _keywords_part(article),
-        "rhetoric": _rhetoric_part(article, seed=seed, quick=quick),
-        "persuasion": _persuasion_part(article, seed=seed, quick=quick),
+        "seed": a.seed,
+        "quick": a.quick,
+        "article": _article_part(a.article),
+        "topic": _topic_part(a),
+        "keywords": _keywords_part(a),
+        "rhetoric": _rhetoric_part(a),
+        "persuasion": _persuasion_part(a),
+        "not_assessed": a.not_assessed,
     }
     d["findings"] = findings(d)
     return d
@@ -327,6 +308,14 @@ def findings(d: dict[str, Any]) -> list[dict[str, str]]:
                     + ". A classifier trained on other texts' labels: a pointer for close reading, not a verdict."
                 ),
                 "notebook": NOTEBOOKS["persuasion"],
+            }
+        )
+    where = {"markers": "stance", "structure": "structure", "topic": "topic", "keywords": "keywords"}
+    for na in d.get("not_assessed") or []:
+        out.append(
+            {
+                "text": f"Not assessed ({na['part']}): {na['reason']}.",
+                "notebook": NOTEBOOKS[where.get(na["part"], "article")],
             }
         )
     kws = d.get("keywords") or []

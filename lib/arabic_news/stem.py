@@ -137,7 +137,7 @@ def light_stem(word: str) -> str:
        ``اقتصاد``, ``الدولي`` -> ``دول``), so adjective and noun forms meet.
 
     The three protection lists are derived from SANAD + SaudiNewsNet word counts
-    by :mod:`arabic_news.keywords.stemlists` (their headers give the procedure).
+    by :mod:`arabic_news.stemlists` (their headers give the procedure).
     Non-Arabic tokens are returned lower-cased; numbers unchanged.
 
     >>> light_stem("المنظمات"), light_stem("منظمة"), light_stem("للتعاون")

@@ -24,6 +24,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ._fastwords import fast_words
+from .errors import check_text
+
 __all__ = [
     "ARABIC_LETTERS",
     "Token",
@@ -46,20 +49,21 @@ ARABIC_LETTERS = (
 ARABIC_MARKS = "\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed"
 _DIGITS = "0-9\u0660-\u0669\u06f0-\u06f9"
 _LATIN = "A-Za-z\u00c0-\u024f"
+#: separators allowed inside a number (2،714 / 3.5 / 1,000) and inside a Latin word (COVID-19)
+_NUM_JOINERS = ".,\u060c\u066b\u066c"
+_LATIN_JOINERS = "'\u2019-"
 
+# The lookahead lets the regex engine skip non-word characters without trying each branch.
 _WORD_RE = re.compile(
+    rf"(?=[{ARABIC_LETTERS}{ARABIC_MARKS}{_DIGITS}{_LATIN}])(?:"
     rf"[{ARABIC_MARKS}]*[{ARABIC_LETTERS}][{ARABIC_LETTERS}{ARABIC_MARKS}]*"  # Arabic word
-    rf"|[{_DIGITS}]+(?:[.,\u060c\u066b\u066c][{_DIGITS}]+)*"  # number, 2،714 / 3.5 / 1,000
-    rf"|[{_LATIN}{_DIGITS}]*[{_LATIN}][{_LATIN}{_DIGITS}]*(?:['\u2019\-][{_LATIN}{_DIGITS}]+)*"  # Latin word
+    rf"|[{_DIGITS}]+(?:[{re.escape(_NUM_JOINERS)}][{_DIGITS}]+)*"  # number
+    rf"|[{_LATIN}{_DIGITS}]*[{_LATIN}][{_LATIN}{_DIGITS}]*(?:[{re.escape(_LATIN_JOINERS)}][{_LATIN}{_DIGITS}]+)*"  # Latin
+    ")"
 )
 _ARABIC_WORD_RE = re.compile(rf"[{ARABIC_MARKS}]*[{ARABIC_LETTERS}][{ARABIC_LETTERS}{ARABIC_MARKS}]*")
 _STRIP_MARKS = re.compile(f"[{ARABIC_MARKS}]")
-
-
-def _check(text: object) -> str:
-    if not isinstance(text, str):
-        raise TypeError(f"expected text as str, got {type(text).__name__}")
-    return text
+_FAST_MIN_LEN = 256  # below this the regex is faster than the vectorised path
 
 
 @dataclass(frozen=True)
@@ -95,7 +99,7 @@ def word_spans(text: str) -> list[tuple[int, int, str]]:
     >>> word_spans("قال: نعم")
     [(0, 3, 'قال'), (5, 8, 'نعم')]
     """
-    return [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(_check(text))]
+    return [(m.start(), m.end(), m.group()) for m in _WORD_RE.finditer(check_text(text))]
 
 
 def is_arabic_word(token: str) -> bool:
@@ -203,7 +207,10 @@ def words(text: str, *, split_clitics: bool = False) -> list[str]:
     >>> words("والعراق بلاده", split_clitics=True)
     ['و+', 'ال+', 'عراق', 'بلاد', '+ه']
     """
-    toks = _WORD_RE.findall(_check(text))
+    text = check_text(text)
+    toks = fast_words(text) if len(text) >= _FAST_MIN_LEN else None
+    if toks is None:
+        toks = _WORD_RE.findall(text)
     if not split_clitics:
         return toks
     out: list[str] = []
@@ -251,7 +258,7 @@ _SENT_END = re.compile(rf"[{_TERMINATORS}]+|\n")
 _LAST_TOKEN = re.compile(rf"([{ARABIC_LETTERS}{ARABIC_MARKS}A-Za-z]+)\s*$")
 
 
-def _is_boundary(text: str, m: re.Match) -> bool:
+def _is_boundary(text: str, m: re.Match[str]) -> bool:
     punct = m.group()
     if punct == "\n":
         return True
@@ -284,7 +291,7 @@ def sentence_spans(text: str) -> list[tuple[int, int, str]]:
     >>> sentence_spans("قال .ثم غادر")
     [(0, 5, 'قال .'), (5, 12, 'ثم غادر')]
     """
-    text = _check(text)
+    text = check_text(text)
     spans: list[tuple[int, int, str]] = []
     start = 0
     for m in _SENT_END.finditer(text):
@@ -297,7 +304,7 @@ def sentence_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
-def _emit(text: str, start: int, end: int, spans: list) -> None:
+def _emit(text: str, start: int, end: int, spans: list[tuple[int, int, str]]) -> None:
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -324,7 +331,7 @@ def paragraph_spans(text: str) -> list[tuple[int, int, str]]:
     >>> paragraph_spans("أ\\n\\n ب ")
     [(0, 1, 'أ'), (4, 5, 'ب')]
     """
-    text = _check(text)
+    text = check_text(text)
     spans = []
     pos = 0
     for line in text.split("\n"):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from ..clikit import add_input_options
 from . import METHODS
 
 __all__ = ["register", "run"]
@@ -37,7 +38,7 @@ def register(subparsers) -> argparse.ArgumentParser:
     p.add_argument("--method", choices=METHODS, default="default", help="extraction method (default: %(default)s)")
     p.add_argument("--top", type=_positive, default=10, help="number of keyphrases (default: %(default)s)")
     p.add_argument("--include-dates", action="store_true", help="allow date expressions as keyphrases")
-    p.add_argument("--encoding", default="utf-8", help="file encoding (default: %(default)s)")
+    add_input_options(p)
     p.add_argument("--json", action="store_true", help="JSON Lines output, one object per file")
     p.set_defaults(func=run)
     return p

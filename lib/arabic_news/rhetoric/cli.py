@@ -18,6 +18,8 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
+from ..clikit import add_input_options
+
 __all__ = ["register", "analyse_file"]
 
 
@@ -89,5 +91,5 @@ def register(subparsers) -> None:
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="article text file(s), UTF-8")
     p.add_argument("--json", action="store_true", help="JSON Lines output, one object per file")
-    p.add_argument("--encoding", default="utf-8", help="input encoding (default utf-8; legacy files: cp1256)")
+    add_input_options(p)
     p.set_defaults(func=_handler)

@@ -22,6 +22,8 @@ import json
 import sys
 from pathlib import Path
 
+from ..clikit import add_input_options
+
 __all__ = ["register"]
 
 
@@ -111,7 +113,7 @@ def _predict(args: argparse.Namespace) -> int:
     model = _model(args.model, args.seed)
 
     def process(f: str) -> dict:
-        r = predict_article(read_article(f), model=model)
+        r = predict_article(read_article(f, encoding=args.encoding), model=model)
         return {"file": f, "label": r["label"], "probabilities": r["probabilities"]}
 
     def table(rows: list[dict]) -> str:
@@ -182,6 +184,7 @@ def register(subparsers) -> None:
 
     pr = sub.add_parser("predict", help="topic of each article file")
     pr.add_argument("files", nargs="+", metavar="FILE")
+    add_input_options(pr)
     pr.add_argument("--model", metavar="MODEL", help="model file (default: the lab's default model)")
     pr.add_argument("--seed", type=int, default=0, help="seed of the default model")
     pr.add_argument("--json", action="store_true", help="JSON Lines, one object per file")

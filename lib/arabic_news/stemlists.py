@@ -1,6 +1,6 @@
 """Derive the light stemmer's protection lists from corpus word counts.
 
-``python -m arabic_news.keywords.stemlists`` rewrites
+``python -m arabic_news.stemlists`` rewrites
 ``data/lexicons/light_stem_{nisba_stems,root_initial,clitic_stems}.txt`` from
 SANAD + SaudiNewsNet (word types only, no text is copied).  The evidence used:
 
@@ -26,8 +26,8 @@ LISTS = ("light_stem_nisba_stems", "light_stem_root_initial", "light_stem_clitic
 
 def word_counts(texts: Iterable[str]) -> Counter:
     """Counts of ``matching``-normalised Arabic word types in ``texts``."""
-    from ..normalise import normalise
-    from ..tokenise import is_arabic_word, words
+    from .normalise import normalise
+    from .tokenise import is_arabic_word, words
 
     c: Counter = Counter()
     for t in texts:
@@ -37,7 +37,7 @@ def word_counts(texts: Iterable[str]) -> Counter:
 
 def derive_lists(counts: Counter, *, min_count: int = 5, ratio: float = 0.05) -> dict[str, list[str]]:
     """The three protection lists (see the module docstring), sorted by frequency."""
-    from .. import stem as st
+    from . import stem as st
 
     nisba: Counter = Counter()
     for w, n in counts.items():
@@ -97,7 +97,7 @@ def main(min_count: int = 5) -> None:
     """Rebuild the three lists from SANAD + SaudiNewsNet (about 30 s)."""
     from importlib import resources
 
-    from ..corpus import load_sanad, load_saudinewsnet
+    from .corpus import load_sanad, load_saudinewsnet
 
     texts = load_sanad().texts + load_saudinewsnet().texts
     lists = derive_lists(word_counts(texts), min_count=min_count)
@@ -106,7 +106,7 @@ def main(min_count: int = 5) -> None:
         head = (
             f"# {HEADERS[name].format(m=min_count)}.\n"
             "# Source: derived from word-type counts of SANAD (AlKhaleej, CC BY 4.0) + SaudiNewsNet\n"
-            "# (CC BY-NC-SA 4.0) by `python -m arabic_news.keywords.stemlists` (retrieval-normalised keys,\n"
+            "# (CC BY-NC-SA 4.0) by `python -m arabic_news.stemlists` (retrieval-normalised keys,\n"
             "# most frequent first).  Used by arabic_news.stem.light_stem.\n"
         )
         with open(str(folder.joinpath(f"{name}.txt")), "w", encoding="utf-8") as f:
