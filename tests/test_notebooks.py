@@ -36,11 +36,12 @@ NOTEBOOKS = ARTICLE_NOTEBOOKS + LAB_NOTEBOOKS
 IDS = [p.stem if p.parent.name != "lab" else f"lab/{p.stem}" for p in NOTEBOOKS]
 SEED_ARTICLE = "seeds/iraq-nato-security-cooperation.txt"
 
-#: hand-written articles of other shapes (paths relative to the project root; no corpus text)
+#: hand-written articles of other shapes and topics (``tests/fixtures/articles``, see its README; no corpus text)
 OTHER_ARTICLES = [
-    "tests/fixtures/stance/one-line-bulletin.txt",  # one line, no headline: a market bulletin with figures
-    "tests/fixtures/stance/two-line-notice.txt",  # headline + one sentence with a quotation
-    "tests/fixtures/stance/latin-numbers.txt",  # one paragraph, mostly Latin names and numbers
+    "tests/fixtures/articles/market-bulletin.txt",  # one line, no headline: a market bulletin with figures
+    "tests/fixtures/articles/two-line-notice.txt",  # headline + one sentence, no quotation, no stance marker
+    "tests/fixtures/articles/mixed-latin-numbers.txt",  # Latin company and product names, percentages, money
+    "tests/fixtures/articles/legacy-cp1256.txt",  # Windows Arabic (CP-1256), read with encoding="auto"
 ]
 #: words and names distinctive of the featured article; a report of another article names one only if that
 #: article contains it (Arabic compared after ``matching`` normalisation, Latin case-insensitively)
@@ -191,6 +192,8 @@ def test_notebook_executes_quick(notebook: Path, tmp_path: Path):
     assert not errors
 
 
+@pytest.mark.notebook
+@pytest.mark.slow
 @pytest.mark.parametrize("article", OTHER_ARTICLES, ids=[Path(a).stem for a in OTHER_ARTICLES])
 @pytest.mark.parametrize("notebook", ARTICLE_NOTEBOOKS, ids=[p.stem for p in ARTICLE_NOTEBOOKS])
 def test_notebook_executes_quick_on_other_articles(notebook: Path, article: str, tmp_path: Path):
