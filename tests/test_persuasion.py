@@ -231,6 +231,7 @@ def test_trained_models_round_trip_through_skops(tmp_path):
     X = ["إنها مؤامرة كبرى!", "وصل الوزير إلى العاصمة."]
     np.testing.assert_array_equal(back.binary.predict_proba(X), models.binary.predict_proba(X))
     np.testing.assert_array_equal(back.techniques.predict_proba(X), models.techniques.predict_proba(X))
+    assert back.card == models.card and set(back.card) == {"threshold", "reliability", "technique_classes"}
 
 
 def test_model_file_with_untrusted_type_is_refused(tmp_path):
@@ -514,3 +515,27 @@ def test_quick_evaluation_has_every_part():
     assert 0 <= rel["lo"] <= rel["precision"] <= rel["hi"] <= 1
     for r in res["binary"]:
         assert r["micro_f1_lo"] <= r["micro_f1"] + 1e-9 and r["micro_f1"] <= r["micro_f1_hi"] + 1e-9
+
+
+def test_precision_of_true_counts_flags_that_were_right():
+    """Reliability of a flag = share of flagged items annotated "true", with a CI and per-share values."""
+    from arabic_news.persuasion.metrics import precision_of_true
+
+    y = np.array([1, 1, 1, 0, 0, 1, 0, 1], dtype=bool)
+    pred = np.array([1, 1, 0, 1, 0, 1, 0, 1], dtype=bool)
+    r = precision_of_true(y, pred, list("aabbccdd"), n_boot=100)
+    assert r["precision"] == pytest.approx(4 / 5) and r["n_flagged"] == 5
+    assert r["lo"] <= r["precision"] <= r["hi"]
+    assert r["by_share"]["60% true"]["precision"] < r["by_share"]["80% true"]["precision"]
+
+
+def test_model_card_of_the_quick_model():
+    """The default model carries its held-out reliability and per-class technique F1 (no evaluation run needed)."""
+    from arabic_news.persuasion import model_card
+
+    card = model_card(quick=True)
+    assert 0 < card["threshold"] < 1
+    rel = card["reliability"]
+    assert 0 <= rel["lo"] <= rel["precision"] <= rel["hi"] <= 1 and set(rel["by_share"]) == {"60% true", "80% true"}
+    assert [r["class"] for r in card["technique_classes"]] == list(COARSE_CLASSES)
+    assert all(r["shown"] == (r["f1"] >= 0.5 and r["support"] >= 20) for r in card["technique_classes"])

@@ -18,7 +18,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["predict_paragraphs", "predict_techniques", "analyse_paragraphs", "explain_paragraph", "check_texts"]
+__all__ = [
+    "predict_paragraphs",
+    "predict_techniques",
+    "analyse_paragraphs",
+    "explain_paragraph",
+    "check_texts",
+    "model_card",
+]
 
 
 def check_texts(texts: Sequence[str]) -> list[str]:
@@ -112,6 +119,26 @@ def analyse_paragraphs(article, *, seed: int = 0, quick: bool = False) -> list[d
         {"paragraph": i + 1, "start": s, "end": e, "text": t, **b, "techniques": tp}
         for i, (t, (s, e), b, tp) in enumerate(zip(texts, spans, binary, techs))
     ]
+
+
+def model_card(*, seed: int = 0, quick: bool = False) -> dict:
+    """What the default model measured on data it did not train on, for reports (no extra computation).
+
+    Returns
+    -------
+    dict
+        ``threshold`` (decision threshold on P(true)); ``reliability``: the
+        held-out precision of "true" on news paragraphs (out-of-fold in the
+        model's inner CV grouped by article, with a 95 % CI by article, and at
+        60 %/80 % "true" in ``by_share``): how often a flagged paragraph was
+        annotated as persuasive; ``technique_classes``: per coarse class the
+        held-out F1, the support and ``shown`` (F1 >= 0.5 with support >= 20:
+        reports may name it).  The same keys as an evaluation result, so
+        :mod:`arabic_news.persuasion.describe` reads either.
+    """
+    from .models import default_models
+
+    return dict(default_models(seed=seed, quick=quick).card)
 
 
 def explain_paragraph(text: str, *, k: int = 10, seed: int = 0, quick: bool = False) -> list[tuple[str, float]]:

@@ -4,7 +4,8 @@ Each function states one section's result: the evaluation (:func:`evaluation_sum
 :func:`technique_summary`), the article's flagged paragraphs with how reliable a flag
 is (:func:`flagged_paragraphs`, which says so when no paragraph was flagged), and
 the spread of the article's scores (:func:`paragraph_scores`).  They read an
-evaluation result (:func:`arabic_news.persuasion.evaluation.evaluation`) and the
+evaluation result (:func:`arabic_news.persuasion.evaluation.evaluation`) -- or, for the
+article sections, the default model's :func:`arabic_news.persuasion.model_card` -- and the
 records of :func:`arabic_news.persuasion.analyse_paragraphs`; counts read
 naturally for zero, one and many; text from the article or the data is escaped
 for Markdown and HTML (:func:`escape_md`).
@@ -163,23 +164,25 @@ def _opening(text: str, n_words: int = 10) -> str:
 def flagged_paragraphs(records: Sequence[dict[str, Any]], res: dict[str, Any]) -> str:
     """The article's flagged paragraphs, each with the flag's held-out reliability; or that none was flagged.
 
-    ``records`` are :func:`~arabic_news.persuasion.analyse_paragraphs` results.
+    ``records`` are :func:`~arabic_news.persuasion.analyse_paragraphs` results; ``res`` is
+    :func:`~arabic_news.persuasion.model_card` (cheap, what reports use) or an evaluation
+    result (keys ``threshold``, ``reliability``, ``technique_classes``).
 
     >>> from arabic_news.persuasion.describe import _demo_result
     >>> flagged_paragraphs([{"paragraph": 1, "text": "نص", "label": "false", "score": 0.2, "techniques": {}}],
     ...                    _demo_result()).startswith("No paragraph was flagged")
     True
     """
-    from .evaluation import displayable_techniques, flag_reliability
+    from .evaluation import displayable_techniques
 
-    rel = flag_reliability(res)
+    rel = res["reliability"]
     thr = res["threshold"]
     if not records:
         return "The article has no body paragraph to classify."
     flagged = [r for r in records if r["label"] == "true"]
     how = (
         f"a flag was right {_pct(rel['precision'])} of the time on held-out news paragraphs (precision of "
-        f'"true" in cross-validation grouped by story, 95 % CI {_pct(rel["lo"])}–{_pct(rel["hi"])}; '
+        f'"true" out of fold, articles kept whole, 95 % CI {_pct(rel["lo"])}–{_pct(rel["hi"])}; '
         + _join(f"{_pct(v['precision'])} where {k}" for k, v in rel["by_share"].items())
         + ")"
     )
@@ -267,5 +270,11 @@ def _demo_result() -> dict[str, Any]:
             {"class": "Call", "f1": 0.1, "support": 14},
         ],
         "threshold": 0.6,
+        "reliability": {
+            "precision": 0.84,
+            "lo": 0.8,
+            "hi": 0.88,
+            "by_share": {"60% true": {"precision": 0.75}, "80% true": {"precision": 0.89}},
+        },
         "published": {"araieval23_1A_winner_test_micro_f1": 0.763},
     }

@@ -37,6 +37,8 @@ import numpy as np
 from .data import COARSE_CLASSES, Item, PersuasionPool, load_pool
 from .metrics import SHARES, binary_scores, group_bootstrap, prevalence_weights
 from .models import (
+    MIN_TECHNIQUE_F1,
+    MIN_TECHNIQUE_SUPPORT,
     PUBLISHED_1A_WINNER_MICRO_F1,
     label_matrix,
     make_majority,
@@ -69,9 +71,6 @@ N_REPEATS = 3
 N_BOOT = 1000
 #: The bars: (metric, reference model or None for an absolute bar, margin or minimum).
 TARGETS = (("micro_f1", "tfidf_svm", 0.03), ("macro_f1", "tfidf_svm", 0.10), ("recall_false", None, 0.5))
-#: A technique class may be named in reports when its held-out F1 and support reach these.
-MIN_TECHNIQUE_F1 = 0.5
-MIN_TECHNIQUE_SUPPORT = 20
 MODELS = ("lab", "tfidf_svm", "majority")
 METRICS = ("micro_f1", "macro_f1", "recall_false", "precision_true", "recall_true")
 SETTINGS: tuple[str | float, ...] = ("pool", *SHARES)

@@ -31,6 +31,7 @@ __all__ = [
     "shifted_macro_f1",
     "best_threshold",
     "group_bootstrap",
+    "precision_of_true",
 ]
 
 #: Shares of "true" the decision threshold is tuned for (macro-F1 averaged over both).
@@ -125,3 +126,35 @@ def group_bootstrap(
     arr = np.asarray(draws, dtype=float)
     a = (1.0 - level) / 2
     return np.quantile(arr, a, axis=0), np.quantile(arr, 1 - a, axis=0)
+
+
+def precision_of_true(
+    y: np.ndarray, pred: np.ndarray, groups: Sequence[str], *, n_boot: int = 300, seed: int = 0
+) -> dict[str, object]:
+    """How reliable a "true" flag is: precision of "true" with a CI by group, as is and at each of :data:`SHARES`.
+
+    Returns ``{"precision", "lo", "hi", "n", "n_flagged", "by_share": {"60% true": {"precision", "lo", "hi"}, ...}}``.
+    """
+    y = np.asarray(y, dtype=bool)
+    pred = np.asarray(pred, dtype=bool)
+
+    def stat(idx: np.ndarray) -> np.ndarray:
+        yt, pt = y[idx], pred[idx]
+        vals = [binary_scores(yt, pt)["precision_true"]]
+        if yt.all() or not yt.any():
+            return np.array(vals + [vals[0]] * len(SHARES))
+        return np.array(vals + [binary_scores(yt, pt, prevalence_weights(yt, s))["precision_true"] for s in SHARES])
+
+    point = stat(np.arange(len(y)))
+    lo, hi = group_bootstrap(groups, stat, n_boot=n_boot, seed=seed)
+    return {
+        "precision": float(point[0]),
+        "lo": float(lo[0]),
+        "hi": float(hi[0]),
+        "n": int(len(y)),
+        "n_flagged": int(pred.sum()),
+        "by_share": {
+            f"{s:.0%} true": {"precision": float(point[i]), "lo": float(lo[i]), "hi": float(hi[i])}
+            for i, s in enumerate(SHARES, 1)
+        },
+    }

@@ -27,8 +27,9 @@ stratified subsample under a separate key.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -44,7 +45,7 @@ from sklearn.svm import LinearSVC
 from ..stem import ArabicAnalyzer
 from .data import ARAIEVAL_DIR, ARMPRO_DIR, COARSE_CLASSES, Item, load_pool
 from .features import make_features, warm_persuasion_embeddings
-from .metrics import SHARES, best_threshold
+from .metrics import SHARES, best_threshold, precision_of_true
 
 __all__ = [
     "PUBLISHED_1A_WINNER_MICRO_F1",
@@ -96,6 +97,10 @@ class ThresholdedLR(ClassifierMixin, BaseEstimator):
     out-of-fold probabilities of an inner cross-validation; the inner folds are
     grouped by article when ``fit`` receives ``groups``.
 
+    ``heldout_`` keeps the precision of "true" of those out-of-fold predictions
+    at the tuned threshold (with a CI by group): how reliable a flag is on
+    articles the model did not see (:func:`~arabic_news.persuasion.metrics.precision_of_true`).
+
     Parameters
     ----------
     C : float
@@ -133,6 +138,8 @@ class ThresholdedLR(ClassifierMixin, BaseEstimator):
         for tr, te in cv:
             oof[te] = self._lr().fit(X[tr], y[tr]).predict_proba(X[te])[:, 1]
         self.threshold_ = best_threshold(pos, oof, self.shares)
+        g = np.arange(len(y)).astype(str) if groups is None else np.asarray(groups).astype(str)
+        self.heldout_ = precision_of_true(pos, oof >= self.threshold_, g, seed=self.random_state)
         self.estimator_ = self._lr().fit(X, y)
         self.classes_ = self.estimator_.classes_
         return self
@@ -214,10 +221,16 @@ def quick_subsample(items: Sequence[Item], *, n: int = QUICK_TRAIN_SIZE, seed: i
 
 @dataclass
 class TrainedModels:
-    """The two fitted pipelines (sharing one fitted feature extractor)."""
+    """The two fitted pipelines (sharing one fitted feature extractor) and what their inner CV measured.
+
+    ``card`` (see :func:`model_card`): ``threshold``, ``reliability`` (held-out
+    precision of "true" on news paragraphs) and ``technique_classes``
+    (held-out F1 and support per coarse class, and whether reports may name it).
+    """
 
     binary: Pipeline
     techniques: Pipeline
+    card: dict[str, Any] = field(default_factory=dict)
 
 
 def train_models(
@@ -244,8 +257,39 @@ def train_models(
         rows[:] = True
     groups = np.array([it.article for it in items])
     b = make_binary_head(seed=seed, quick=quick).fit(Z[rows], y[rows], groups=groups[rows])
-    t = make_technique_head(seed=seed).fit(Z, label_matrix(items))
-    return TrainedModels(Pipeline([("features", feats), ("clf", b)]), Pipeline([("features", feats), ("clf", t)]))
+    Y = label_matrix(items)
+    t = make_technique_head(seed=seed).fit(Z, Y)
+    card = {
+        "threshold": float(b.threshold_),
+        "reliability": {**b.heldout_, "eval": "inner CV of the trained model, grouped by article"},
+        "technique_classes": _technique_card(Z, Y, groups, rows, seed=seed),
+    }
+    return TrainedModels(Pipeline([("features", feats), ("clf", b)]), Pipeline([("features", feats), ("clf", t)]), card)
+
+
+#: A technique class may be named in reports when its held-out F1 and support reach these.
+MIN_TECHNIQUE_F1 = 0.5
+MIN_TECHNIQUE_SUPPORT = 20
+
+
+def _technique_card(Z, Y: np.ndarray, groups: np.ndarray, rows: np.ndarray, *, seed: int) -> list[dict[str, Any]]:
+    """Per coarse class: out-of-fold F1 (3 folds grouped by article) on the news paragraphs, support, shown."""
+    from sklearn.model_selection import GroupKFold
+
+    n_splits = min(3, len(set(groups)))
+    P = np.zeros_like(Y)
+    if n_splits >= 2:
+        for tr, te in GroupKFold(n_splits).split(Z, groups=groups):
+            P[te] = make_technique_head(seed=seed).fit(Z[tr], Y[tr]).predict(Z[te])
+    out = []
+    for j, c in enumerate(COARSE_CLASSES):
+        y, p = Y[rows, j].astype(bool), P[rows, j].astype(bool)
+        tp, sy, sp = int((y & p).sum()), int(y.sum()), int(p.sum())
+        f1 = 2 * tp / (sy + sp) if sy + sp else 0.0
+        out.append(
+            {"class": c, "f1": f1, "support": sy, "shown": f1 >= MIN_TECHNIQUE_F1 and sy >= MIN_TECHNIQUE_SUPPORT}
+        )
+    return out
 
 
 # ---------------------------------------------------------------- caching (skops)
@@ -296,7 +340,8 @@ def _save(models: TrainedModels, path) -> None:
             terms = sorted(step.vocabulary_, key=step.vocabulary_.__getitem__)
             vocab[name] = np.array(terms, dtype=str)
             del step.vocabulary_
-    sio.dump({"features": feats, "vocabularies": vocab, "binary": b, "techniques": t}, path)
+    card = json.dumps(models.card)
+    sio.dump({"features": feats, "vocabularies": vocab, "binary": b, "techniques": t, "card": card}, path)
 
 
 def _load(path) -> TrainedModels:
@@ -314,6 +359,7 @@ def _load(path) -> TrainedModels:
     return TrainedModels(
         Pipeline([("features", feats), ("clf", obj["binary"])]),
         Pipeline([("features", feats), ("clf", obj["techniques"])]),
+        json.loads(obj.get("card", "{}")),
     )
 
 
