@@ -13,7 +13,8 @@ evaluation; cached under the code+data+seed key, ``--fresh`` recomputes it):
   trained without their stories);
 * techniques (ArMPro coarse classes): micro-F1 beside the top-3-labels and SVM
   references, per-class F1 with support, and which classes reports may name;
-* the held-out precision of "true" (how reliable a flag is) and the published
+* the held-out precision of "true" (how reliable a flag is), from the evaluation
+  and from the default model's card (what reports show), and the published
   1A winner as a labelled constant.
 
 ``--ablation`` also runs the CV without the embedding block (same folds).
@@ -30,6 +31,7 @@ import time
 import pandas as pd
 
 from arabic_news.persuasion import evaluation as ev
+from arabic_news.persuasion import model_card
 from arabic_news.persuasion.data import load_pool
 from arabic_news.persuasion.models import quick_subsample, train_models
 
@@ -109,6 +111,15 @@ def main() -> None:
         f"\nreliability of a flag (held-out precision of 'true', grouped CV): {rel['precision']:.3f} "
         f"[{rel['lo']:.3f}, {rel['hi']:.3f}]; "
         + "; ".join(f"at {k}: {v['precision']:.3f} [{v['lo']:.3f}, {v['hi']:.3f}]" for k, v in rel["by_share"].items())
+    )
+
+    card = model_card(seed=args.seed, quick=args.quick)
+    r = card["reliability"]
+    print(
+        f"what reports show (the default model's own inner CV grouped by article, no evaluation run): threshold "
+        f"{card['threshold']:.3f}, precision of 'true' {r['precision']:.3f} [{r['lo']:.3f}, {r['hi']:.3f}] "
+        f"over {r['n']} paragraphs; classes named: "
+        + (", ".join(c["class"] for c in card["technique_classes"] if c["shown"]) or "none")
     )
 
     print("\n== techniques (ArMPro coarse classes, multi-label), news paragraphs")
