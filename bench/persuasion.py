@@ -64,7 +64,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="subsample the pool (as the notebooks' QUICK mode)")
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--fresh", action="store_true", help="recompute the evaluation instead of reading its cache")
+    ap.add_argument("--fresh", action="store_true", help="recompute the evaluation (and re-cache it)")
     ap.add_argument("--ablation", action="store_true", help="also run the CV without the embedding block")
     args = ap.parse_args()
     pd.set_option("display.width", 220)

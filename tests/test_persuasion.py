@@ -539,3 +539,11 @@ def test_model_card_of_the_quick_model():
     assert 0 <= rel["lo"] <= rel["precision"] <= rel["hi"] <= 1 and set(rel["by_share"]) == {"60% true", "80% true"}
     assert [r["class"] for r in card["technique_classes"]] == list(COARSE_CLASSES)
     assert all(r["shown"] == (r["f1"] >= 0.5 and r["support"] >= 20) for r in card["technique_classes"])
+
+
+def test_features_without_embeddings_have_no_embed_weight():
+    """The ablation without embeddings builds (no weight for a block that is absent)."""
+    from arabic_news.persuasion.models import _features
+
+    f = _features(quick=True, embeddings=False)
+    assert "embed" not in f.transformer_weights and {n for n, _ in f.transformer_list} == set(f.transformer_weights)

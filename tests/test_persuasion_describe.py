@@ -136,3 +136,9 @@ def test_confusion_figure_and_empty_inputs():
         figures.paragraph_scores([], threshold=0.5)
     with pytest.raises(ValueError, match="out-of-fold"):
         figures.confusion({"oof": {"y": [], "pred": []}})
+
+
+def test_summaries_say_when_the_evaluation_was_not_run():
+    """Without a cached evaluation the summaries say so instead of failing."""
+    assert "has not been run" in describe.evaluation_summary(None)
+    assert "has not been run" in describe.technique_summary(None)

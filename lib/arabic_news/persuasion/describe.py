@@ -62,13 +62,21 @@ def _join(parts: Sequence[str]) -> str:
     return ", ".join(parts[:-1]) + " and " + parts[-1]
 
 
-def evaluation_summary(res: dict[str, Any]) -> str:
+def evaluation_summary(res: dict[str, Any] | None) -> str:
     """What the grouped cross-validation and the held-out dev paragraphs say about the binary model.
+
+    ``res`` is :func:`~arabic_news.persuasion.evaluation.evaluation`; None (not run yet) gives a sentence saying so.
 
     >>> from arabic_news.persuasion.describe import _demo_result
     >>> "all three bars are met" in evaluation_summary(_demo_result())
     True
     """
+    if res is None:
+        return (
+            "The full evaluation (repeated cross-validation grouped by story) has not been run on this machine; "
+            "`python bench/persuasion.py` runs and caches it. The reliability figures beside each flag come "
+            "from the model's own held-out predictions."
+        )
     cfg, c = res["config"], res["counts"]
     cv = _rows(res, "cv")
     lab, svm = cv["lab"], cv["tfidf_svm"]
@@ -124,8 +132,10 @@ def evaluation_summary(res: dict[str, Any]) -> str:
     return " ".join(out)
 
 
-def technique_summary(res: dict[str, Any]) -> str:
+def technique_summary(res: dict[str, Any] | None) -> str:
     """How the technique model compares with predicting the three most frequent classes, and which classes may be named."""
+    if res is None:
+        return "The technique evaluation has not been run on this machine (`python bench/persuasion.py`)."
     from .evaluation import MIN_TECHNIQUE_F1, MIN_TECHNIQUE_SUPPORT, displayable_techniques
 
     rows = {r["model"]: r for r in res["techniques"] if r["eval"].startswith("cv")}

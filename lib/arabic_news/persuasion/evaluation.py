@@ -458,12 +458,31 @@ def technique_class_table(res: dict[str, Any]):
     return pd.DataFrame(res["technique_classes"]).round(3)
 
 
-def evaluation(*, seed: int = 0, quick: bool = False) -> dict[str, Any]:
-    """:func:`evaluate` on the shared data, cached (JSON) under the models' code+data+seed key."""
+def evaluation(
+    *, seed: int = 0, quick: bool = False, compute: bool = True, refresh: bool = False
+) -> dict[str, Any] | None:
+    """:func:`evaluate` on the shared data, cached (JSON) under the models' code+data+seed key.
+
+    Cold, the full evaluation fits the lab model and the references 15 times plus twice for
+    the dev paragraphs (about 10-25 minutes on the lab's shared 2-core machine; ``bench/persuasion.py``
+    runs it).  ``compute=False`` only reads the cache and returns None when the
+    evaluation has not been run (so a report build never starts it);
+    ``refresh=True`` recomputes it.
+    """
     from ..cache import cached, code_fingerprint, fingerprint
+    from ..paths import cache_dir
     from .models import _model_key
 
     key = fingerprint(
         "persuasion-evaluation", _model_key(seed, quick), code_fingerprint("arabic_news.persuasion.evaluation")
     )
+    path = cache_dir("persuasion-evaluation") / f"{key}.json"
+    if refresh:
+        path.unlink(missing_ok=True)
+    if not compute:
+        if not path.is_file():
+            return None
+        import json
+
+        return json.loads(path.read_text("utf-8"))
     return cached("persuasion-evaluation", key, lambda: evaluate(seed=seed, quick=quick))

@@ -79,7 +79,8 @@ POS = "true"
 
 def _features(*, quick: bool, markers: bool = True, embeddings: bool = True):
     f = make_features(markers=markers, quick=quick, embeddings=embeddings)
-    f.transformer_weights = {"word": 1.0, "char": 1.0, "rhetoric": RHETORIC_WEIGHT, "embed": EMBED_WEIGHT}
+    weights = {"word": 1.0, "char": 1.0, "rhetoric": RHETORIC_WEIGHT, "embed": EMBED_WEIGHT}
+    f.transformer_weights = {name: weights[name] for name, _ in f.transformer_list}
     return f
 
 
