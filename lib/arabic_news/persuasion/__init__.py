@@ -1,9 +1,15 @@
 """Persuasion in Arabic news paragraphs: a binary detector and a coarse-technique classifier.
 
-Trained on the shared persuasion data (ArAIEval 2023 task 1, ArMPro; see
-:mod:`arabic_news.persuasion.data`), with word and character n-gram TF-IDF
-plus the lab's rhetoric-marker features (:mod:`arabic_news.persuasion.features`);
-models, references and evaluation in :mod:`arabic_news.persuasion.models`.
+Trained on the pool of ArAIEval 2023 task 1 train and ArMPro V2 dev, de-duplicated
+(:func:`arabic_news.persuasion.data.load_pool`; label mapping in
+``data/persuasion/labels.tsv``), with word and character n-gram TF-IDF, the
+lab's rhetoric-marker features and sentence-encoder embeddings
+(:mod:`arabic_news.persuasion.features`); models in
+:mod:`~arabic_news.persuasion.models`, the evaluation (repeated CV grouped by
+story, held-out dev paragraphs, bars, tables) in
+:mod:`~arabic_news.persuasion.evaluation`, sentences for the notebook in
+:mod:`~arabic_news.persuasion.describe`.  :func:`model_card` gives what a report
+shows beside a flag (its held-out precision) without running the evaluation.
 
 Usage (trains and caches the default model on first call)::
 

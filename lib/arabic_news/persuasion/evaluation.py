@@ -1,6 +1,6 @@
 """Evaluation of the persuasion models: repeated CV grouped by story, the held-out dev paragraphs, bars, tables.
 
-size: about 430 lines -- one evaluation (folds, scoring, bootstrap, bars) and the tables that read its result;
+size: about 490 lines -- one evaluation (folds, scoring, bootstrap, bars) and the tables that read its result;
 splitting the tables off would separate them from the keys they read.
 
 *Grouping.*  A news paragraph's id carries its article and the story (claim) the

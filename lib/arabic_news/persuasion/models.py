@@ -1,5 +1,8 @@
 """Persuasion classifiers, their references and the cached default models.
 
+size: about 450 lines -- the two heads, the model card their training measures, and the skops
+cache with its list of trusted types belong together (the cache must list exactly what the models hold).
+
 One feature extractor (:func:`~arabic_news.persuasion.features.make_features`:
 word + char n-gram TF-IDF, the rhetoric features and sentence-encoder
 embeddings) feeds two heads:
