@@ -78,7 +78,7 @@ def test_evaluation_summary_states_missed_bars():
     assert "all three bars are met" in describe.evaluation_summary(res)
     res["targets"][0].update(passed=False, value=0.75)
     text = describe.evaluation_summary(res)
-    assert "One of the three bars is missed" in text and "0.750" in text and "0.770" in text
+    assert "One of the three bars is missed: micro-F1 (measured 0.750, needed 0.770)" in text
     assert "0.763" in text  # the published winner, labelled as not measured here
 
 
@@ -142,3 +142,14 @@ def test_summaries_say_when_the_evaluation_was_not_run():
     """Without a cached evaluation the summaries say so instead of failing."""
     assert "has not been run" in describe.evaluation_summary(None)
     assert "has not been run" in describe.technique_summary(None)
+
+
+def test_evaluation_summary_keeps_dev_and_story_disjoint_rows_apart():
+    """The dev sentence quotes the default model's dev row, and the story-disjoint row separately."""
+    res = _demo_result()
+    for ev, micro in (("dev_paragraphs", 0.81), ("dev_paragraphs_story_disjoint", 0.71)):
+        for m in ("lab", "tfidf_svm", "majority"):
+            row = dict(res["binary"][0], eval=ev, model=m, n=151, micro_f1=micro if m == "lab" else 0.5)
+            res["binary"].append(row)
+    text = describe.evaluation_summary(res)
+    assert "micro-F1 0.81" in text and "of their stories, 0.71" in text

@@ -51,8 +51,13 @@ def _pct(v: float) -> str:
     return f"{100 * v:.0f} %"
 
 
-def _rows(res: dict[str, Any], ev_prefix: str, share: str = "pool") -> dict[str, dict[str, Any]]:
-    return {r["model"]: r for r in res["binary"] if r["eval"].startswith(ev_prefix) and r["share"] == share}
+def _rows(res: dict[str, Any], ev: str, share: str = "pool") -> dict[str, dict[str, Any]]:
+    """Rows of one evaluation set by model; ``ev="cv"`` matches the cross-validation's name."""
+    match = (lambda e: e.startswith("cv")) if ev == "cv" else (lambda e: e == ev)
+    return {r["model"]: r for r in res["binary"] if match(r["eval"]) and r["share"] == share}
+
+
+_METRIC_NAMES = {"micro_f1": "micro-F1", "macro_f1": "macro-F1", "recall_false": 'recall of "false"'}
 
 
 def _join(parts: Sequence[str]) -> str:
@@ -94,7 +99,11 @@ def evaluation_summary(res: dict[str, Any] | None) -> str:
     if not missed:
         out.append(f"So all {n_bars} bars are met.")
     else:
-        what = _join(f"{escape_md(t['bar'])} (measured {t['value']:.3f}, needed {t['required']:.3f})" for t in missed)
+        what = _join(
+            f"{_METRIC_NAMES.get(t['bar'].split()[0], escape_md(t['bar']))} (measured {t['value']:.3f}, "
+            f"needed {t['required']:.3f})"
+            for t in missed
+        )
         out.append(
             f"{'One' if len(missed) == 1 else _NUMBERS.get(len(missed), str(len(missed))).capitalize()} of the "
             f"{n_bars} bars {'is' if len(missed) == 1 else 'are'} missed: {what}."
@@ -109,7 +118,7 @@ def evaluation_summary(res: dict[str, Any] | None) -> str:
             )
             + "."
         )
-    dev, disj = _rows(res, "dev_paragraphs"), _rows(res, "dev_paragraphs_story")
+    dev, disj = _rows(res, "dev_paragraphs"), _rows(res, "dev_paragraphs_story_disjoint")
     if dev:
         d = dev["lab"]
         out.append(
