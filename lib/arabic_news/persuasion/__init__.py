@@ -1,9 +1,15 @@
 """Persuasion in Arabic news paragraphs: a binary detector and a coarse-technique classifier.
 
-Trained on the shared persuasion data (ArAIEval 2023 task 1, ArMPro; see
-:mod:`arabic_news.persuasion.data`), with word and character n-gram TF-IDF
-plus the lab's rhetoric-marker features (:mod:`arabic_news.persuasion.features`);
-models, references and evaluation in :mod:`arabic_news.persuasion.models`.
+Trained on the pool of ArAIEval 2023 task 1 train and ArMPro V2 dev, de-duplicated
+(:func:`arabic_news.persuasion.data.load_pool`; label mapping in
+``data/persuasion/labels.tsv``), with word and character n-gram TF-IDF, the
+lab's rhetoric-marker features and sentence-encoder embeddings
+(:mod:`arabic_news.persuasion.features`); models in
+:mod:`~arabic_news.persuasion.models`, the evaluation (repeated CV grouped by
+story, held-out dev paragraphs, bars, tables) in
+:mod:`~arabic_news.persuasion.evaluation`, sentences for the notebook in
+:mod:`~arabic_news.persuasion.describe`.  :func:`model_card` gives what a report
+shows beside a flag (its held-out precision) without running the evaluation.
 
 Usage (trains and caches the default model on first call)::
 
@@ -18,7 +24,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["predict_paragraphs", "predict_techniques", "analyse_paragraphs", "explain_paragraph", "check_texts"]
+__all__ = [
+    "predict_paragraphs",
+    "predict_techniques",
+    "analyse_paragraphs",
+    "explain_paragraph",
+    "check_texts",
+    "model_card",
+]
 
 
 def check_texts(texts: Sequence[str]) -> list[str]:
@@ -112,6 +125,26 @@ def analyse_paragraphs(article, *, seed: int = 0, quick: bool = False) -> list[d
         {"paragraph": i + 1, "start": s, "end": e, "text": t, **b, "techniques": tp}
         for i, (t, (s, e), b, tp) in enumerate(zip(texts, spans, binary, techs))
     ]
+
+
+def model_card(*, seed: int = 0, quick: bool = False) -> dict:
+    """What the default model measured on data it did not train on, for reports (no extra computation).
+
+    Returns
+    -------
+    dict
+        ``threshold`` (decision threshold on P(true)); ``reliability``: the
+        held-out precision of "true" on news paragraphs (out-of-fold in the
+        model's inner CV grouped by article, with a 95 % CI by article, and at
+        60 %/80 % "true" in ``by_share``): how often a flagged paragraph was
+        annotated as persuasive; ``technique_classes``: per coarse class the
+        held-out F1, the support and ``shown`` (F1 >= 0.5 with support >= 20:
+        reports may name it).  The same keys as an evaluation result, so
+        :mod:`arabic_news.persuasion.describe` reads either.
+    """
+    from .models import default_models
+
+    return dict(default_models(seed=seed, quick=quick).card)
 
 
 def explain_paragraph(text: str, *, k: int = 10, seed: int = 0, quick: bool = False) -> list[tuple[str, float]]:

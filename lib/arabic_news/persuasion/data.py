@@ -29,9 +29,9 @@ True
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
 from ..errors import InputError
@@ -50,6 +50,9 @@ __all__ = [
     "load_araieval",
     "load_armpro",
     "load_persuasion",
+    "label_mapping",
+    "PersuasionPool",
+    "load_pool",
 ]
 
 ARAIEVAL_DIR = "araieval23-task1"
@@ -85,6 +88,31 @@ class Item:
     techniques: tuple[str, ...]
     source: str
 
+    @property
+    def article(self) -> str:
+        """The source article: the page id for news paragraphs, the item itself for tweets.
+
+        >>> Item("MIS_1062-eurl_04_008", "نص", "paragraph", "false", (), "armpro-dev").article
+        'MIS_1062-eurl_04'
+        """
+        m = _PARAGRAPH_ID.match(self.id)
+        return m.group("article") if m else f"{self.type}:{self.id}"
+
+    @property
+    def story(self) -> str:
+        """The story (claim) the article was collected for: several outlets' articles share one.
+
+        >>> Item("MIS_1062-eurl_04_008", "نص", "paragraph", "false", (), "armpro-dev").story
+        'MIS_1062'
+        """
+        m = _PARAGRAPH_ID.match(self.id)
+        return m.group("story") if m else f"{self.type}:{self.id}"
+
+
+#: News paragraph ids (ArAIEval 2023 and ArMPro share the scheme): ``<story>-<c|e>url_<nn>_<paragraph>``,
+#: e.g. ``MIS_1062-eurl_04_008``; ArMPro's ``page_id`` (one per page URL) is the id without ``_<paragraph>``.
+_PARAGRAPH_ID = re.compile(r"^(?P<article>(?P<story>[A-Z]+_\d+)-[a-z]+_\d+)_\d+$")
+
 
 def dedup_key(text: str) -> str:
     """The key under which two texts count as duplicates (retrieval-normalised, spaces collapsed).
@@ -95,33 +123,52 @@ def dedup_key(text: str) -> str:
     return " ".join(normalise(text, profile="retrieval").split())
 
 
-@cache
-def _coarse_map_at(path: str) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for n, line in enumerate(Path(path).read_text("utf-8").splitlines(), 1):
-        if not line.strip():
-            continue
-        parts = line.split("\t")
-        if len(parts) != 2:
-            raise InputError(f"{path}:{n}: expected 'fine<TAB>coarse', got {line!r}")
-        out[parts[0].strip()] = parts[1].strip()
+def _label_rows() -> tuple[tuple[str, ...], ...]:
+    from ..datafiles import load_table
+
+    return load_table("labels", folder="persuasion", suffix=".tsv")
+
+
+def label_mapping() -> list[dict[str, str]]:
+    """The label mapping of ``data/persuasion/labels.tsv``: one dict per row.
+
+    Keys ``dataset``, ``field``, ``raw``, ``target`` (``binary``/``technique``)
+    and ``value`` (``"-"`` = no technique class).
+
+    >>> {r["value"] for r in label_mapping() if r["raw"] == "Loaded_Language"}
+    {'Manipulative_Wording'}
+    """
+    keys = ("dataset", "field", "raw", "target", "value")
+    out = []
+    for n, row in enumerate(_label_rows(), 1):
+        if len(row) != len(keys):
+            raise ValueError(f"data/persuasion/labels.tsv row {n}: expected {len(keys)} tab-separated cells")
+        out.append(dict(zip(keys, row)))
     return out
 
 
 def coarse_map() -> dict[str, str]:
-    """Fine technique -> coarse class, read from ArMPro's mapping file (``no_technique`` maps to itself)."""
-    return dict(_coarse_map_at(str(data_path(ARMPRO_DIR, "fine-grained_to_coarse-grained_mapping.txt"))))
+    """Fine technique -> coarse class (``no_technique`` maps to itself), from ``data/persuasion/labels.tsv``."""
+    out = {}
+    for r in label_mapping():
+        if r["dataset"] == "araieval23" and r["target"] == "technique":
+            out[r["raw"]] = NO_TECHNIQUE if r["value"] == "-" else r["value"]
+    return out
 
 
 def to_coarse(fine: Iterable[str]) -> tuple[str, ...]:
-    """Map fine technique labels to the sorted tuple of their coarse classes (``no_technique`` -> ``()``)."""
+    """Map fine technique labels to the sorted tuple of their coarse classes (``no_technique`` -> ``()``).
+
+    >>> to_coarse(["Loaded_Language", "Doubt"])
+    ('Manipulative_Wording', 'Reputation')
+    """
     m = coarse_map()
     out = set()
     for f in fine:
         if f == NO_TECHNIQUE:
             continue
         if f not in m:
-            raise InputError(f"unknown persuasion technique {f!r} (not in the ArMPro mapping file)")
+            raise InputError(f"unknown persuasion technique {f!r} (not in data/persuasion/labels.tsv)")
         out.add(m[f])
     return tuple(c for c in COARSE_CLASSES if c in out)
 
@@ -243,3 +290,71 @@ def load_persuasion() -> PersuasionData:
     train = load_araieval("train")
     kept, held, counts = _dedup(train, {"dev": load_araieval("dev"), "armpro": load_armpro()})
     return PersuasionData(kept, held["dev"], held["armpro"], counts)
+
+
+@dataclass
+class PersuasionPool:
+    """The training pool and the held-out ArAIEval 2023 dev news paragraphs (see ``data/persuasion/labels.tsv``).
+
+    Attributes
+    ----------
+    train : list of Item
+        ArAIEval 2023 train (tweets and paragraphs) then ArMPro V2 dev, de-duplicated,
+        minus any text of ``dev``.
+    dev : list of Item
+        The ArAIEval 2023 dev news paragraphs (never trained on).
+    counts : dict
+        What was kept and dropped at each step.
+    """
+
+    train: list[Item]
+    dev: list[Item]
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def paragraphs(self) -> list[Item]:
+        """The news paragraphs of the pool (what the binary model is scored on)."""
+        return [it for it in self.train if it.type == "paragraph"]
+
+
+def pool_items(
+    araieval_train: list[Item], armpro: list[Item], dev: list[Item]
+) -> tuple[list[Item], list[Item], dict[str, int]]:
+    """De-duplicate ArAIEval train then ArMPro into one pool, holding out every text of ``dev``.
+
+    Returns ``(pool, dev, counts)``; ``dev`` keeps its paragraphs only (first copy of each text).
+    """
+    held, _ = _first_of_each([it for it in dev if it.type == "paragraph"])
+    held_keys = {dedup_key(it.text) for it in held}
+    first = {}
+    pool, conflicts, dropped_dev = [], 0, 0
+    for it in list(araieval_train) + list(armpro):
+        k = dedup_key(it.text)
+        if k in held_keys:
+            dropped_dev += 1
+            continue
+        if k in first:
+            conflicts += first[k].label != it.label
+            continue
+        first[k] = it
+        pool.append(it)
+    counts = {
+        "araieval23_train": len(araieval_train),
+        "armpro_dev": len(armpro),
+        "pool_duplicates_dropped": len(araieval_train) + len(armpro) - len(pool) - dropped_dev,
+        "armpro_label_conflicts": conflicts,
+        "pool_dropped_as_dev_text": dropped_dev,
+        "pool": len(pool),
+        "pool_paragraphs": sum(it.type == "paragraph" for it in pool),
+        "pool_articles": len({it.article for it in pool if it.type == "paragraph"}),
+        "pool_stories": len({it.story for it in pool if it.type == "paragraph"}),
+        "dev_paragraphs": len(held),
+        "dev_articles_with_pool_paragraphs": len({it.article for it in held} & {it.article for it in pool}),
+    }
+    return pool, held, counts
+
+
+def load_pool() -> PersuasionPool:
+    """ArAIEval 2023 train ∪ ArMPro V2 dev (de-duplicated) and the held-out ArAIEval 2023 dev news paragraphs."""
+    pool, dev, counts = pool_items(load_araieval("train"), load_armpro(), load_araieval("dev"))
+    return PersuasionPool(pool, dev, counts)

@@ -42,7 +42,15 @@ from ..normalise import normalise
 from ..stem import ArabicAnalyzer
 from ..tokenise import words
 
-__all__ = ["MARKER_KINDS", "CUE_NAMES", "RhetoricFeatures", "make_features", "load_cue_list"]
+__all__ = [
+    "MARKER_KINDS",
+    "CUE_NAMES",
+    "RhetoricFeatures",
+    "EmbeddingFeatures",
+    "make_features",
+    "load_cue_list",
+    "warm_embeddings",
+]
 
 #: Marker kinds reported by :func:`arabic_news.rhetoric.markers.find_markers`.
 MARKER_KINDS = ("booster", "hedge", "emphasis", "evaluative")
@@ -195,8 +203,78 @@ class RhetoricFeatures(TransformerMixin, BaseEstimator):
         return np.asarray(self._names(), dtype=object)
 
 
-def make_features(*, markers: bool = True, word: bool = True, char: bool = True, quick: bool = False) -> FeatureUnion:
-    """The lab's persuasion features: word + char n-gram TF-IDF and scaled rhetoric features.
+#: Vectors of texts embedded in bulk (:func:`warm_embeddings`), looked up before encoding.
+_VECTORS: dict[str, np.ndarray] = {}
+
+
+def warm_embeddings(texts: list[str], *, name: str, data_key: str) -> None:
+    """Embed ``texts`` once through :func:`arabic_news.embed.embed_corpus` (disk cache) and remember them.
+
+    :class:`EmbeddingFeatures` then looks these texts up instead of running the encoder.
+    """
+    from ..embed import embed_corpus
+
+    unique = list(dict.fromkeys(texts))
+    if all(t in _VECTORS for t in unique):
+        return
+    matrix = embed_corpus(unique, name=name, data_key=data_key)
+    _VECTORS.update(zip(unique, matrix))
+
+
+def warm_persuasion_embeddings() -> int:
+    """Embed every text of the shared persuasion data once (disk-cached) so training and CV look them up.
+
+    Returns the number of distinct texts.  Cold: about 3,000 texts at 15-20 per
+    second on one core; then a file read.
+    """
+    from ..cache import data_fingerprint, fingerprint
+    from ..paths import data_path
+    from .data import ARAIEVAL_DIR, ARMPRO_DIR, load_araieval, load_armpro
+
+    texts = list(dict.fromkeys(it.text for it in load_araieval("train") + load_araieval("dev") + load_armpro()))
+    key = fingerprint(data_fingerprint(data_path(ARAIEVAL_DIR)), data_fingerprint(data_path(ARMPRO_DIR)))
+    warm_embeddings(texts, name="persuasion", data_key=key)
+    return len(texts)
+
+
+class EmbeddingFeatures(TransformerMixin, BaseEstimator):
+    """Sentence-encoder vectors of each text (:mod:`arabic_news.embed`, 512 dimensions, stateless).
+
+    Texts warmed by :func:`warm_embeddings` are looked up; others are encoded
+    (and memory-cached per text by :func:`arabic_news.embed.embed`).
+    """
+
+    def fit(self, X: Iterable[str], y=None):
+        """Nothing is learned."""
+        self.n_features_out_ = 512
+        return self
+
+    def transform(self, X: Iterable[str]) -> np.ndarray:
+        """Return an array of shape ``(n_texts, 512)``."""
+        from ..embed import embed
+
+        X = list(X)
+        for i, x in enumerate(X):
+            if not isinstance(x, str):
+                raise TypeError(f"EmbeddingFeatures expects strings; item {i} is {type(x).__name__}")
+        out = np.zeros((len(X), 512), dtype=np.float32)
+        todo = [i for i, x in enumerate(X) if x not in _VECTORS]
+        if todo:
+            out[todo] = embed([X[i] for i in todo])
+        for i, x in enumerate(X):
+            if x in _VECTORS:
+                out[i] = _VECTORS[x]
+        return out
+
+    def get_feature_names_out(self, input_features=None) -> np.ndarray:
+        """``use0`` … ``use511``."""
+        return np.asarray([f"use{i}" for i in range(512)], dtype=object)
+
+
+def make_features(
+    *, markers: bool = True, word: bool = True, char: bool = True, embeddings: bool = False, quick: bool = False
+) -> FeatureUnion:
+    """The lab's persuasion features: word + char n-gram TF-IDF, scaled rhetoric features, embeddings.
 
     Parameters
     ----------
@@ -204,6 +282,8 @@ def make_features(*, markers: bool = True, word: bool = True, char: bool = True,
         Include the rhetoric-marker features (the surface cues are always included).
     word, char : bool
         Include word uni+bigram (light-stemmed) / character 2-5-gram TF-IDF.
+    embeddings : bool
+        Include the sentence-encoder vectors (:class:`EmbeddingFeatures`, block ``embed``).
     quick : bool
         Smaller character n-gram range (3-4) for fast runs.
     """
@@ -221,4 +301,6 @@ def make_features(*, markers: bool = True, word: bool = True, char: bool = True,
             )
         )
     parts.append(("rhetoric", Pipeline([("extract", RhetoricFeatures(markers=markers)), ("scale", StandardScaler())])))
+    if embeddings:
+        parts.append(("embed", EmbeddingFeatures()))
     return FeatureUnion(parts)

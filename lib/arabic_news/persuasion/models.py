@@ -1,54 +1,58 @@
-"""Persuasion classifiers, their references, evaluation and the cached default models.
+"""Persuasion classifiers, their references and the cached default models.
 
-Two heads share one feature extractor (:func:`~arabic_news.persuasion.features.make_features`:
-word + char n-gram TF-IDF and the rhetoric features):
+size: about 450 lines -- the two heads, the model card their training measures, and the skops
+cache with its list of trusted types belong together (the cache must list exactly what the models hold).
+
+One feature extractor (:func:`~arabic_news.persuasion.features.make_features`:
+word + char n-gram TF-IDF, the rhetoric features and sentence-encoder
+embeddings) feeds two heads:
 
 binary (ArAIEval 2023 task 1A, "contains persuasion")
-    ``LogisticRegression(class_weight="balanced")`` whose decision threshold is
-    tuned by stratified CV on the training data only
-    (``TunedThresholdClassifierCV``).  The tuning objective is the mean of
-    micro- and macro-F1 (:func:`mean_micro_macro_f1`): about 80 % of the items
-    are "true", so micro-F1 alone rewards saying "true" to everything and
-    macro-F1 alone sacrifices too much accuracy.
+    :class:`ThresholdedLR`: class-balanced logistic regression trained on the
+    **news paragraphs** of the pool (the tweets' register lowered the scores on
+    paragraphs in grouped CV), with a decision threshold tuned by an inner CV
+    grouped by article to maximise macro-F1 averaged over the data re-weighted
+    to 60 % and 80 % "true" (:data:`~arabic_news.persuasion.metrics.SHARES`).
 techniques (ArMPro coarse classes)
     one-vs-rest ``LogisticRegression(class_weight="balanced")`` over the six
-    coarse classes in :data:`~arabic_news.persuasion.data.COARSE_CLASSES`,
-    trained on the task 1B techniques mapped to coarse classes.
+    classes of :data:`~arabic_news.persuasion.data.COARSE_CLASSES`, trained on
+    every item of the pool.
 
-References computed in the same run (:func:`evaluate`): the majority class
-(``DummyClassifier``) and a plain TF-IDF (word uni+bigrams via
-:class:`~arabic_news.stem.ArabicAnalyzer`) ``LinearSVC``.
+References (:func:`make_reference_svm`, :func:`make_majority`) and the
+evaluation live in :mod:`arabic_news.persuasion.evaluation`.
 
-The default models are trained on the whole (de-duplicated) training file and
-cached with skops (explicitly trusted types, never pickle), keyed on the code,
-the data and the seed; ``quick=True`` trains on a stratified subsample under a
-separate key.
+The default models are trained on the whole pool (:func:`~arabic_news.persuasion.data.load_pool`:
+ArAIEval 2023 train ∪ ArMPro V2 dev, de-duplicated, the ArAIEval 2023 dev news
+paragraphs held out) and cached with skops (explicitly trusted types, never
+pickle), keyed on the code, the data and the seed; ``quick=True`` trains on a
+stratified subsample under a separate key.
 """
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
+from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.dummy import DummyClassifier
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.metrics import f1_score, make_scorer
-from sklearn.model_selection import StratifiedKFold, TunedThresholdClassifierCV
+from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import Pipeline
 from sklearn.svm import LinearSVC
 
 from ..stem import ArabicAnalyzer
-from .data import ARAIEVAL_DIR, ARMPRO_DIR, COARSE_CLASSES, Item, PersuasionData, load_persuasion
-from .features import make_features
+from .data import ARAIEVAL_DIR, ARMPRO_DIR, COARSE_CLASSES, Item, load_pool
+from .features import make_features, warm_persuasion_embeddings
+from .metrics import SHARES, best_threshold, precision_of_true
 
 __all__ = [
     "PUBLISHED_1A_WINNER_MICRO_F1",
     "QUICK_TRAIN_SIZE",
-    "mean_micro_macro_f1",
     "make_binary_head",
     "make_technique_head",
     "make_binary_model",
@@ -60,8 +64,8 @@ __all__ = [
     "TrainedModels",
     "train_models",
     "default_models",
-    "evaluate",
     "evaluation",
+    "ThresholdedLR",
 ]
 
 #: Published figure (not measured here): ArAIEval 2023 task 1A winner, micro-F1 on the
@@ -71,21 +75,15 @@ PUBLISHED_1A_WINNER_MICRO_F1 = 0.763
 QUICK_TRAIN_SIZE = 600
 #: Weight of the dense rhetoric block beside the TF-IDF blocks (chosen by CV on train).
 RHETORIC_WEIGHT = 0.05
+#: Weight of the embedding block (512 unit-vector dimensions) beside the TF-IDF blocks.
+EMBED_WEIGHT = 1.0
 POS = "true"
 
 
-def mean_micro_macro_f1(y_true: Sequence[str], y_pred: Sequence[str]) -> float:
-    """Mean of micro- and macro-F1: the threshold-tuning objective of the binary model.
-
-    >>> round(mean_micro_macro_f1(["true", "true", "false"], ["true", "true", "true"]), 3)
-    0.533
-    """
-    return 0.5 * (f1_score(y_true, y_pred, average="micro") + f1_score(y_true, y_pred, average="macro"))
-
-
-def _features(*, quick: bool, markers: bool = True):
-    f = make_features(markers=markers, quick=quick)
-    f.transformer_weights = {"word": 1.0, "char": 1.0, "rhetoric": RHETORIC_WEIGHT}
+def _features(*, quick: bool, markers: bool = True, embeddings: bool = True):
+    f = make_features(markers=markers, quick=quick, embeddings=embeddings)
+    weights = {"word": 1.0, "char": 1.0, "rhetoric": RHETORIC_WEIGHT, "embed": EMBED_WEIGHT}
+    f.transformer_weights = {name: weights[name] for name, _ in f.transformer_list}
     return f
 
 
@@ -94,15 +92,78 @@ def _lr(seed: int) -> LogisticRegression:
     return LogisticRegression(C=1.0, class_weight="balanced", solver="liblinear", dual=True, random_state=seed)
 
 
-def make_binary_head(*, seed: int = 0, quick: bool = False) -> TunedThresholdClassifierCV:
-    """Balanced logistic regression with its threshold tuned by stratified CV (on the data it is fit on)."""
-    return TunedThresholdClassifierCV(
-        _lr(seed),
-        scoring=make_scorer(mean_micro_macro_f1),
-        response_method="predict_proba",
-        cv=StratifiedKFold(3 if quick else 5, shuffle=True, random_state=seed),
-        random_state=seed,
-    )
+class ThresholdedLR(ClassifierMixin, BaseEstimator):
+    """Balanced logistic regression whose threshold is tuned for a shifted share of "true".
+
+    The threshold maximises macro-F1 averaged over the training data
+    re-weighted to each share in ``shares``
+    (:func:`~arabic_news.persuasion.metrics.shifted_macro_f1`), computed on
+    out-of-fold probabilities of an inner cross-validation; the inner folds are
+    grouped by article when ``fit`` receives ``groups``.
+
+    ``heldout_`` keeps the precision of "true" of those out-of-fold predictions
+    at the tuned threshold (with a CI by group): how reliable a flag is on
+    articles the model did not see (:func:`~arabic_news.persuasion.metrics.precision_of_true`).
+
+    Parameters
+    ----------
+    C : float
+        Inverse regularisation strength.
+    shares : tuple of float
+        Shares of "true" the threshold is tuned for.
+    n_splits : int
+        Inner folds.
+    random_state : int
+        Seed of the inner folds and the solver.
+    """
+
+    def __init__(self, C: float = 1.0, shares: tuple[float, ...] = SHARES, n_splits: int = 5, random_state: int = 0):
+        self.C = C
+        self.shares = shares
+        self.n_splits = n_splits
+        self.random_state = random_state
+
+    def _lr(self) -> LogisticRegression:
+        return LogisticRegression(
+            C=self.C, class_weight="balanced", solver="liblinear", dual=True, random_state=self.random_state
+        )
+
+    def fit(self, X, y, groups=None):
+        """Inner CV for the threshold, then the final fit on all of ``X``."""
+        y = np.asarray(y).astype(str)
+        if set(y) != {"true", "false"}:
+            raise ValueError("training labels must be 'true' and 'false', both present")
+        pos = y == POS
+        if groups is None:
+            cv = StratifiedKFold(self.n_splits, shuffle=True, random_state=self.random_state).split(X, y)
+        else:
+            cv = StratifiedGroupKFold(self.n_splits, shuffle=True, random_state=self.random_state).split(X, y, groups)
+        oof = np.zeros(len(y))
+        for tr, te in cv:
+            oof[te] = self._lr().fit(X[tr], y[tr]).predict_proba(X[te])[:, 1]
+        self.threshold_ = best_threshold(pos, oof, self.shares)
+        g = np.arange(len(y)).astype(str) if groups is None else np.asarray(groups).astype(str)
+        self.heldout_ = precision_of_true(pos, oof >= self.threshold_, g, seed=self.random_state)
+        self.estimator_ = self._lr().fit(X, y)
+        self.classes_ = self.estimator_.classes_
+        return self
+
+    def predict_proba(self, X) -> np.ndarray:
+        """Columns ``["false", "true"]``."""
+        return self.estimator_.predict_proba(X)
+
+    def decision_function(self, X) -> np.ndarray:
+        """Log-odds of "true" (before the threshold)."""
+        return self.estimator_.decision_function(X)
+
+    def predict(self, X) -> np.ndarray:
+        """``"true"`` where P(true) reaches the tuned threshold."""
+        return np.where(self.predict_proba(X)[:, 1] >= self.threshold_, POS, "false")
+
+
+def make_binary_head(*, seed: int = 0, quick: bool = False) -> ThresholdedLR:
+    """Balanced logistic regression with its threshold tuned for 60-80 % "true" by an inner CV."""
+    return ThresholdedLR(n_splits=3 if quick else 5, random_state=seed)
 
 
 def make_technique_head(*, seed: int = 0) -> OneVsRestClassifier:
@@ -110,16 +171,21 @@ def make_technique_head(*, seed: int = 0) -> OneVsRestClassifier:
     return OneVsRestClassifier(_lr(seed))
 
 
-def make_binary_model(*, seed: int = 0, quick: bool = False, markers: bool = True) -> Pipeline:
-    """The lab's binary model as one (unfitted) pipeline: features -> tuned-threshold LR."""
-    return Pipeline(
-        [("features", _features(quick=quick, markers=markers)), ("clf", make_binary_head(seed=seed, quick=quick))]
-    )
+def make_binary_model(*, seed: int = 0, quick: bool = False, markers: bool = True, embeddings: bool = True) -> Pipeline:
+    """The lab's binary model as one (unfitted) pipeline: features -> tuned-threshold LR.
+
+    Fit it with ``clf__groups=`` (one article id per text) to group the inner folds.
+    """
+    feats = _features(quick=quick, markers=markers, embeddings=embeddings)
+    return Pipeline([("features", feats), ("clf", make_binary_head(seed=seed, quick=quick))])
 
 
-def make_technique_model(*, seed: int = 0, quick: bool = False, markers: bool = True) -> Pipeline:
+def make_technique_model(
+    *, seed: int = 0, quick: bool = False, markers: bool = True, embeddings: bool = True
+) -> Pipeline:
     """The lab's technique model as one (unfitted) pipeline: features -> one-vs-rest LR."""
-    return Pipeline([("features", _features(quick=quick, markers=markers)), ("clf", make_technique_head(seed=seed))])
+    feats = _features(quick=quick, markers=markers, embeddings=embeddings)
+    return Pipeline([("features", feats), ("clf", make_technique_head(seed=seed))])
 
 
 def make_reference_svm(*, seed: int = 0, multilabel: bool = False) -> Pipeline:
@@ -145,24 +211,6 @@ def label_matrix(items: Sequence[Item]) -> np.ndarray:
     )
 
 
-def _strata(items: Sequence[Item], n_splits: int) -> np.ndarray:
-    """Stratum per item: type + rarest coarse class (or 'none'); rare strata fall back to type + label."""
-    counts: dict[str, int] = {}
-    for it in items:
-        for c in it.techniques:
-            counts[c] = counts.get(c, 0) + 1
-    keys = []
-    for it in items:
-        rarest = min(it.techniques, key=lambda c: counts[c]) if it.techniques else "none"
-        keys.append(f"{it.type}|{rarest}")
-    keys_arr = np.array(keys, dtype=object)
-    for k in set(keys):
-        if (keys_arr == k).sum() < n_splits:
-            idx = keys_arr == k
-            keys_arr[idx] = [f"{it.type}|{it.label}" for it, m in zip(items, idx) if m]
-    return keys_arr.astype(str)
-
-
 def quick_subsample(items: Sequence[Item], *, n: int = QUICK_TRAIN_SIZE, seed: int = 0) -> list[Item]:
     """A stratified (type + label) subsample of ``n`` items, in original order."""
     if n >= len(items):
@@ -177,22 +225,30 @@ def quick_subsample(items: Sequence[Item], *, n: int = QUICK_TRAIN_SIZE, seed: i
 
 @dataclass
 class TrainedModels:
-    """The two fitted pipelines (sharing one fitted feature extractor)."""
+    """The two fitted pipelines (sharing one fitted feature extractor) and what their inner CV measured.
+
+    ``card`` (see :func:`model_card`): ``threshold``, ``reliability`` (held-out
+    precision of "true" on news paragraphs) and ``technique_classes``
+    (held-out F1 and support per coarse class, and whether reports may name it).
+    """
 
     binary: Pipeline
     techniques: Pipeline
+    card: dict[str, Any] = field(default_factory=dict)
 
 
-def train_models(items: Sequence[Item], *, seed: int = 0, quick: bool = False, markers: bool = True) -> TrainedModels:
-    """Fit the feature extractor once and both heads on ``items``.
+def train_models(
+    items: Sequence[Item], *, seed: int = 0, quick: bool = False, markers: bool = True, embeddings: bool = True
+) -> TrainedModels:
+    """Fit the feature extractor once on ``items``, the binary head on their news paragraphs, the technique head on all.
 
-    Equivalent to fitting :func:`make_binary_model` and :func:`make_technique_model`
-    separately (the features are unsupervised), at half the cost.
+    The binary head's inner threshold CV is grouped by article (:attr:`Item.article`).
+    When ``items`` hold no news paragraph (a tweet-only sample), the binary head uses every item.
     """
     if not items:
         raise ValueError("no training items")
     texts = [it.text for it in items]
-    feats = _features(quick=quick, markers=markers).fit(texts)
+    feats = _features(quick=quick, markers=markers, embeddings=embeddings).fit(texts)
     for _, step in feats.transformer_list:
         if hasattr(step, "stop_words_"):
             del step.stop_words_  # terms cut by min_df/max_features: large and not needed to predict
@@ -200,9 +256,44 @@ def train_models(items: Sequence[Item], *, seed: int = 0, quick: bool = False, m
     y = np.array([it.label for it in items])
     if len(set(y)) < 2:
         raise ValueError("training items need both labels 'true' and 'false'")
-    b = make_binary_head(seed=seed, quick=quick).fit(Z, y)
-    t = make_technique_head(seed=seed).fit(Z, label_matrix(items))
-    return TrainedModels(Pipeline([("features", feats), ("clf", b)]), Pipeline([("features", feats), ("clf", t)]))
+    rows = np.array([it.type == "paragraph" for it in items])
+    if len(set(y[rows])) < 2:
+        rows[:] = True
+    groups = np.array([it.article for it in items])
+    b = make_binary_head(seed=seed, quick=quick).fit(Z[rows], y[rows], groups=groups[rows])
+    Y = label_matrix(items)
+    t = make_technique_head(seed=seed).fit(Z, Y)
+    card = {
+        "threshold": float(b.threshold_),
+        "reliability": {**b.heldout_, "eval": "inner CV of the trained model, grouped by article"},
+        "technique_classes": _technique_card(Z, Y, groups, rows, seed=seed),
+    }
+    return TrainedModels(Pipeline([("features", feats), ("clf", b)]), Pipeline([("features", feats), ("clf", t)]), card)
+
+
+#: A technique class may be named in reports when its held-out F1 and support reach these.
+MIN_TECHNIQUE_F1 = 0.5
+MIN_TECHNIQUE_SUPPORT = 20
+
+
+def _technique_card(Z, Y: np.ndarray, groups: np.ndarray, rows: np.ndarray, *, seed: int) -> list[dict[str, Any]]:
+    """Per coarse class: out-of-fold F1 (3 folds grouped by article) on the news paragraphs, support, shown."""
+    from sklearn.model_selection import GroupKFold
+
+    n_splits = min(3, len(set(groups)))
+    P = np.zeros_like(Y)
+    if n_splits >= 2:
+        for tr, te in GroupKFold(n_splits).split(Z, groups=groups):
+            P[te] = make_technique_head(seed=seed).fit(Z[tr], Y[tr]).predict(Z[te])
+    out = []
+    for j, c in enumerate(COARSE_CLASSES):
+        y, p = Y[rows, j].astype(bool), P[rows, j].astype(bool)
+        tp, sy, sp = int((y & p).sum()), int(y.sum()), int(p.sum())
+        f1 = 2 * tp / (sy + sp) if sy + sp else 0.0
+        out.append(
+            {"class": c, "f1": f1, "support": sy, "shown": f1 >= MIN_TECHNIQUE_F1 and sy >= MIN_TECHNIQUE_SUPPORT}
+        )
+    return out
 
 
 # ---------------------------------------------------------------- caching (skops)
@@ -212,13 +303,8 @@ def train_models(items: Sequence[Item], *, seed: int = 0, quick: bool = False, m
 TRUSTED_TYPES = (
     "arabic_news.stem.ArabicAnalyzer",
     "arabic_news.persuasion.features.RhetoricFeatures",
-    "arabic_news.persuasion.models.mean_micro_macro_f1",
-    "sklearn.metrics._scorer._Scorer",
-    "sklearn.metrics._scorer._CurveScorer",
-    "sklearn.utils._metadata_requests.MetadataRequest",
-    "sklearn.utils._metadata_requests.MethodMetadataRequest",
-    "sklearn.model_selection._classification_threshold.TunedThresholdClassifierCV",
-    "sklearn.model_selection._split.StratifiedKFold",
+    "arabic_news.persuasion.features.EmbeddingFeatures",
+    "arabic_news.persuasion.models.ThresholdedLR",
     "sklearn.feature_extraction.text.TfidfTransformer",
     "sklearn.feature_extraction.text.TfidfVectorizer",
     "sklearn.linear_model._logistic.LogisticRegression",
@@ -258,7 +344,8 @@ def _save(models: TrainedModels, path) -> None:
             terms = sorted(step.vocabulary_, key=step.vocabulary_.__getitem__)
             vocab[name] = np.array(terms, dtype=str)
             del step.vocabulary_
-    sio.dump({"features": feats, "vocabularies": vocab, "binary": b, "techniques": t}, path)
+    card = json.dumps(models.card)
+    sio.dump({"features": feats, "vocabularies": vocab, "binary": b, "techniques": t, "card": card}, path)
 
 
 def _load(path) -> TrainedModels:
@@ -276,6 +363,7 @@ def _load(path) -> TrainedModels:
     return TrainedModels(
         Pipeline([("features", feats), ("clf", obj["binary"])]),
         Pipeline([("features", feats), ("clf", obj["techniques"])]),
+        json.loads(obj.get("card", "{}")),
     )
 
 
@@ -308,6 +396,7 @@ def _model_key(seed: int, quick: bool) -> str:
     import sklearn
 
     from ..cache import code_fingerprint, data_fingerprint, fingerprint
+    from ..embed import encoder_version
     from ..paths import data_path
 
     return fingerprint(
@@ -322,7 +411,10 @@ def _model_key(seed: int, quick: bool) -> str:
             "arabic_news.lexicon",
             "arabic_news.rhetoric.markers",
             "arabic_news.rhetoric._lexicon",
+            "arabic_news.persuasion.metrics",
+            "arabic_news.embed",
         ),
+        encoder_version(),
         _wordlist_fingerprint(),
         data_fingerprint(data_path(ARAIEVAL_DIR)),
         data_fingerprint(data_path(ARMPRO_DIR)),
@@ -338,7 +430,7 @@ _MEMO: dict[tuple[str, int, bool], TrainedModels] = {}
 def default_models(*, seed: int = 0, quick: bool = False) -> TrainedModels:
     """The default models trained on the shared data (cached on disk and in memory).
 
-    Cold: about 20 s (full) or a few seconds (``quick=True``, a
+    Cold: see ``bench/persuasion.py`` (it times the embeddings and the training) or a few seconds (``quick=True``, a
     :data:`QUICK_TRAIN_SIZE`-item subsample).
     """
     from ..cache import cached
@@ -348,130 +440,19 @@ def default_models(*, seed: int = 0, quick: bool = False) -> TrainedModels:
     if memo not in _MEMO:
 
         def build() -> TrainedModels:
-            data = load_persuasion()
-            train = quick_subsample(data.train, seed=seed) if quick else data.train
+            train = load_pool().train
+            if quick:
+                train = quick_subsample(train, seed=seed)
+            else:
+                warm_persuasion_embeddings()
             return train_models(train, seed=seed, quick=quick)
 
         _MEMO[memo] = cached("persuasion-models", key, build, save=_save, load=_load, suffix=".skops")
     return _MEMO[memo]
 
 
-# ---------------------------------------------------------------- evaluation
-
-
-def _f1(y_true, y_pred) -> dict[str, float]:
-    return {
-        "micro_f1": float(f1_score(y_true, y_pred, average="micro", zero_division=0)),
-        "macro_f1": float(f1_score(y_true, y_pred, average="macro", zero_division=0)),
-    }
-
-
-def evaluate(
-    data: PersuasionData | None = None, *, seed: int = 0, quick: bool = False, n_splits: int | None = None
-) -> dict[str, Any]:
-    """Cross-validate on train and check on the held-out sets: the lab's models and both references.
-
-    The binary task is scored on news paragraphs (``type == "paragraph"``):
-    in the CV folds (training on tweets and paragraphs), on the ArAIEval dev
-    paragraphs, and on the de-duplicated ArMPro dev paragraphs; scores on all
-    items (tweets too) are given as ``*_all``.  The technique task is scored on
-    the same folds (paragraphs) and on ArMPro dev (its home data set).
-
-    Returns
-    -------
-    dict
-        ``{"rows": [{"task", "model", "eval", "n", "micro_f1", "macro_f1"}, ...],
-        "counts": {...}, "oof": {"y", "pred", "score", "type"}, "published": {...}}``
-        where ``oof`` holds the binary model's out-of-fold predictions.
-    """
-    data = data or load_persuasion()
-    train = quick_subsample(data.train, seed=seed) if quick else list(data.train)
-    n_splits = n_splits or (3 if quick else 5)
-    texts = np.array([it.text for it in train], dtype=object)
-    y = np.array([it.label for it in train])
-    Y = label_matrix(train)
-    para = np.array([it.type == "paragraph" for it in train])
-    folds = list(StratifiedKFold(n_splits, shuffle=True, random_state=seed).split(texts, _strata(train, n_splits)))
-
-    names = ("lab", "tfidf_svm", "majority")
-    pred_b = {m: np.empty(len(train), dtype=object) for m in names}
-    pred_t = {m: np.zeros_like(Y) for m in names}
-    score = np.zeros(len(train))
-    for tr, te in folds:
-        trained = train_models([train[i] for i in tr], seed=seed, quick=quick)
-        pred_b["lab"][te] = trained.binary.predict(list(texts[te]))
-        score[te] = trained.binary.predict_proba(list(texts[te]))[:, 1]
-        pred_t["lab"][te] = trained.techniques.predict(list(texts[te]))
-        pred_b["tfidf_svm"][te] = make_reference_svm(seed=seed).fit(list(texts[tr]), y[tr]).predict(list(texts[te]))
-        pred_t["tfidf_svm"][te] = (
-            make_reference_svm(seed=seed, multilabel=True).fit(list(texts[tr]), Y[tr]).predict(list(texts[te]))
-        )
-        pred_b["majority"][te] = make_majority().fit(texts[tr], y[tr]).predict(texts[te])
-        pred_t["majority"][te] = make_majority().fit(texts[tr], Y[tr]).predict(texts[te])
-
-    rows: list[dict[str, Any]] = []
-
-    def add(task, model, ev, yt, yp):
-        rows.append({"task": task, "model": model, "eval": ev, "n": int(len(yt)), **_f1(yt, yp)})
-
-    for m in names:
-        add("binary", m, f"cv{n_splits}_paragraphs", y[para], pred_b[m][para])
-        add("binary", m, f"cv{n_splits}_all", y, pred_b[m])
-        add("techniques", m, f"cv{n_splits}_paragraphs", Y[para], pred_t[m][para])
-
-    # held-out: models fit on the whole training set
-    full = default_models(seed=seed, quick=quick)
-    tr_texts = list(texts)
-    refs_b = {"tfidf_svm": make_reference_svm(seed=seed).fit(tr_texts, y), "majority": make_majority().fit(texts, y)}
-    refs_t = {
-        "tfidf_svm": make_reference_svm(seed=seed, multilabel=True).fit(tr_texts, Y),
-        "majority": make_majority().fit(texts, Y),
-    }
-    dev_para = [it for it in data.dev if it.type == "paragraph"]
-    armpro_b = [it for it in data.armpro if it.label is not None]
-    for ev, items in (("dev_paragraphs", dev_para), ("dev_all", data.dev), ("armpro_dev", armpro_b)):
-        xt = [it.text for it in items]
-        yt = np.array([it.label for it in items])
-        add("binary", "lab", ev, yt, full.binary.predict(xt))
-        for m, est in refs_b.items():
-            add("binary", m, ev, yt, est.predict(np.array(xt, dtype=object)))
-    for ev, items in (("dev_paragraphs", dev_para), ("armpro_dev", data.armpro)):
-        xt = [it.text for it in items]
-        Yt = label_matrix(items)
-        add("techniques", "lab", ev, Yt, full.techniques.predict(xt))
-        for m, est in refs_t.items():
-            add("techniques", m, ev, Yt, est.predict(np.array(xt, dtype=object)))
-
-    return {
-        "rows": rows,
-        "counts": {
-            **data.counts,
-            "train_used": len(train),
-            "train_paragraphs_used": int(para.sum()),
-            "dev_paragraphs": len(dev_para),
-            "n_splits": n_splits,
-        },
-        "oof": {
-            "y": y.tolist(),
-            "pred": [str(p) for p in pred_b["lab"]],
-            "score": score.tolist(),
-            "type": [it.type for it in train],
-        },
-        "per_class_cv": {
-            c: float(f1_score(Y[para][:, j], pred_t["lab"][para][:, j], zero_division=0))
-            for j, c in enumerate(COARSE_CLASSES)
-        },
-        "threshold": float(full.binary.named_steps["clf"].best_threshold_),
-        "published": {"araieval23_1A_winner_test_micro_f1": PUBLISHED_1A_WINNER_MICRO_F1},
-    }
-
-
 def evaluation(*, seed: int = 0, quick: bool = False) -> dict[str, Any]:
-    """:func:`evaluate` on the shared data, cached (JSON) under the same code+data+seed key as the models.
+    """The cached evaluation (kept here for existing callers; see :func:`arabic_news.persuasion.evaluation.evaluation`)."""
+    from .evaluation import evaluation as _evaluation
 
-    Cold: about a minute (full) or ~15 s (``quick=True``); then instant.
-    """
-    from ..cache import cached, fingerprint
-
-    key = fingerprint("persuasion-evaluation", _model_key(seed, quick))
-    return cached("persuasion-evaluation", key, lambda: evaluate(seed=seed, quick=quick))
+    return _evaluation(seed=seed, quick=quick)

@@ -31,12 +31,8 @@ from functools import cache, lru_cache
 from typing import Any
 
 from ..article import Article
+from ..errors import check_text
 from ._lexicon import Token, adjective_bases, load_list, strip_prefixes, tokens
-
-try:  # the core's one text check (exported as check_text from arabic_news.normalise)
-    from ..normalise import check_text as _check_text
-except ImportError:  # pragma: no cover - older core: the same check under its private name
-    from ..normalise import _check_text
 
 __all__ = [
     "Marker",
@@ -169,7 +165,7 @@ def evaluative_polarity(word: str) -> str:
 
 def _text(article: object) -> str:
     """The text of an Article, or a string checked to be one."""
-    return article.text if isinstance(article, Article) else _check_text(article)
+    return article.text if isinstance(article, Article) else check_text(article)
 
 
 def _candidates(toks: list[Token]) -> list[tuple[int, int, str]]:
