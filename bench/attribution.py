@@ -1,74 +1,147 @@
-"""Precision and recall of attribution on the lab's hand-annotated passages.
+"""Attribution quality on text the rules were not tuned on, beside a naive baseline from the same run.
 
-Scores (cue, resolved speaker) pairs against ``tests/fixtures/attribution/gold.json``
-for the dev passages (written before the rules) and four held-out batches (each written
-after the previous one had been used), beside a naive baseline computed in the same
-run: "every reporting-verb form is an attribution, the speaker is the next two words".
-Also prints how often the source type agrees with the gold on the lab's correct pairs.
+Three lines per system:
 
-Run: ``.venv/bin/python bench/attribution.py [--verbose]``
+* **tuning** -- the tuning half of the SaudiNewsNet gold set (``arabic_news/data/gold/attribution``,
+  20 articles; rules may be changed by looking at these);
+* **held-out** -- the other 20 articles, never used to change a rule.  The split was fixed in d86a34e
+  before annotation; the commit at which the held-out half was first scored, before any rule change,
+  and every later held-out score are in ``arabic_news/data/rhetoric/attribution_heldout_log.json``
+  (printed below);
+* **passages** -- the lab's own hand-written passages (``arabic_news/data/gold/passages``), pooled
+  (training figures: the rules were fixed on them batch by batch).
 
-History (kept honest): first-run scores of each held-out batch, before any rule was changed for it:
-  heldout   P 0.833 / R 0.800 (20/24/25)
-  heldout2  P 0.800 / R 0.750 (12/15/16)
-  heldout3  P 0.696 / R 0.667 (16/23/24); with the three subject-verb headline records that the first
-            annotation had missed (the seed convention counts them) added to the gold: P 0.739 / R 0.654 (17/23/26).
-  heldout4  P 1.000 / R 1.000 (20/20/20), written after the rules were also checked on SaudiNewsNet articles.
-  heldout5  P 0.750 / R 0.750 (12/16/16), written after another check on SANAD wire copy; its headline
-            record was again missing from the first annotation (added afterwards, with two speaker strings
-            shortened to a distinctive part of the name as the convention requires).
-Between heldout2 and heldout3 the rules were also checked by eye on SANAD articles.  The errors each
-batch revealed were then fixed with general rules, so the current figures on every split are training
-figures.  Pooled over the five first runs (original annotation): 80 correct of 98 predicted and 101 gold,
-P 0.82 / R 0.79 -- the honest estimate for unseen articles, from passages written by the rules' author
-(the baseline scores under 0.5 on every batch).
+Matching (issue 12): a predicted statement matches a gold one when the cue spans overlap and the
+predicted speaker span overlaps any mention of the gold speaker's coreference chain; impersonal gold
+cues (no chain) match on the cue alone; nested speech: every cue is its own statement.  Intervals are
+95 % percentile bootstrap intervals, 2000 resamples of articles, seed 0.  Reference: "every
+reporting-verb form is a statement, the speaker is the next two words".
+
+History (kept honest; every held-out score is also in the log):
+  662f9ee  held-out scored once before any rule change: P 0.830 [0.720, 0.925], R 0.624 [0.531, 0.729]
+           (tuning at that commit: P 0.669, R 0.628).
+  b5feb22  after changing rules on the tuning half only (tuning P 0.972, R 0.952), held-out scored once:
+           P 0.873 [0.784, 0.955], R 0.738 [0.664, 0.817], F1 0.800, against the baseline's F1 0.532 in the
+           same run.  The issue's target (P and R >= 0.92) is not met on held-out; the gap to tuning is the
+           honest measure of how far rules tuned on 20 articles carry to 20 others.  The next round needs a
+           fresh held-out set (these 20 articles have now been scored twice, never inspected).
+  The baseline's verb list is frozen (data/rhetoric/baseline_verbs.txt, the 37 verbs of 662f9ee without
+  object-pronoun forms), so its figures differ slightly from the first log entry's run.
+
+Run: ``.venv/bin/python bench/attribution.py [--tuning-only] [--errors] [--phenomena] [--log-held-out NOTE]``
+
+``--tuning-only`` never loads the held-out half (use it while changing rules); ``--errors`` and
+``--phenomena`` show misses/false alarms and per-phenomenon recall on the tuning half only.
+``--log-held-out`` appends the held-out scores and the current commit to the log.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
 import time
+from datetime import datetime, timezone
 
-from arabic_news import read_article
 from arabic_news.paths import project_root
-from arabic_news.rhetoric.evaluate import default_fixtures, evaluate_fixtures, gold_pairs, lab_pairs, score
+from arabic_news.rhetoric.evaluate import (
+    LAB,
+    evaluate_gold,
+    evaluate_passages,
+    heldout_log_path,
+    phenomenon_recall,
+    tuning_errors,
+)
+from arabic_news.rhetoric.gold import load_gold
+
+SEED = 0
+N_BOOT = 2000
+
+
+def _fmt(r: dict) -> str:
+    def ci(k: str) -> str:
+        lo, hi = r[f"{k}_ci"]
+        return f"{r[k]:.3f} [{lo:.3f}, {hi:.3f}]"
+
+    return (
+        f"{r['split']:9} {r['system']:30} P {ci('precision')}  R {ci('recall')}  F1 {ci('f1')}  "
+        f"{r['tp']}/{r['predicted']}/{r['gold']} ({r['articles']} articles)"
+    )
+
+
+def _passages_rows() -> list[dict]:
+    """The lab's passages pooled over their batches, in the same row format (no intervals)."""
+    acc: dict[str, list[int]] = {}
+    for r in evaluate_passages():
+        a = acc.setdefault(r["system"], [0, 0, 0])
+        a[0] += r["tp"]
+        a[1] += r["predicted"]
+        a[2] += r["gold"]
+    rows = []
+    for system, (tp, npred, ngold) in acc.items():
+        p = tp / npred if npred else 0.0
+        rc = tp / ngold if ngold else 0.0
+        f = 2 * p * rc / (p + rc) if p + rc else 0.0
+        rows.append(
+            {"split": "passages", "system": system, "tp": tp, "predicted": npred, "gold": ngold, "articles": 29}
+            | {"precision": p, "recall": rc, "f1": f, "precision_ci": (p, p), "recall_ci": (rc, rc), "f1_ci": (f, f)}
+        )
+    return rows
+
+
+def _commit() -> str:
+    out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=project_root())
+    dirty = subprocess.run(["git", "status", "--porcelain", "lib"], capture_output=True, text=True, cwd=project_root())
+    return out.stdout.strip() + ("+dirty" if dirty.stdout.strip() else "")
 
 
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--verbose", action="store_true", help="print the passages where the rules miss or over-report")
+    ap.add_argument("--tuning-only", action="store_true", help="do not load or score the held-out half")
+    ap.add_argument("--errors", action="store_true", help="list misses and false alarms on the tuning half")
+    ap.add_argument("--phenomena", action="store_true", help="recall per coverage phenomenon on the tuning half")
+    ap.add_argument("--log-held-out", metavar="NOTE", help="append the held-out scores and commit to the log")
     args = ap.parse_args(argv)
-    folder = default_fixtures()
     t0 = time.perf_counter()
-    rows = evaluate_fixtures(folder)
+    splits = ("tuning",) if args.tuning_only else ("tuning", "held_out")
+    rows = evaluate_gold(splits, n_boot=N_BOOT, seed=SEED)
+    rows += _passages_rows()
     elapsed = time.perf_counter() - t0
-    if args.verbose:
-        gold_all = json.loads((folder / "gold.json").read_text("utf-8"))
-        for name, g in gold_all.items():
-            if name.startswith("_"):
-                continue
-            text = read_article(folder / name).text
-            gold, pred = gold_pairs(text, g["attributions"]), lab_pairs(text)
-            tp, npred, ngold = score(gold, pred)
-            if tp < npred or tp < ngold:
-                print(f"-- {name}: tp={tp} pred={npred} gold={ngold}")
-                for p in pred:
-                    print("   pred", text[p[0] : p[1]], "|", p[2])
-                for gg in gold:
-                    print("   gold", text[gg[0] : gg[1]], "|", gg[2])
-    print(
-        f"Attribution: (cue, resolved speaker) pairs on hand-annotated passages ({folder.relative_to(project_root())})"
-    )
-    print(f"{'split':9} {'system':32} {'P':>6} {'R':>6} {'F1':>6}  tp/pred/gold  source-type agreement")
+    print("Attribution on the SaudiNewsNet gold set (statement matching of issue 12) and the lab's passages")
     for r in rows:
-        st = f"{r['source_type_agreement']:.3f}" if "source_type_agreement" in r else ""
+        print(_fmt(r))
+    print(f"(all systems and splits, gold loading included: {elapsed:.1f} s)")
+    log = json.loads(heldout_log_path().read_text("utf-8"))
+    print("Held-out log (first entry: scored before any rule change):")
+    for e in log["entries"]:
         print(
-            f"{r['split']:9} {r['system']:32} {r['precision']:6.3f} {r['recall']:6.3f} {r['f1']:6.3f}  "
-            f"{r['tp']}/{r['predicted']}/{r['gold']:<6}  {st}"
+            f"  {e['date']} commit {e['commit']}: P {e['precision']:.3f} R {e['recall']:.3f} F1 {e['f1']:.3f}  {e['note']}"
         )
-    print(f"(both systems, all passages: {elapsed:.2f} s)")
+    if args.log_held_out:
+        if args.tuning_only:
+            ap.error("--log-held-out needs the held-out half (drop --tuning-only)")
+        lab = next(r for r in rows if r["split"] == "held-out" and r["system"] == LAB)
+        entry = {
+            "date": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "commit": _commit(),
+            "note": args.log_held_out,
+        }
+        entry |= {k: round(lab[k], 4) for k in ("precision", "recall", "f1")}
+        entry |= {f"{k}_ci": [round(x, 4) for x in lab[f"{k}_ci"]] for k in ("precision", "recall", "f1")}
+        entry |= {"tp": lab["tp"], "predicted": lab["predicted"], "gold": lab["gold"]}
+        log["entries"].append(entry)
+        heldout_log_path().write_text(json.dumps(log, ensure_ascii=False, indent=1) + "\n", "utf-8")
+        print(f"logged held-out scores at commit {entry['commit']}")
+    if args.errors or args.phenomena:
+        tuning = load_gold("tuning")
+        if args.phenomena:
+            print("Recall per phenomenon (tuning half):")
+            for ph, (m, g) in phenomenon_recall(tuning).items():
+                print(f"  {ph:24} {m}/{g}")
+        if args.errors:
+            for e in tuning_errors(tuning):
+                print(f"  {e['kind']:5} {e['id']:30} @{e['at']:<5} {e['cue']} | {e['speaker']} {list(e['phenomena'])}")
     return 0
 
 

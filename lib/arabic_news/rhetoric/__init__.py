@@ -3,12 +3,13 @@
 Public API (stable; the dossier notebook and the persuasion features use it):
 
 * :func:`attributions` (``article -> list[Attribution]``) and :func:`speakers_summary`
-  -- :mod:`arabic_news.rhetoric.attribution`;
+  -- :mod:`arabic_news.rhetoric.attribution` (built from :mod:`.cues` the lexicon, :mod:`.detect`,
+  :mod:`.chunker` speaker phrases, :mod:`.clauses`, :mod:`.coref` coreference; views in :mod:`.views`);
 * :func:`find_markers`, :func:`marker_densities` -- :mod:`arabic_news.rhetoric.markers`;
 * keyness of n-grams -- :mod:`arabic_news.rhetoric.formulae`;
 * headline/lead/body structure, sentence openings, connectives, cohesion --
   :mod:`arabic_news.rhetoric.structure`;
-* scoring against the hand-annotated passages -- :mod:`arabic_news.rhetoric.evaluate`;
+* scoring against hand annotation (the lab's passages in ``data/gold/passages``) -- :mod:`arabic_news.rhetoric.evaluate`;
 * the CLI command ``python -m arabic_news rhetoric FILE... [--json]`` -- :mod:`arabic_news.rhetoric.cli`.
 
 Word lists (reporting cues with strength classes, participles, prepositional sources,

@@ -1,5 +1,9 @@
 """Shared helpers for the rhetoric package: its data files and a keyed token stream.
 
+Tokens are the lab's one :class:`arabic_news.tokenise.Token` with two keys kept beside
+the text (:class:`KeyedToken`); for an :class:`~arabic_news.Article` they come from
+``Article.tokens`` (computed once per article).
+
 Data files live in ``arabic_news/data/rhetoric/<name>.txt``: UTF-8, one entry per line,
 ``#`` starts a comment, tab-separated columns where a file has more than one.
 Every file cites its source in its header.
@@ -13,10 +17,22 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
+from ..article import Article
 from ..normalise import normalise
+from ..tokenise import Token as _BaseToken
 from ..tokenise import word_spans
 
-__all__ = ["load_table", "load_list", "Token", "tokens", "rkey", "mkey", "strip_prefixes", "adjective_bases"]
+__all__ = [
+    "load_table",
+    "load_list",
+    "KeyedToken",
+    "Token",
+    "tokens",
+    "rkey",
+    "mkey",
+    "strip_prefixes",
+    "adjective_bases",
+]
 
 
 @cache
@@ -57,23 +73,28 @@ def mkey(word: str) -> str:
 
 
 @dataclass(frozen=True)
-class Token:
-    """A word of the text with its offsets and keys."""
+class KeyedToken(_BaseToken):
+    """The lab's token (:class:`arabic_news.tokenise.Token`) with its matching keys beside it."""
 
-    start: int
-    end: int
-    text: str
-    key: str  # retrieval key
-    mkey: str  # matching key (hamza kept)
+    key: str = ""  # retrieval key
+    mkey: str = ""  # matching key (hamza kept)
 
 
-def tokens(text: str) -> list[Token]:
-    """Word tokens of ``text`` with offsets and keys.
+#: the name the stance modules import (one token concept: a subclass of tokenise.Token)
+Token = KeyedToken
+
+
+def tokens(text: str | Article) -> list[KeyedToken]:
+    """Word tokens of a text or an Article (``Article.tokens``, with sentence indices) with keys.
 
     >>> [t.key for t in tokens("وأكّد الوزيرُ")]
     ['واكد', 'الوزير']
     """
-    return [Token(s, e, w, rkey(w), mkey(w)) for s, e, w in word_spans(text)]
+    if isinstance(text, Article):
+        return [
+            KeyedToken(t.start, t.end, t.text, t.sentence, t.paragraph, rkey(t.text), mkey(t.text)) for t in text.tokens
+        ]
+    return [KeyedToken(s, e, w, key=rkey(w), mkey=mkey(w)) for s, e, w in word_spans(text)]
 
 
 _PROCLITICS = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل", "ك")

@@ -3,11 +3,13 @@
 JSON Lines (``--json``), one object per file::
 
     {"file", "attributions": [{"cue", "cue_start", "cue_end", "speaker", "speaker_start", "speaker_end",
-      "speaker_id", "source_type", "content", "content_start", "content_end", "strength", "implicit"}],
+      "speaker_id", "source_type", "content", "content_start", "content_end", "strength", "implicit",
+      "rule", "confidence"}],
      "markers": [{"kind", "text", "start", "end"}],
      "densities": {"booster", "hedge", "emphasis", "evaluative", "words"}}
 
-Offsets index the article text as read by :func:`arabic_news.read_article` (headline included).
+``rule`` says how the speaker was found and ``confidence`` is below 1 where that rule was a
+fallback (an implicit speaker taken from context).  Offsets index the article text as read by :func:`arabic_news.read_article` (headline included).
 A file that cannot be read gives ``{"file", "error"}`` and the exit code is 1.
 """
 
@@ -29,7 +31,7 @@ def analyse_file(path: str, *, encoding: str = "utf-8") -> dict[str, Any]:
     markers = find_markers(art.text)
     return {
         "file": path,
-        "attributions": [r.to_dict() for r in attributions(art)],
+        "attributions": [{**r.to_dict(), "rule": r.rule, "confidence": r.confidence} for r in attributions(art)],
         "markers": [m.to_dict() for m in markers],
         "densities": {k: round(v, 3) for k, v in marker_densities(art.text, markers).items()},
     }
@@ -37,6 +39,7 @@ def analyse_file(path: str, *, encoding: str = "utf-8") -> dict[str, Any]:
 
 def _table(rows: list[dict[str, Any]]) -> str:
     from ..clikit import format_table
+    from .views import shorten
 
     out = []
     for rec in rows:
@@ -47,10 +50,18 @@ def _table(rows: list[dict[str, Any]]) -> str:
         out.append(
             format_table(
                 [
-                    (a["speaker_id"], a["cue"], a["speaker"][:40], a["source_type"], a["strength"], a["content"][:50])
+                    (
+                        a["speaker_id"],
+                        a["cue"],
+                        shorten(a["speaker"], 40),
+                        a["source_type"],
+                        a["strength"],
+                        f"{a['confidence']:.1f}",
+                        shorten(a["content"], 50),
+                    )
                     for a in rec["attributions"]
                 ],
-                ["id", "cue", "speaker", "source type", "strength", "content"],
+                ["id", "cue", "speaker", "source type", "strength", "conf.", "content"],
             )
         )
         d = rec["densities"]

@@ -1,0 +1,266 @@
+"""Where a statement's parts are, around a cue: subject before or after it, the content clause,
+prepositional sources, relative clauses, action-verb subjects and plural groups.
+
+Positional rules over a :class:`~arabic_news.rhetoric.chunker.Doc` (no parser); used by
+:func:`arabic_news.rhetoric.attribution.attributions`.
+
+>>> from arabic_news import Article
+>>> from .chunker import Doc
+>>> d = Doc(Article.from_text("الوزير يؤكد أن الاتفاق قريب"))
+>>> subject_before(d, 1, 0)
+(0, 1)
+>>> d.text[slice(*content(d, 2, 1))]
+'أن الاتفاق قريب'
+"""
+
+from __future__ import annotations
+
+from .chunker import Doc, Mention
+from .coref import Entity, Resolver
+from .cues import COMPLEMENTISERS, QUOTE_RE, cue_table, function_words, prep_cues, strip_article, strip_conjunction
+
+__all__ = [
+    "content",
+    "subject_before",
+    "relative_antecedent",
+    "action_subject",
+    "plural_group",
+    "cut_object",
+    "shrink_to_known",
+    "strip_li",
+    "match_prep",
+]
+
+
+def content(doc: Doc, k: int, cue_tok: int) -> tuple[int, int]:
+    """Content span from token k: a quotation, the أن-clause, or the rest up to the sentence end."""
+    toks, text = doc.toks, doc.text
+    _, b = doc.sent_bounds(cue_tok)
+    sent_end_char = doc.sents[doc.sent_of[cue_tok]][1]
+    # a quotation or colon right after
+    search_from = toks[k - 1].end if k > 0 else 0
+    for q0, q1 in doc.quotes:
+        if search_from <= q0 < (toks[k].start if k < len(toks) else len(text)) + 1 and q0 < sent_end_char + 1:
+            return q0, max(q1, min(sent_end_char, q1))
+    for n in range(k, min(b, k + 12)):
+        if COMPLEMENTISERS.match(toks[n].mkey):
+            return toks[n].start, _trim_end(text, toks[n].start, sent_end_char)
+        if doc.in_quote(toks[n].start):
+            break
+    if k >= b:
+        return -1, -1
+    # skip a comma-delimited adverbial right after the speaker ("، اليوم الأربعاء،")
+    if "،" in doc.gap(k) or "," in doc.gap(k):
+        n = k
+        stops = doc.lex["stops"]
+        while (
+            n < b
+            and n - k < 5
+            and doc.is_stop(toks[n].key)
+            or (n < b and n > k and n - k < 5 and "،" not in doc.gap(n) and strip_article(toks[n].key) in stops)
+        ):
+            n += 1
+        if n < b and n > k and ("،" in doc.gap(n) or "," in doc.gap(n)):
+            k = n
+    start = toks[k].start
+    return start, _trim_end(text, start, sent_end_char)
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    """A quotation that opens before ``end`` and closes after it extends the content."""
+    for m in QUOTE_RE.finditer(text, start):
+        if m.start() < end < m.end():
+            end = m.end()
+        if m.start() > end:
+            break
+    return end
+
+
+def subject_before(doc: Doc, i: int, a: int) -> tuple[int, int] | None:
+    """SVO subject: a recognised noun phrase between the sentence start (or كان) and the cue at i."""
+    toks = doc.toks
+    openers = function_words("sv_opener")
+    k = i - 1
+    if k >= a and toks[k].key in function_words("qad"):
+        k -= 1
+    if k < a:
+        return None
+    start = a
+    for n in range(a, k + 1):
+        if toks[n].key in openers:
+            start = n + 1
+    kana = start > a and toks[start - 1].key in function_words("kana")
+    if start > k or k - start > (10 if kana else 6):
+        return None  # (وكانت قوات الدفاع الشعبي الجناح العسكري لحزب ... دانت: a long subject after كان)
+    if start > a and toks[start - 1].key not in openers:
+        return None
+    if any(doc.gap(n).strip() for n in range(start + 1, i + 1)):
+        return None  # punctuation or a dateline dash ("القاهرة - قال ...") separates it from the cue
+    if any(doc.is_verb(toks[n].key) for n in range(start, k + 1)):
+        return None
+    head = toks[start].key
+    headline = doc.sent_of[i] == 0 and "\n" in doc.text.strip() and start == a and k - start <= 2
+    kana_qad = start > a and toks[start - 1].key in function_words("kana") and toks[i - 1].key in ("قد", "وقد")
+    idafa = (  # "إلا أن وكيل أعمال اللاعب أكد": after a complementiser, a noun + definite genitive chain
+        start > a
+        and COMPLEMENTISERS.match(toks[start - 1].mkey)
+        and 1 <= k - start <= 3
+        and toks[k].key.startswith("ال")
+        and not toks[start].key.startswith("ال")
+        and _plain_perfect_cue(toks[i].key)
+    )
+    if doc.head_class(head) is None and not headline and not (kana_qad and k - start <= 5) and not idafa:
+        return None  # (a headline "X يفعل ..." is subject-verb by convention, even for an unknown name)
+    if any(
+        doc.is_stop(toks[n].key, toks[n].mkey) and not (toks[n].key == "من" and n > start) for n in range(start, k + 1)
+    ):
+        return None
+    return (start, k + 1)
+
+
+def _plain_perfect_cue(key: str) -> bool:
+    """A perfect reporting verb that is not also a common word (بين "between")."""
+    from .cues import cue_conditions
+
+    cue = cue_table().get(key) or cue_table().get(strip_conjunction(key))
+    return cue is not None and cue.tense == "perf" and cue.kind == "verb" and cue.lemma not in cue_conditions()
+
+
+def relative_antecedent(doc: Doc, r: int, a: int) -> tuple[int, int] | None:
+    """The speaker phrase before a relative pronoun at r (الوزير الذي أكد ...), if it is one."""
+    k = r - 1
+    best = None
+    while k >= a and r - k <= 6:
+        if k + 1 < r and any(c in doc.gap(k + 1) for c in '،,:;«"“()'):
+            break
+        if doc.head_class(doc.toks[k].key) is not None:
+            best = k
+        k -= 1
+    return (best, r) if best is not None else None
+
+
+def shrink_to_known(doc: Doc, res: Resolver, i: int, j: int) -> int:
+    """ "ودعا غوتيريش مجلس الأمن": a known surname at the head ends where the known name ends."""
+    head = strip_article(doc.toks[i].key)
+    if doc.head_class(doc.toks[i].key) is not None:
+        return j
+    for e in res.entities:
+        if e.kind != "person":
+            continue
+        ek = e.keys
+        if head in ek:
+            k = i
+            while k < j and strip_article(doc.toks[k].key) in ek:
+                k += 1
+            return k
+    return j
+
+
+def action_subject(doc: Doc, res: Resolver, a: int, i: int, pos: int, *, register: bool = True):
+    """The subject of an action verb earlier in the sentence ("التقى X ...، وأكد"), as an entity.
+
+    With ``register=False`` only say whether there is one (True / None).
+    """
+    acts = doc.lex["actions"]
+    for n in range(a, i):
+        k = doc.toks[n].key
+        if k in acts or strip_conjunction(k) in acts:
+            j = doc.np_at(n + 1, i, split_titles=True, max_len=8)
+            if j > n + 1 and doc.head_class(doc.toks[n + 1].key) is not None:
+                if not register:
+                    return True
+                m = doc.mention(n + 1, j)
+                return res.existing(m) or res.resolve(m, pos)
+            return None
+    return None
+
+
+def cut_object(doc: Doc, i: int, j: int) -> int:
+    """ "أكدت منظمة الصحة العالمية تسجيل ...": after a definite word, an indefinite word that is
+    neither a name nor a title starts the verb's object, not the subject."""
+    lex = doc.lex
+    for k in range(i + 1, j):
+        prev, key = doc.toks[k - 1].key, doc.toks[k].key
+        if (
+            prev.startswith(("ال", "وال"))
+            and not key.startswith(("ال", "وال", "لل", "ب", "ل"))
+            and key not in lex["names"]
+            and doc.head_class(key) is None
+            and strip_article(prev) not in lex["titles"]
+        ):
+            nxt = doc.toks[k + 1].key if k + 1 < j else ""
+            masdar_like = len(key) >= 4 and (key[0] in "تام" or key.endswith("ه"))
+            if masdar_like or nxt.startswith("ال") or k + 1 == j and len(key) >= 4:
+                return k
+    return j
+
+
+def _group_word(doc: Doc, n: int) -> bool:
+    k = strip_article(doc.toks[n].key)
+    return doc.head_class(doc.toks[n].key) == "anonymous_collective" or (len(k) >= 5 and k.endswith("ون"))
+
+
+def plural_group(doc: Doc, res: Resolver, a: int, i: int, pos: int) -> Entity | None:
+    """For a plural verb with no subject (وقالوا): the nearest plural group earlier in its sentence."""
+    for n in range(i - 1, a - 1, -1):
+        for e in res.entities:
+            if e.kind == "anon" and any(mm.i <= n < mm.j for mm in e.mentions):
+                return e  # a group that already spoke in this sentence (رحب نواب معارضون ...، واعتبروا)
+        k = strip_article(strip_conjunction(doc.toks[n].key))
+        hc = doc.head_class(doc.toks[n].key)
+        if hc == "anonymous_collective" or (hc is None and len(k) >= 5 and k.endswith("ون")):
+            while n - 1 >= a and not doc.gap(n).strip() and _group_word(doc, n - 1):
+                n -= 1  # the start of the group phrase (قياديون معارضون)
+            j = doc.np_at(n, i, complements=("ب", "ل"), max_len=6)
+            if j > n:
+                m = doc.mention(n, j)
+                return res.existing(m) or res.resolve(m, pos)
+    return None
+
+
+def strip_li(doc: Doc, m: Mention, i: int) -> Mention:
+    """وفقًا لتقارير: the mention starts after the attached ل."""
+    raw = doc.toks[i].text
+    if not raw.startswith("ل") or raw.startswith("لل") or m.start != doc.toks[i].start:
+        return m
+    return Mention(m.i, m.j, m.start + 1, m.end, doc.text[m.start + 1 : m.end], m.keys)
+
+
+def match_prep(doc: Doc, i: int) -> tuple[int, str, str, int] | None:
+    """A prepositional source at token i (بحسب، وفقًا لـ، نقلًا عن ...): ``(end, strength, lemma, np_start)``."""
+    toks = doc.toks
+    t = toks[i]
+    first_forms = [t.key, strip_conjunction(t.key)]
+    for ks, strength, lemma in prep_cues():
+        if ks[0] not in first_forms:
+            continue
+        L = len(ks)
+        if ks[-1] == "ل":  # attached li-
+            body = ks[:-1]
+            if i + len(body) > len(toks) or any(toks[i + q].key != body[q] for q in range(1, len(body))):
+                continue
+            nxt = i + len(body)
+            if nxt >= len(toks):
+                continue
+            if toks[nxt].key == "ل":
+                return nxt + 1, strength, lemma, nxt + 1
+            if toks[nxt].key == "لما":
+                return None  # وفقًا لما ذكرته الصحف: the verb carries the attribution
+            if toks[nxt].key.startswith("ل") and len(toks[nxt].key) > 2:
+                return nxt, strength, lemma, nxt
+            continue
+        if i + L > len(toks) or any(toks[i + q].key != ks[q] for q in range(1, L)):
+            continue
+        nxt = i + L
+        if nxt >= len(toks) or toks[nxt].key in function_words("prep_blocker"):
+            return None
+        if t.key == "فحسب":
+            return None
+        return nxt, strength, lemma, nxt
+    return None
+
+
+def is_cue_key(key: str) -> bool:
+    """A cue form, with or without و/ف."""
+    cues = cue_table()
+    return key in cues or strip_conjunction(key) in cues

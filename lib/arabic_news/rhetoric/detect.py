@@ -1,0 +1,258 @@
+"""Which cue forms in an article are reported statements (step 1 of attribution), and which person
+mentions can serve as antecedents (step 2).
+
+A cue form is not a report when it is negated or modal (لم/لن/قد + imperfect), passive or
+impersonal (يذكر أن، وتعتبر تلك ...), a noun look-alike (كشف حساب), inside an embedded clause
+(لأنهم يدعون) or a relative clause about a thing (اللافتات التي تدعو), or quoted.
+
+>>> from arabic_news import Article
+>>> from .chunker import Doc
+>>> d = Doc(Article.from_text("وقد يعلن الوزير موقفه. وأكد الوزير أن الاتفاق قريب."))
+>>> [d.toks[e[3][0]].text for e in cue_events(d)]
+['وأكد']
+"""
+
+from __future__ import annotations
+
+from .chunker import Doc
+from .clauses import match_prep, relative_antecedent, subject_before
+from .cues import COMPLEMENTISERS, Cue, ambiguous_cues, cue_conditions, cue_table, function_words, strip_conjunction
+
+__all__ = ["cue_events", "mention_events", "headline_events", "is_report", "passive_vowel"]
+
+_DAMMA = "\u064f"
+
+
+def passive_vowel(text: str) -> bool:
+    """Is the word written with the passive damma on its first letter (أُعلن، ذُكر، يُعتقد; after و/ف too)?
+
+    >>> passive_vowel("أُعلن"), passive_vowel("وذُكر"), passive_vowel("أعلن")
+    (True, True, False)
+    """
+    k = 2 if len(text) > 2 and text[0] in "وف" and text[1] != _DAMMA else 1
+    return len(text) > k and text[k] == _DAMMA
+
+
+# --- step 1: candidate cues ----------------------------------------------------------
+
+
+def _cue_at(doc: Doc, i: int) -> tuple[Cue, str] | None:
+    """The cue form at token i and its key (without و/ف when that is how it matched)."""
+    t, forms = doc.toks[i], cue_table()
+    cue, cue_key = forms.get(t.key), t.key
+    if cue is None and strip_conjunction(t.key) != t.key:
+        cue_key = strip_conjunction(t.key)
+        cue = forms.get(cue_key)
+    if cue is None:
+        return None
+    amb = ambiguous_cues()
+    if cue_key in amb and strip_conjunction(t.mkey) != amb[cue_key]:
+        return None
+    if cue.enclitic and t.mkey.endswith("ة"):
+        return None  # دعاة "preachers", إضافة "addition": a ta marbuta, not the pronoun ـه
+    return cue, cue_key
+
+
+def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
+    """Is the cue form at token i a reported statement (not negated, modal, passive or a noun)?"""
+    toks, n = doc.toks, len(doc.toks)
+    prev = toks[i - 1].key if i > 0 and doc.sent_of[i - 1] == doc.sent_of[i] else ""
+    nxt = toks[i + 1].key if i + 1 < n else ""
+    neg = function_words("neg_before_impf")
+    if cue.tense == "impf" and (prev in neg or strip_conjunction(prev) in neg):
+        return False
+    if cue.tense == "impf" and strip_conjunction(prev) in function_words("kana_impf"):
+        return False  # كانوا يتوقعون: a past expectation, not a report
+    need = cue_conditions().get(cue.lemma)
+    if need is not None and not _followed_by(doc, i, need):
+        return False  # بين "between", عبر "via": a cue only before a clause / with عن
+    if (
+        cue.tense == "impf"
+        and cue.person == "m"
+        and cue.lemma in function_words("passive_lemma")
+        and nxt in function_words("passive_follower")
+    ):
+        return False  # يذكر أن / يشار إلى أن: passive formula, no speaker
+    if cue.tense == "impf" and cue.takes_object and nxt in function_words("demonstrative"):
+        return False  # وتعتبر تلك الزيارة ...: passive "is considered", no speaker
+    a0, _ = doc.sent_bounds(i)
+    if cue.kind == "participle":
+        follows_clause = nxt in function_words("fem_part_follower") or bool(
+            COMPLEMENTISERS.match(toks[i + 1].mkey if i + 1 < n else "")
+        )
+        if cue.person == "f" and not follows_clause:
+            return False
+        if i > 0 and any(c.isdigit() for c in doc.gap(i) + toks[i - 1].text):
+            return False  # "68 متهما": a counted noun, not a participle
+        # a participle needs a clause before it in its sentence, or opens one with أن/إلى (a new paragraph)
+        return i - a0 >= 3 or (i == a0 and follows_clause)
+    no_gap = i > a0 and not doc.gap(i).strip()  # any punctuation or symbol before the cue is a boundary
+    relatives = function_words("relative")
+    if (
+        cue.kind == "verb"
+        and cue.tense == "perf"
+        and cue_key == toks[i].key
+        and no_gap
+        and prev not in function_words("perf_preceder") | relatives
+        and not (prev.endswith("ما") and len(prev) >= 4)
+        and not COMPLEMENTISERS.match(toks[i - 1].mkey)
+        and subject_before(doc, i, a0) is None
+        and not (i + 1 < n and doc.head_class(nxt) not in (None, "name"))
+    ):
+        return False  # "بتقديم كشف حساب": a noun that looks like a perfect verb (unless a source follows)
+    if (
+        cue.kind == "verb"
+        and cue.tense == "impf"
+        and no_gap
+        and COMPLEMENTISERS.match(toks[i - 1].mkey)
+        and toks[i - 1].key not in ("ان", "وان", "فان")
+    ):
+        return False  # "لأنهم يدعون": an embedded clause with a pronoun subject, not a report
+    if cue.kind in ("verb", "relay") and no_gap and prev in relatives and not relative_antecedent(doc, i - 1, a0):
+        return False  # "اللافتات التي تدعو": a thing, not a speaker
+    if prev in relatives and nxt in function_words("about_it"):
+        return False  # "الاتفاق الذي أعلن عنه": announced (passive sense), not a report
+    if (
+        cue.kind == "verb"
+        and i >= 2
+        and doc.sent_of[i - 2] == doc.sent_of[i]
+        and prev.startswith("ال")
+        and COMPLEMENTISERS.match(toks[i - 2].mkey)
+        and doc.head_class(prev) is None
+        and not any(c in doc.gap(i) + doc.gap(i - 1) for c in '،,:«"“')
+    ):
+        return False  # "أن التحريات كشفت ...": the verb's subject is a thing, not a speaker
+    if (
+        cue.kind == "verb"
+        and cue.tense == "impf"
+        and no_gap
+        and i - a0 >= 2
+        and doc.head_class(prev) is None
+        and not doc.is_stop(prev, toks[i - 1].mkey)
+        and prev not in function_words("perf_preceder") | function_words("sv_opener") | relatives
+        and not COMPLEMENTISERS.match(toks[i - 1].mkey)
+        and subject_before(doc, i, a0) is None
+    ):
+        return False  # "هذا الأسلوب يؤكد أنهم ...": a thing as subject -- an inference, not a report
+    return True
+
+
+def _followed_by(doc: Doc, i: int, need: tuple[str, ...]) -> bool:
+    """Does one of ``need`` (keys; "أن" = any complementiser, ":" = a colon) follow within ten words of the clause?"""
+    from ._lexicon import rkey
+
+    keys = {rkey(w) for w in need if w not in ("أن", ":")}
+    _, b = doc.sent_bounds(i)
+    for n in range(i + 1, min(b, i + 11)):
+        t = doc.toks[n]
+        g = doc.gap(n)
+        if ":" in need and ":" in g:
+            return True
+        if any(c in g for c in "،,;؛.!?") or t.text[:1].isdigit():
+            return False  # within the same clause ("بين الرئيس والأمير، وأكد أن" is "between")
+        if t.key in keys or strip_conjunction(t.key) in keys:
+            return True
+        if "أن" in need and COMPLEMENTISERS.match(t.mkey):
+            return True
+    return False
+
+
+def _impersonal_at(doc: Doc, i: int) -> tuple[str, str] | None:
+    """``(lemma, strength)`` of a passive report at token i: أفيد، أذيع، يُعتقد، or a cue verb written passive."""
+    from ._lexicon import load_table
+
+    t = doc.toks[i]
+    for row in load_table("function_words"):
+        if row[1] == "impersonal" and strip_conjunction(t.key) == _key(row[0]):
+            if len(row) > 2 and row[2] == "damma" and not passive_vowel(t.text):
+                return None
+            return row[0], "neutral"
+    found = _cue_at(doc, i)
+    if found is None or found[0].kind != "verb" or found[0].person != "m":
+        return None
+    cue = found[0]
+    if passive_vowel(t.text):
+        return cue.lemma, cue.strength
+    a0, _ = doc.sent_bounds(i)
+    nxt = doc.toks[i + 1].key if i + 1 < len(doc.toks) else ""
+    if (
+        cue.lemma in function_words("impersonal_lemma")
+        and cue.tense == "perf"
+        and found[1] == t.key  # no و/ف: not a continuation by the previous speaker
+        and nxt == "عن"
+        and i > a0
+        and doc.head_class(doc.toks[i - 1].key) is None
+        and subject_before(doc, i, a0) is None
+    ):
+        return cue.lemma, cue.strength  # "يوم الاثنين أعلن عن مؤشر ...": announced, no agent
+    return None
+
+
+def _key(word: str) -> str:
+    from ._lexicon import rkey
+
+    return rkey(word)
+
+
+def headline_events(doc: Doc) -> list[tuple[int, int, str, tuple]]:
+    """A headline "X: …" (up to six words before the colon, no verb among them): one event at the colon."""
+    text = doc.text
+    if not doc.toks or "\n" not in text.strip() or doc.sent_of[0] != 0:
+        return []
+    h0, h1 = doc.sents[0]
+    colon = text.find(":", h0, h1)
+    if colon == -1:
+        return []
+    k = 0
+    while k < len(doc.toks) and doc.toks[k].end <= colon:
+        k += 1
+    if not 1 <= k <= 6 or any(doc.is_verb(doc.toks[n].key) for n in range(k)):
+        return []
+    end = next((n for n in range(1, k) if doc.is_stop(doc.toks[n].key) or doc.toks[n].key in ("ل", "لـ")), k)
+    return [(colon, 1, "headline", (colon, 0, end))]
+
+
+def cue_events(doc: Doc) -> list[tuple[int, int, str, tuple]]:
+    """``(position, order, "prep"|"cue", payload)`` for every cue outside quotations."""
+    events: list[tuple[int, int, str, tuple]] = []
+    for i, t in enumerate(doc.toks):
+        if doc.in_quote(t.start):
+            continue
+        pm = match_prep(doc, i)
+        if pm is not None:
+            events.append((t.start, 1, "prep", (i, *pm)))
+            continue
+        imp = _impersonal_at(doc, i)
+        if imp is not None:
+            events.append((t.start, 1, "impersonal", (i, *imp)))
+            continue
+        found = _cue_at(doc, i)
+        if found is not None and is_report(doc, i, *found):
+            events.append((t.start, 1, "cue", (i, found[0])))
+    return events
+
+
+# --- step 2: person mentions outside cues (antecedents for implicit speakers) ---------
+
+
+def mention_events(doc: Doc, cue_toks: set[int]) -> list[tuple[int, int, str, tuple]]:
+    """Named persons mentioned anywhere (not at a cue, not quoted), as antecedent candidates."""
+    lex, toks, events = doc.lex, doc.toks, []
+    i = 0
+    while i < len(toks):
+        t = toks[i]
+        if i in cue_toks or doc.in_quote(t.start):
+            i += 1
+            continue
+        hc = doc.head_class(t.key)
+        if hc == "title" or (hc == "name" and strip_conjunction(t.key) not in lex["honor"]):
+            _, b = doc.sent_bounds(i)
+            j = doc.np_at(i, b, split_titles=True, max_len=8)
+            if j > i:
+                m = doc.mention(i, j)
+                if any(k in lex["names"] for k in m.keys) and t.key not in lex["src"]:
+                    events.append((t.start, 0, "mention", (m,)))
+                i = j
+                continue
+        i += 1
+    return events

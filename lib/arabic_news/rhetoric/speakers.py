@@ -1,0 +1,352 @@
+"""Step 3 of attribution: who speaks at each cue, in text order.
+
+One :class:`Run` walks the article's events (cues, prepositional sources, headline colons,
+impersonal reports, and person mentions that serve as antecedents) and builds the records:
+an explicit subject after the verb (VSO), before it (SVO, headlines, كان X قد), a relative
+clause's antecedent, a quoted nickname, a partitive (كل من ...); otherwise an implicit speaker
+from the sentence (an action verb's subject, a plural group, the sentence's subject for a
+participle) or, as a fallback with lower confidence, the most recent speaker of the right gender.
+
+>>> from arabic_news import Article
+>>> from .detect import cue_events
+>>> doc = Doc(Article.from_text("قال الوزير أحمد سالم إن الاتفاق قريب."))
+>>> run = Run(doc)
+>>> for pos, _, kind, payload in cue_events(doc):
+...     run.verb(pos, *payload)
+>>> [(r.cue, r.speaker, r.rule) for r in run.out]
+[('قال', 'الوزير أحمد سالم', 'explicit')]
+"""
+
+from __future__ import annotations
+
+from ._lexicon import KeyedToken
+from .chunker import Doc, Mention
+from .clauses import (
+    action_subject,
+    content,
+    cut_object,
+    is_cue_key,
+    plural_group,
+    relative_antecedent,
+    shrink_to_known,
+    strip_li,
+    subject_before,
+)
+from .coref import Entity, Resolver
+from .cues import COMPLEMENTISERS, Cue, function_words, strip_article
+from .record import Attribution
+
+__all__ = ["Run"]
+
+
+def _head_keys(e: Entity) -> set[str]:
+    """First keys of an entity's mentions (its heads: الشمري، الوزير، وزارة)."""
+    return {m.keys[0] for m in e.mentions if m.keys}
+
+
+# --- step 3: speakers, in text order ---------------------------------------------------
+
+
+class Run:
+    """The state of one pass over an article: resolver, records so far, explicit speaker spans."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.res = Resolver(doc)
+        self.out: list[Attribution] = []
+        self.explicit: list[tuple[int, int]] = []
+
+    def record(
+        self,
+        t: KeyedToken,
+        t_end: int,
+        m: Mention,
+        e: Entity,
+        span: tuple[int, int],
+        strength: str,
+        lemma: str,
+        kind: str,
+        rule: str,
+        implicit: bool = False,
+    ) -> Attribution:
+        cs, ce = span
+        text = self.doc.text
+        r = Attribution(
+            cue=text[t.start : t_end],
+            cue_start=t.start,
+            cue_end=t_end,
+            speaker=m.text,
+            speaker_start=m.start,
+            speaker_end=m.end,
+            speaker_id=self.res.sid(e),
+            source_type=e.source_type,
+            content=text[cs:ce] if cs >= 0 else "",
+            content_start=cs,
+            content_end=ce,
+            strength=strength,
+            lemma=lemma,
+            cue_kind=kind,
+            implicit=implicit,
+            rule=rule,
+        )
+        self.out.append(r)
+        return r
+
+    def explicit_record(self, t, t_end, m, span, strength, lemma, kind, rule, pos) -> Entity:
+        """A record whose speaker phrase is in the text: resolve it, mark it as speaking."""
+        e = self.res.resolve(m, pos)
+        self.res.spoke(e, pos)
+        self.explicit.append((m.start, m.end))
+        self.record(t, t_end, m, e, span, strength, lemma, kind, rule)
+        return e
+
+    def implicit_record(self, t: KeyedToken, e: Entity, cue: Cue, span: tuple[int, int], pos: int, rule: str) -> None:
+        """A record whose speaker is an antecedent: the span points at its latest earlier mention."""
+        m = max((mm for mm in e.mentions if mm.start < t.start), key=lambda mm: mm.start, default=e.mentions[-1])
+        r = self.record(t, t.end, m, e, span, cue.strength, cue.lemma, cue.kind, rule, implicit=True)
+        r.speaker = e.name
+        self.res.spoke(e, pos)
+
+    # ---- one handler per event kind
+    def mention(self, pos: int, m: Mention) -> None:
+        if not any(s <= m.start < e for s, e in self.explicit):
+            self.res.resolve(m, pos)
+
+    def prep(self, pos: int, i: int, j: int, strength: str, lemma: str, np_start: int) -> None:
+        """بحسب / وفقًا لـ / نقلًا عن + source: the content is the rest of the sentence, or what came before.
+
+        بحسب/حسب/وفق need a source after them (a title, a name, a source noun, a quoted outlet):
+        وفق المعايير "according to the standards" is no attribution.
+        """
+        doc, toks = self.doc, self.doc.toks
+        a, b = doc.sent_bounds(i)
+        q = next((q for q in doc.quotes if toks[j - 1].end <= q[0] <= toks[np_start].start), None)
+        if q is not None:  # حسب «رويترز»
+            npe = np_start
+            while npe < b and toks[npe].start < q[1]:
+                npe += 1
+            quoted = True
+        else:
+            npe, quoted = doc.np_at(np_start, b, max_len=8), False
+        if npe <= np_start:
+            return
+        if lemma in function_words("source_prep_lemma") and not quoted and not self._source_like(np_start, npe):
+            return
+        m = strip_li(doc, doc.mention(np_start, npe), np_start)
+        if i - a <= 1 and npe < b:
+            span = content(doc, npe, i)  # the source opens the sentence: what follows (skipping فإن، )
+            self.explicit_record(toks[i], toks[j - 1].end, m, span, strength, lemma, "preposition", "preposition", pos)
+            return
+        span = (toks[a].start, toks[i - 1].end if i > a else toks[i].start)
+        # a source after the statement ("...، حسب رويترز") does not become the speaker of a following وأضاف
+        e = self.res.resolve(m, pos)
+        self.explicit.append((m.start, m.end))
+        self.record(toks[i], toks[j - 1].end, m, e, span, strength, lemma, "preposition", "preposition")
+
+    def _source_like(self, i: int, j: int) -> bool:
+        """Does the phrase ``[i, j)`` name a source (title, name, source noun, known or recurring name)?"""
+        doc = self.doc
+        head = doc.toks[i].key
+        return (
+            doc.head_class(head) is not None
+            or doc.is_name_like(i)
+            or any(strip_article(head[1:] if head[:1] == "ل" else head) in _head_keys(e) for e in self.res.entities)
+        )
+
+    def headline(self, pos: int, colon: int, a: int, k: int) -> None:
+        """A headline "X: …" (the cue is the colon, the speaker the words before it)."""
+        doc, toks = self.doc, self.doc.toks
+        m = doc.mention(a, k)
+        end = doc.sents[doc.sent_of[a]][1]
+        start = colon + 1
+        while start < end and doc.text[start].isspace():
+            start += 1
+        e = self.res.resolve(m, pos)
+        self.res.spoke(e, pos)
+        self.explicit.append((m.start, m.end))
+        fake = KeyedToken(colon, colon + 1, ":", key=":", mkey=":")
+        self.record(fake, colon + 1, m, e, (start, end), "neutral", ":", "headline", "headline")
+        _ = toks
+
+    def impersonal(self, pos: int, i: int, lemma: str, strength: str) -> None:
+        """A passive or impersonal report (أُعلن، أفيد، ذُكر، يُعتقد): a statement with no speaker."""
+        doc = self.doc
+        t = doc.toks[i]
+        cs, ce = content(doc, i + 1, i)
+        r = Attribution(
+            cue=t.text, cue_start=t.start, cue_end=t.end, speaker="", speaker_start=-1, speaker_end=-1,
+            speaker_id="", source_type="impersonal", content=doc.text[cs:ce] if cs >= 0 else "",
+            content_start=cs, content_end=ce, strength=strength, lemma=lemma, cue_kind="impersonal",
+            rule="impersonal",
+        )  # fmt: skip
+        self.out.append(r)
+
+    def participle(self, pos: int, i: int, cue: Cue) -> None:
+        """مؤكدًا، مشيرًا: the speaker of the sentence's earlier cue, an action verb's subject, or an antecedent."""
+        doc, res = self.doc, self.res
+        a, _ = doc.sent_bounds(i)
+        prev_same = [r for r in self.out if a <= doc.tok_index(r.cue_start) < i and r.cue_kind != "relay"]
+        if prev_same:
+            ents, rule = [res.by_sid(prev_same[-1].speaker_id)], "same_sentence"
+        elif action_subject(doc, res, a, i, pos, register=False) is not None:
+            ents, rule = [action_subject(doc, res, a, i, pos)], "action_subject"
+        elif self._sentence_subject(a, i, pos) is not None:
+            ents, rule = [self._sentence_subject(a, i, pos)], "sentence_subject"
+        else:
+            first = [x for x in res.entities if any(a <= mm.i < i for mm in x.mentions)]
+            first.sort(key=lambda x: min(mm.i for mm in x.mentions if a <= mm.i < i))
+            ents, rule = res.antecedent(cue.person, sent_first=first[0] if first else None), "antecedent"
+        span = content(doc, i + 1, i)
+        for e in ents:
+            self.implicit_record(doc.toks[i], e, cue, span, pos, rule)
+
+    def _sentence_subject(self, a: int, i: int, pos: int) -> Entity | None:
+        """The subject of the sentence's opening verb (وشكك معهد بحثي ... قائلا): a recognised phrase
+        among the first words of the sentence."""
+        doc, res = self.doc, self.res
+        for n in range(a + 1, min(a + 4, i)):
+            if doc.toks[n].key.startswith(("لل", "بال")) or doc.is_stop(doc.toks[n].key):
+                continue
+            if doc.head_class(doc.toks[n].key) is not None or doc.is_name_like(n):
+                j = doc.np_at(n, i, split_titles=True, max_len=8)
+                if j > n:
+                    m = doc.mention(n, j)
+                    return res.existing(m) or res.resolve(m, pos)
+        return None
+
+    def verb(self, pos: int, i: int, cue: Cue) -> None:
+        """A reporting (or relay) verb: an explicit subject before/after it, else an implicit speaker."""
+        doc, res = self.doc, self.res
+        a, b = doc.sent_bounds(i)
+        subj, rule = self._subject(i, a, b, cue)
+        span = content(doc, subj[1] if subj and subj[0] > i else i + 1, i)
+        t = doc.toks[i]
+        if subj is None:
+            if cue.kind == "relay":
+                return
+            nxt = doc.toks[i + 1].key if i + 1 < len(doc.toks) else ""
+            if (
+                cue.person == "m"
+                and cue.tense == "perf"
+                and nxt == "عن"
+                and cue.lemma in function_words("impersonal_lemma")
+            ):
+                self.impersonal(pos, i, cue.lemma, cue.strength)  # أعلن عن ... with no subject: "... was announced"
+                return
+            act = action_subject(doc, res, a, i, pos) if cue.person != "du" else None
+            rule = "action_subject"
+            if act is None and cue.person == "pl":
+                act, rule = plural_group(doc, res, a, i, pos), "plural_group"
+            ents = [act] if act is not None else res.antecedent(cue.person)
+            for e in ents:
+                self.implicit_record(t, e, cue, span, pos, rule if act is not None else "antecedent")
+            return
+        m = doc.mention(*subj)
+        self.explicit_record(t, t.end, m, span, cue.strength, cue.lemma, cue.kind, rule, pos)
+        if cue.kind == "relay":
+            self._relay_source(i, b, subj[1], cue)
+
+    def _subject(self, i: int, a: int, b: int, cue: Cue) -> tuple[tuple[int, int] | None, str]:
+        """The explicit subject's token range of the verb at i, and the rule that found it."""
+        doc, toks = self.doc, self.doc.toks
+        if i > a and toks[i - 1].key in function_words("relative"):
+            rel = relative_antecedent(doc, i - 1, a)
+            if rel is not None:
+                return (rel[0], doc.np_at(rel[0], i - 1, max_len=8)), "relative"
+        sv = subject_before(doc, i, a)  # headline "العراق يؤكد ..."، "وكان الوزير قد أكد"
+        if sv is not None:
+            return sv, "explicit"
+        j0 = i + 1
+        if j0 + 1 < b and toks[j0].key == "ل" and cue.lemma in function_words("outlet_lemma"):
+            return self._after_outlet(j0, b, cue), "explicit"
+        if j0 < b and any(c in doc.gap(j0) for c in '«"“') and not any(c in doc.gap(j0) for c in "،,:"):
+            return self._quoted_name(j0, b), "explicit"  # ويقول «أبوخالد» مستثمر ...
+        if j0 < b and not any(c in doc.gap(j0) for c in '،,:«"“-ـ–—'):
+            return self._subject_after(i, j0, b, cue), "explicit"
+        return None, "explicit"
+
+    def _quoted_name(self, j0: int, b: int) -> tuple[int, int] | None:
+        """A one- or two-word quotation right after the verb, followed by more words, is a (nick)name."""
+        doc, toks = self.doc, self.doc.toks
+        q = next((q for q in doc.quotes if q[0] <= toks[j0].start < q[1]), None)
+        if q is None:
+            return None
+        k = j0
+        while k < b and toks[k].start < q[1]:
+            k += 1
+        if not 1 <= k - j0 <= 2 or k >= b or any(c in doc.gap(k) for c in '«"“:،,'):
+            return None
+        if doc.is_stop(toks[j0].key, toks[j0].mkey) or doc.is_verb(toks[j0].key):
+            return None
+        return (j0, k)
+
+    def _after_outlet(self, j0: int, b: int, cue: Cue) -> tuple[int, int] | None:
+        """قال لـ"الاقتصادية" فلان ...: skip the outlet the statement was made to."""
+        doc, toks = self.doc, self.doc.toks
+        k = j0 + 1
+        q = next(((q0, q1) for q0, q1 in doc.quotes if toks[j0].end <= q0 <= toks[k].start), None)
+        if q is not None:
+            while k < b and toks[k].start < q[1]:
+                k += 1
+        else:
+            k += 1
+        if k < b:
+            j = doc.np_at(k, b, complements=cue.complements, max_len=14)
+            if j > k and doc.head_class(toks[k].key) is not None:
+                return (k, j)
+        return None
+
+    def _subject_after(self, i: int, j0: int, b: int, cue: Cue) -> tuple[int, int] | None:
+        """VSO: the noun phrase right after the verb, unless it is a cue, a pronoun or the object."""
+        doc, res, toks, lex = self.doc, self.res, self.doc.toks, self.doc.lex
+        if toks[j0].key in function_words("partitive") and j0 + 2 < b and toks[j0 + 1].key == "من":
+            j = doc.np_at(j0 + 2, b, complements=cue.complements, max_len=12)  # دعا كل من الدكتور ...
+            return (j0, j) if j > j0 + 2 and doc.head_class(toks[j0 + 2].key) is not None else None
+        j = doc.np_at(j0, b, complements=cue.complements, max_len=14)
+        if j <= j0:
+            return None
+        head = toks[j0].key
+        recognised = (
+            doc.head_class(head) is not None
+            or doc.is_name_like(j0)
+            or any(strip_article(head) in en.keys for en in res.entities)
+            or (  # كل من الدكتور ...
+                head in function_words("partitive") and j0 + 2 < b and toks[j0 + 1].key == "من"
+                and doc.head_class(toks[j0 + 2].key) is not None
+            )
+        )  # fmt: skip
+        follows = toks[j].mkey if j < b else ""
+        not_subject = (
+            is_cue_key(head)
+            or len(head) < 2
+            or (head.startswith(("بال", "لل")) and doc.head_class(head) is None)  # a prepositional phrase
+            or (
+                head.startswith("ل")
+                and head not in lex["names"]
+                and head not in lex["titles"]
+                and head not in lex["src"]
+            )
+        )
+        j = shrink_to_known(doc, res, j0, j)
+        if cue.takes_object:
+            j = cut_object(doc, j0, j)
+        if not not_subject and (recognised or not cue.takes_object or COMPLEMENTISERS.match(follows)):
+            return (j0, j)
+        return None
+
+    def _relay_source(self, i: int, b: int, after: int, cue: Cue) -> None:
+        """نقلت وكالة X عن Y قوله ...: a second record, cue عن, for the original speaker Y."""
+        doc, toks = self.doc, self.doc.toks
+        k = after
+        while k < b and k < after + 3 and toks[k].key != "عن":
+            k += 1
+        if not (k < b and toks[k].key == "عن" and k + 1 < b):
+            return
+        j2 = doc.np_at(k + 1, b, max_len=8)
+        if j2 > k + 1:
+            m2 = doc.mention(k + 1, j2)
+            quote_noun = j2 < b and toks[j2].key in function_words("quote_noun")  # عن فلان قوله "…"
+            span = content(doc, j2 + quote_noun, i)
+            self.explicit_record(
+                toks[k], toks[k].end, m2, span, cue.strength, "نقل عن", "relay_source", "relay", toks[k].start
+            )

@@ -1,0 +1,131 @@
+"""Tests of arabic_news.names: rule-based multiword names (people, organisations, places)."""
+
+from __future__ import annotations
+
+import pytest
+
+from arabic_news.names import (
+    KINDS,
+    NameSpan,
+    find_names,
+    is_given_name,
+    is_org_head,
+    is_place,
+    is_title,
+    name_key,
+    nisba_place,
+)
+
+
+def _names(text, **kw):
+    return [(n.text, n.kind) for n in find_names(text, **kw)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("استقبل وزير الداخلية العراقي عبد الأمير الشمري الوفد", ("وزير الداخلية العراقي عبد الأمير الشمري", "person")),
+        ("قال الأمين العام للأمم المتحدة إن", ("الأمين العام للأمم المتحدة", "title")),
+        ("اجتمع مجلس الأمن الدولي أمس", ("مجلس الأمن الدولي", "organisation")),
+        ("وفد من حلف شمال الأطلسي في المدينة", ("حلف شمال الأطلسي", "organisation")),
+        ("أعلنت وزارة الداخلية العراقية أن", ("وزارة الداخلية العراقية", "organisation")),
+        ("وصل إلى العاصمة البلجيكية بروكسل", ("العاصمة البلجيكية بروكسل", "place")),
+        ("عاد إلى الشرق الأوسط بعد", ("الشرق الأوسط", "place")),
+        ("التقى محمد بن سلمان بالوفد", ("محمد بن سلمان", "person")),
+    ],
+)
+def test_rule_finds_whole_multiword_name(text, expected):
+    """Each rule finds the whole multiword name, not a fragment of it."""
+    assert expected in _names(text)
+
+
+def test_latin_gloss_marks_the_arabic_words_before_it():
+    """A Latin gloss in parentheses makes the Arabic words just before it a name."""
+    got = find_names("انضمت إلى منظمة شنغهاي للتعاون (SCO) العام الماضي")
+    assert any(n.text.endswith("شنغهاي") or "شنغهاي" in n.text for n in got)
+    got = find_names("تحدث عن الطاقة الذرية الدولية (IAEA) أمس")
+    assert ("الطاقة الذرية الدولية", "entity") in [(n.text, n.kind) for n in got]
+
+
+def test_latin_word_is_an_entity():
+    """A Latin-script word in Arabic text is an entity."""
+    assert ("Reuters", "entity") in _names("وقالت وكالة Reuters إن الاجتماع انتهى")
+
+
+def test_a_preposition_does_not_glue_to_a_name():
+    """A preposition-prefixed word after an organisation ends it (حلف الناتو بالتقدم)."""
+    assert ("حلف الناتو", "organisation") in _names("أشاد حلف الناتو بالتقدم الذي أحرزه")
+
+
+def test_stopword_ala_is_not_the_given_name_ali():
+    """على (on) is not the given name علي even though retrieval normalisation merges them."""
+    assert all(n.kind != "person" for n in find_names("على هامش مشاركته في الاجتماع"))
+
+
+def test_no_names_in_plain_prose():
+    """A sentence without any name cue gives no names."""
+    assert find_names("أكد أهمية التعاون في المجالات الاقتصادية والثقافية") == []
+
+
+def test_spans_index_the_article_text_and_do_not_overlap():
+    """Every span's offsets index Article.text and no two spans overlap."""
+    text = "العنوان\nاستقبل الرئيس المصري الوفد في القاهرة، وقال وزير الخارجية إن مجلس الأمن سيجتمع."
+    got = find_names(text)
+    assert got and all(isinstance(n, NameSpan) and text[n.start : n.end] == n.text for n in got)
+    assert all(a.end <= b.start for a, b in zip(got, got[1:]))
+    assert all(n.kind in KINDS for n in got)
+
+
+def test_kinds_filter_and_unknown_kind():
+    """``kinds`` keeps only the kinds asked for; an unknown kind is a ValueError naming it."""
+    text = "اجتمع مجلس الأمن الدولي في نيويورك"
+    assert [n.kind for n in find_names(text, kinds=("place",))] == ["place"]
+    with pytest.raises(ValueError, match="company"):
+        find_names(text, kinds=("company",))
+
+
+def test_word_predicates():
+    """Titles, given names, organisation heads, places and nisbas are recognised through clitics."""
+    assert is_title("والرئيس") and not is_title("التعاون")
+    assert is_given_name("محمد") and not is_given_name("وزارة")
+    assert is_org_head("ووزارة") and is_org_head("للمجلس") and not is_org_head("الأمن")
+    assert is_place("بالعراق") and is_place("الشرق الأوسط") and not is_place("الأمن")
+    assert nisba_place("العراقيون") == "العراق" and nisba_place("الأمنية") is None
+    assert name_key("والمجلس") == "مجلس"
+
+
+class _Stats:
+    """Toy corpus statistics: df of light-stem keys."""
+
+    def __init__(self, df, n):
+        self._df, self._n = df, n
+
+    def df(self, keys):
+        import numpy as np
+
+        return np.array([self._df.get(k, 0) for k in keys])
+
+    def size(self):
+        return self._n
+
+
+def test_recurring_cohesive_sequence_is_a_name_with_corpus_statistics():
+    """A recurring sequence that the corpus statistics call cohesive is an entity; without stats it is not."""
+    from arabic_news.stem import light_stem
+
+    a, b = light_stem("كوفيد"), light_stem("تسعة")
+    text = "انتشر كوفيد تسعة في البلاد. وقال الأطباء إن كوفيد تسعة خطير."
+    stats = _Stats({a: 50, b: 60, f"{a} {b}": 45}, 10_000)
+    assert ("كوفيد تسعة", "entity") in _names(text, stats=stats)
+    assert ("كوفيد تسعة", "entity") not in _names(text)
+    loose = _Stats({a: 5000, b: 5000, f"{a} {b}": 3}, 10_000)
+    assert ("كوفيد تسعة", "entity") not in _names(text, stats=loose)
+
+
+def test_attribution_section_is_last():
+    """names.py ends with the attribution-side rules section, reserved for the attribution engineer."""
+    import inspect
+
+    import arabic_news.names as names
+
+    assert "# --- attribution-side rules ---" in inspect.getsource(names)
