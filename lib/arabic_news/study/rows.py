@@ -20,7 +20,7 @@ from ..article import Article
 from .schema import MARKER_KINDS, SOURCE_TYPES, STRENGTHS
 from .sources import Item
 
-__all__ = ["WINDOW", "TOP_KEYPHRASES", "persuasion_units", "analyse_item", "empty_tables"]
+__all__ = ["WINDOW", "TOP_KEYPHRASES", "persuasion_units", "analyse_item", "empty_tables", "keyword_background"]
 
 #: Sentences per persuasion unit when the body has no line breaks.
 WINDOW = 3
@@ -54,10 +54,23 @@ def persuasion_units(article: Article, *, window: int = WINDOW) -> tuple[list[tu
     return units, "sentence-windows"
 
 
+def keyword_background(seed: int, quick: bool) -> Any:
+    """The keyphrase background statistics: the full corpora, or their seeded sample when ``quick``.
+
+    ``Analysis.keywords`` always uses the full background (a cold build takes
+    minutes), so the study calls :func:`arabic_news.keywords.extract` itself with
+    :func:`arabic_news.keywords.background.default_background` and the run's ``quick``.
+    """
+    from ..keywords.background import default_background
+
+    return default_background(quick=quick, seed=seed)
+
+
 def analyse_item(item: Item, *, seed: int = 0, quick: bool = False) -> dict[str, list[dict[str, Any]]]:
     """Rows of every table for one input item (an ``errors`` row if it cannot be analysed)."""
     from ..analysis import Analysis
     from ..clikit import one_line
+    from ..keywords import extract
     from ..persuasion import predict_paragraphs
     from ..topics import predict_article
 
@@ -70,7 +83,7 @@ def analyse_item(item: Item, *, seed: int = 0, quick: bool = False) -> dict[str,
         a = Analysis(article, seed=seed, quick=quick)
         topic = predict_article(article, seed=seed, quick=quick)  # no explanation: the study needs the label
         probs = {str(k): float(v) for k, v in topic["probabilities"].items()}
-        kws = a.keywords.keywords
+        kws = extract(article, method="default", top=TOP_KEYPHRASES, background=keyword_background(seed, quick))
         recs = a.attributions.records
         dens = a.markers.densities
         units, kind = persuasion_units(article)

@@ -33,11 +33,13 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 from typing import Any
+
+from distributed.diagnostics.plugin import WorkerPlugin
 
 from .rows import analyse_item, empty_tables
 from .schema import SCHEMA_VERSION, TABLES, schema
@@ -111,6 +113,17 @@ def process_partition(items: list[Item], seed: int, quick: bool) -> dict[str, li
     return out
 
 
+def _remove_stale(out: Path, n_parts: int) -> None:
+    """Delete partitions numbered ``n_parts`` or more (left by an earlier, larger run)."""
+    for f in list(out.glob("*/part-*.parquet")) + list(out.glob("_state/part-*.json")):
+        try:
+            idx = int(f.stem.split("-")[1])
+        except (IndexError, ValueError):
+            continue
+        if idx >= n_parts:
+            f.unlink()
+
+
 def _state_path(out: Path, idx: int) -> Path:
     return out / "_state" / f"part-{idx:05d}.json"
 
@@ -148,7 +161,7 @@ def _write_partition(out: Path, idx: int, key: str, tables: dict[str, list[dict[
     return counts
 
 
-class WarmUp:
+class WarmUp(WorkerPlugin):
     """Worker plugin: limit threads and load the default models once when a worker starts."""
 
     name = "arabic-news-warmup"
@@ -158,9 +171,10 @@ class WarmUp:
 
     def setup(self, worker: Any = None) -> None:
         os.environ.update(THREAD_ENV)
-        from ..topics import default_model
+        from threadpoolctl import threadpool_limits
 
-        default_model(seed=self.seed, quick=self.quick)
+        threadpool_limits(1)
+        _warm_models(self.seed, self.quick)
 
 
 def _client(scheduler: str | None, n_workers: int | None) -> tuple[Any, Any]:
@@ -181,14 +195,14 @@ def _client(scheduler: str | None, n_workers: int | None) -> tuple[Any, Any]:
 
 
 def _warm_models(seed: int, quick: bool) -> None:
-    """Build every cached default model once, before workers start loading them."""
-    from ..keywords import extract
+    """Build (or load) every cached default model once: on the client before workers start, then per worker."""
     from ..persuasion import predict_paragraphs
     from ..topics import default_model
+    from .rows import keyword_background
 
     default_model(seed=seed, quick=quick)
     predict_paragraphs(["نص قصير للتحميل."], seed=seed, quick=quick)
-    extract("نص قصير عن التعاون الاقتصادي بين البلدين.", top=1)
+    keyword_background(seed, quick)
 
 
 def run_study(
@@ -204,6 +218,7 @@ def run_study(
     dedup: bool = True,
     show_progress: bool = True,
     max_in_flight: int | None = None,
+    on_partition: Callable[[int], None] | None = None,
 ) -> StudyResult:
     """Analyse every article of ``source`` and write the study's Parquet tables under ``out``.
 
@@ -225,6 +240,17 @@ def run_study(
         Only the first ``limit`` items (after de-duplication).
     dedup : bool
         Drop exact and near-duplicate articles first (see :func:`arabic_news.study.dedup.deduplicate`).
+    show_progress : bool
+        tqdm bar over partitions.
+    max_in_flight : int, optional
+        Partitions submitted at once (default: twice the number of workers); bounds client memory.
+    on_partition : callable, optional
+        Called with the partition index after each partition is written (progress hooks, tests
+        that interrupt a run).
+
+    Returns
+    -------
+    StudyResult
     """
     from tqdm.auto import tqdm
 
@@ -248,12 +274,15 @@ def run_study(
     code = code_version()
 
     todo: list[tuple[int, str, list[Item]]] = []
+    n_parts = 0
     for idx, chunk in enumerate(_chunks(items, partition_size)):
+        n_parts = idx + 1
         key = _partition_key(chunk, code=code, seed=seed, quick=quick)
         if _is_done(out, idx, key):
             result.skipped += 1
         else:
             todo.append((idx, key, chunk))
+    _remove_stale(out, n_parts)
     bar = tqdm(total=len(todo), desc="study partitions", unit="part", disable=None if show_progress else True)
 
     def record(idx: int, key: str, tables: dict[str, list[dict[str, Any]]]) -> None:
@@ -261,6 +290,8 @@ def run_study(
             result.rows[t] += n
         result.partitions += 1
         bar.update(1)
+        if on_partition is not None:
+            on_partition(idx)
 
     if todo:
         _warm_models(seed, quick)
