@@ -19,7 +19,7 @@ PYTEST_ARGS ?=
 
 truthy = $(filter 1 yes true on,$(1))
 
-.PHONY: all setup report test lab clean distclean help
+.PHONY: all setup report test lab clean distclean help corpus
 
 all: report
 
@@ -41,6 +41,12 @@ report: $(STAMP)
 # tests/ plus the doctests of every module in lib/arabic_news (pyproject adds --doctest-modules)
 test: $(STAMP)
 	$(VENV)/bin/pytest tests lib/arabic_news $(PYTEST_ARGS)
+
+# SaudiNewsNet (de-duplicated) through every analysis on a local Dask cluster -> studies/saudinewsnet/ (git-ignored);
+# a rerun skips finished partitions.  STUDY_ARGS: e.g. --scheduler tcp://host:8786, --workers 4, --limit 1000
+STUDY_ARGS ?=
+corpus: $(STAMP)
+	$(PY) -m arabic_news study run saudinewsnet --out studies/saudinewsnet $(STUDY_ARGS)
 
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root)

@@ -78,11 +78,41 @@ class StudyResult:
         )
 
 
-def code_version() -> str:
-    """Fingerprint of the package code the rows depend on (part of every partition key)."""
-    from ..cache import code_fingerprint
+#: Parts of the package the rows do not depend on (editing them keeps finished partitions).
+_NOT_ROW_CODE = (
+    "plotting",
+    "report",
+    "templates",
+    "study/stats.py",
+    "study/describe.py",
+    "study/cli.py",
+    "cli.py",
+    "dossier.py",
+    "views.py",
+    "__main__.py",
+)
 
-    return code_fingerprint("arabic_news")
+
+def code_version() -> str:
+    """Fingerprint of the package code and data the rows depend on (part of every partition key).
+
+    Every file of ``arabic_news`` except presentation code (:data:`_NOT_ROW_CODE`).
+    """
+    import hashlib
+
+    import arabic_news
+
+    root = Path(arabic_news.__file__).parent
+    h = hashlib.sha256()
+    for p in sorted(root.rglob("*")):
+        rel = p.relative_to(root).as_posix()
+        if not p.is_file() or "__pycache__" in rel or p.suffix == ".pyc":
+            continue
+        if any(rel == x or rel.startswith(x + "/") for x in _NOT_ROW_CODE):
+            continue
+        h.update(rel.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()[:16]
 
 
 def _partition_key(items: list[Item], *, code: str, seed: int, quick: bool) -> str:
