@@ -19,7 +19,15 @@ import pandas as pd
 from .runner import read_table
 from .schema import TABLES
 
-__all__ = ["SAMPLE_SIZE", "QUICK_SAMPLE_SIZE", "StudyTables", "study_tables", "full_study_dir", "load_tables"]
+__all__ = [
+    "deduplicated_saudinewsnet",
+    "SAMPLE_SIZE",
+    "QUICK_SAMPLE_SIZE",
+    "StudyTables",
+    "study_tables",
+    "full_study_dir",
+    "load_tables",
+]
 
 #: De-duplicated SaudiNewsNet articles in the sample study (full models).
 SAMPLE_SIZE = 1500
@@ -79,19 +87,36 @@ def _sample_key(n: int, seed: int, quick: bool) -> str:
     return fingerprint(code_version(), data_fingerprint(_snn_dir()), n=n, seed=seed, quick=quick)
 
 
+def deduplicated_saudinewsnet() -> dict[str, Any]:
+    """Ids of the de-duplicated SaudiNewsNet articles and the de-duplication report (cached; minutes cold)."""
+    from ..cache import cached, code_fingerprint, data_fingerprint, fingerprint
+    from .dedup import deduplicate
+    from .sources import iter_source
+
+    key = fingerprint(
+        code_fingerprint("arabic_news.study.dedup", "arabic_news.study.sources", "arabic_news.topics.dedup"),
+        data_fingerprint(_snn_dir()),
+    )
+
+    def build() -> dict[str, Any]:
+        kept, report = deduplicate(iter_source(_snn_dir()))
+        return {"kept": [it.id for it in kept if it.error is None], "report": report}
+
+    return cached("study-dedup", key, build)
+
+
 def _build_sample(n: int, seed: int, quick: bool, key: str) -> dict[str, Any]:
     import numpy as np
 
     from ..paths import cache_dir
-    from .dedup import deduplicate
     from .runner import run_study
     from .sources import iter_source
 
-    kept, report = deduplicate(iter_source(_snn_dir()))
-    ok = [i for i, it in enumerate(kept) if it.error is None]
+    dd = deduplicated_saudinewsnet()
+    report, kept = dd["report"], dd["kept"]
     rng = np.random.default_rng(seed)
-    pick = np.sort(rng.choice(len(ok), size=min(n, len(ok)), replace=False))
-    items = [kept[ok[i]] for i in pick]
+    chosen = {kept[i] for i in rng.choice(len(kept), size=min(n, len(kept)), replace=False)}
+    items = [it for it in iter_source(_snn_dir()) if it.id in chosen]
     out = cache_dir("study-sample", key)
     run_study(
         items,
