@@ -39,8 +39,8 @@ def _pct(x: float) -> str:
 
 #: How the study cuts an article into the units classified for persuasion (see :mod:`.rows`).
 PARAGRAPH_DEFINITION = (
-    "A *paragraph* for persuasion is a line of the body when the article has line breaks; most "
-    "SaudiNewsNet articles have none, so their body is cut into windows of 3 consecutive sentences "
+    "A *paragraph* for persuasion is a line of the body when the article has line breaks; many "
+    "SaudiNewsNet articles have none (the table below counts both kinds), so their body is cut into windows of 3 consecutive sentences "
     "(the last window may be shorter), and a body of at most 3 sentences is one unit."
 )
 
@@ -77,11 +77,17 @@ def describe_source(st: Any) -> str:
     return f"This notebook uses {what}. {dedup}{err}"
 
 
-def describe_sourcing(shares: pd.DataFrame, *, by: str = "source_type") -> str:
-    """The outlets that lean most on each extreme of sourcing (named people; anonymous sources)."""
+def describe_sourcing(shares: pd.DataFrame, *, by: str = "source_type", min_statements: int = 30) -> str:
+    """The outlets that lean most on each extreme of sourcing (named people; anonymous sources).
+
+    Only outlets with at least ``min_statements`` statements are compared (all of them if none has).
+    """
     if shares.empty:
         return "No attributions were found, so sourcing patterns cannot be compared."
     n_out = shares["outlet"].nunique()
+    big = shares[shares["total"] >= min_statements]
+    note = f" (outlets with at least {min_statements:,} statements)" if len(big) else ""
+    shares = big if len(big) else shares
     parts = []
     for cat, label in (("named_person", "named people"), ("anonymous_collective", "anonymous or collective sources")):
         sub = shares[shares[by] == cat].sort_values("share", ascending=False)
@@ -89,15 +95,15 @@ def describe_sourcing(shares: pd.DataFrame, *, by: str = "source_type") -> str:
             r = sub.iloc[0]
             parts.append(
                 f"{md_escape(r['outlet'])} attributes the largest share of its statements to {label} "
-                f"({_pct(r['share'])}, 95 % CI {_pct(r['low'])}–{_pct(r['high'])}, {r['total']:,} statements)"
+                f"({_pct(r['share'])}, 95 % CI {_pct(r['low'])}–{_pct(r['high'])}, of {_n(int(r['total']), 'statement', 'statements')})"
             )
-    return f"Across {_n(n_out, 'outlet', 'outlets')}: " + "; ".join(parts) + "." if parts else ""
+    return f"Across {_n(n_out, 'outlet', 'outlets')}{note}: " + "; ".join(parts) + "." if parts else ""
 
 
 def describe_topics(mix: pd.DataFrame, *, by: str = "outlet") -> str:
     """Each group's leading topic, naming the most specialised group."""
     if mix.empty:
-        return "No article has a topic, so there is no topic mix to describe."
+        return f"No article has both a topic and {'an outlet' if by == 'outlet' else 'a date'}, so there is no topic mix to describe."
     top = mix.sort_values("share", ascending=False).groupby(by, sort=False).head(1)
     best = top.sort_values("share", ascending=False).iloc[0]
     g = "outlet" if by == "outlet" else "day"
@@ -141,6 +147,14 @@ def describe_trends(trends: pd.DataFrame, *, alpha: float = 0.05, top: int = 5) 
     return f"{head}, " + "; ".join(parts) + "."
 
 
+_MARKER_PLURAL = {
+    "booster": "boosters",
+    "hedge": "hedges",
+    "emphasis": "emphasis markers",
+    "evaluative": "evaluative words",
+}
+
+
 def describe_markers(dens: pd.DataFrame) -> str:
     """The outlet with the highest mean density of each marker kind."""
     if dens.empty:
@@ -149,7 +163,7 @@ def describe_markers(dens: pd.DataFrame) -> str:
     for kind, sub in dens.groupby("marker", sort=False):
         r = sub.sort_values("density", ascending=False).iloc[0]
         parts.append(
-            f"{md_escape(kind)}s: {md_escape(r['outlet'])} ({r['density']:.1f} per 1,000 words, "
+            f"{_MARKER_PLURAL.get(kind, md_escape(kind))}: {md_escape(r['outlet'])} ({r['density']:.1f} per 1,000 words, "
             f"95 % CI {r['low']:.1f}–{r['high']:.1f})"
         )
     return "Highest mean density per marker kind — " + "; ".join(parts) + "."
