@@ -47,6 +47,7 @@ def _stages(items, seed: int, quick: bool) -> dict[str, float]:
     """Median-free mean seconds per article of each stage, in-process (models warm)."""
     from arabic_news.article import Article
     from arabic_news.embed import embed
+    from arabic_news.errors import ArticleError
     from arabic_news.keywords import extract
     from arabic_news.persuasion import predict_paragraphs
     from arabic_news.rhetoric import attributions, find_markers, marker_densities
@@ -56,9 +57,14 @@ def _stages(items, seed: int, quick: bool) -> dict[str, float]:
     bg = keyword_background(seed, quick)
     t = dict.fromkeys(["article+tokens", "topic", "keyphrases", "attribution", "markers", "persuasion",
                        "encoder (not used; reference)"], 0.0)  # fmt: skip
+    done = 0
     for it in items:
         t0 = time.perf_counter()
-        a = Article.from_text(it.article_text, source=it.id)
+        try:
+            a = Article.from_text(it.article_text, source=it.id)
+        except ArticleError:  # not Arabic, too short: an errors row in the study, skipped here
+            continue
+        done += 1
         _ = a.tokens
         t1 = time.perf_counter()
         predict_article(a, seed=seed, quick=quick)
@@ -76,7 +82,7 @@ def _stages(items, seed: int, quick: bool) -> dict[str, float]:
         t7 = time.perf_counter()
         for k, d in zip(t, (t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4, t6 - t5, t7 - t6)):
             t[k] += d
-    return {k: v / len(items) for k, v in t.items()}
+    return {k: v / max(done, 1) for k, v in t.items()}
 
 
 def _worker_rss(client) -> list[float]:
@@ -121,6 +127,7 @@ def main() -> None:
     ap.add_argument("--partition-size", type=int, default=25)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--quick", action="store_true", help="quick models (not the budgeted configuration)")
+    ap.add_argument("--only-stages", action="store_true", help="only the per-stage costs")
     args = ap.parse_args()
     os.environ.setdefault("OMP_NUM_THREADS", "1")
 
@@ -137,6 +144,10 @@ def main() -> None:
           f"de-duplicated corpus {corpus:,} of {dd['report']['input']:,}; quick={args.quick}")  # fmt: skip
 
     _warm_models(args.seed, args.quick)  # not timed
+    if args.only_stages:
+        for k, v in _stages(items[: args.stages], args.seed, args.quick).items():
+            print(f"  {k:32s} {1000 * v:7.1f} ms")
+        return
     with threadpool_limits(1):
         for it in items[:3]:
             analyse_item(it, seed=args.seed, quick=args.quick)
