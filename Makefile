@@ -23,7 +23,7 @@ TEST_JOBS ?= 2
 
 truthy = $(filter 1 yes true on,$(1))
 
-.PHONY: all setup report warm test lab clean distclean help
+.PHONY: all setup report warm test lab clean distclean help corpus
 
 all: report
 
@@ -49,6 +49,12 @@ warm: $(STAMP)
 test: $(STAMP)
 	@$(MAKE) --no-print-directory lint
 	$(VENV)/bin/pytest tests lib/arabic_news $(if $(filter-out 0 1,$(TEST_JOBS)),-n $(TEST_JOBS) --dist loadgroup) $(PYTEST_ARGS)
+
+# SaudiNewsNet (de-duplicated) through every analysis on a local Dask cluster -> studies/saudinewsnet/ (git-ignored);
+# a rerun skips finished partitions.  STUDY_ARGS: e.g. --scheduler tcp://host:8786, --workers 4, --limit 1000
+STUDY_ARGS ?=
+corpus: $(STAMP)
+	$(PY) -m arabic_news study run saudinewsnet --out studies/saudinewsnet $(STUDY_ARGS)
 
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --notebook-dir=. $(if $(filter 0,$(shell id -u)),--allow-root)

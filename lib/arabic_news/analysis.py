@@ -100,8 +100,10 @@ class Analysis:
     def keywords(self) -> KeywordsPart:
         """The default extractor's top 10 keyphrases (:func:`arabic_news.keywords.extract`)."""
         from .keywords import extract
+        from .keywords.background import default_background
 
-        return KeywordsPart(self.article, tuple(extract(self.article, method="default", top=10)))
+        background = default_background(quick=self.quick, seed=self.seed)
+        return KeywordsPart(self.article, tuple(extract(self.article, method="default", top=10, background=background)))
 
     @cached_property
     def attributions(self) -> AttributionsPart:

@@ -24,6 +24,7 @@ COMMANDS = {
     "rhetoric": "arabic_news.rhetoric.cli",
     "persuasion": "arabic_news.persuasion.cli",
     "report": "arabic_news.report.cli",
+    "study": "arabic_news.study.cli",
 }
 
 

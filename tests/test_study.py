@@ -1,0 +1,259 @@
+"""Tests of the corpus study runner (arabic_news.study): sources, tables, Dask vs in-process, resume, bad files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pandas as pd
+import pyarrow.parquet as pq
+import pytest
+
+from arabic_news.study import SCHEMA_VERSION, TABLES, iter_source, read_table, run_study
+from arabic_news.study.rows import persuasion_units
+from arabic_news.study.schema import schema
+from arabic_news.study.sources import SourceError
+
+FIXTURE = Path(__file__).parent / "fixtures" / "study" / "corpus"
+BAD = {"Politics/undecodable", "Sports/binary", "Sports/empty"}
+GOOD = {"Politics/0001", "Politics/0002", "Sports/0001", "Sports/0002"}
+
+
+def _tables(out: Path) -> dict[str, pd.DataFrame]:
+    return {t: read_table(out, t) for t in TABLES}
+
+
+def _assert_same(a: dict[str, pd.DataFrame], b: dict[str, pd.DataFrame]) -> None:
+    for t in TABLES:
+        pd.testing.assert_frame_equal(a[t].reset_index(drop=True), b[t].reset_index(drop=True), check_exact=True)
+
+
+@pytest.fixture(scope="module")
+def inline_run(tmp_path_factory) -> tuple[Path, dict[str, pd.DataFrame]]:
+    out = tmp_path_factory.mktemp("inline")
+    run_study(FIXTURE, out, scheduler="inline", quick=True, partition_size=2, show_progress=False)
+    return out, _tables(out)
+
+
+def test_folder_source_labels_and_errors():
+    """A SANAD-layout folder yields one item per file, the class folder as label, bad files as errors."""
+    items = list(iter_source(FIXTURE))
+    assert {i.id for i in items} == GOOD | BAD
+    assert {i.id for i in items if i.error} == BAD
+    assert {i.label for i in items} == {"Politics", "Sports"}
+
+
+def test_unknown_source_is_one_line_error(tmp_path):
+    """A missing source or an unknown file kind raises SourceError naming it."""
+    with pytest.raises(SourceError, match="not found"):
+        list(iter_source(tmp_path / "nope"))
+    (tmp_path / "x.csv").write_text("a,b\n", "utf-8")
+    with pytest.raises(SourceError, match="unknown study source"):
+        list(iter_source(tmp_path / "x.csv"))
+
+
+def test_bad_files_become_error_rows(inline_run):
+    """Empty, binary and undecodable files give one errors row each; the good articles get complete rows."""
+    _, t = inline_run
+    assert sorted(t["errors"]["id"]) == sorted(BAD)
+    assert all("\n" not in e and e for e in t["errors"]["error"])
+    arts = t["articles"]
+    assert set(arts["id"]) == GOOD
+    assert arts["topic"].notna().all() and (arts["words"] > 20).all()
+    assert set(t["keyphrases"]["id"]) == GOOD
+    assert (t["attributions"]["id"].isin(GOOD)).all() and len(t["attributions"]) >= 4
+
+
+def test_schema_of_every_table(inline_run):
+    """Every Parquet file carries the versioned schema of its table."""
+    out, _ = inline_run
+    for name in TABLES:
+        files = sorted((out / name).glob("part-*.parquet"))
+        assert len(files) == 4  # 7 items, 2 per partition
+        for f in files:
+            s = pq.read_schema(f)
+            assert s.equals(schema(name), check_metadata=False)
+            assert s.metadata[b"schema"].decode() == SCHEMA_VERSION
+    run = json.loads((out / "run.json").read_text("utf-8"))
+    assert run["schema"] == SCHEMA_VERSION and run["quick"] is True
+
+
+def test_attribution_counts_add_up(inline_run):
+    """Per-article source-type and verb-strength counts sum to the article's attributions."""
+    _, t = inline_run
+    arts = t["articles"].set_index("id")
+    src = arts[[c for c in arts if c.startswith("src_")]].sum(axis=1)
+    verb = arts[[c for c in arts if c.startswith("verb_")]].sum(axis=1)
+    assert (src == arts["attributions"]).all() and (verb == arts["attributions"]).all()
+    per = t["attributions"].groupby("id").size().reindex(arts.index, fill_value=0)
+    assert (per == arts["attributions"]).all()
+
+
+def test_local_cluster_matches_inline(inline_run, tmp_path):
+    """A real distributed.LocalCluster with two worker processes writes the same tables as the in-process loop."""
+    _, ref = inline_run
+    res = run_study(FIXTURE, tmp_path, n_workers=2, quick=True, partition_size=2, show_progress=False)
+    assert res.partitions == 4 and res.skipped == 0
+    _assert_same(_tables(tmp_path), ref)
+
+
+def test_interrupted_run_resumes_to_identical_tables(inline_run, tmp_path):
+    """A run stopped after two partitions, then restarted, skips them and ends identical to a clean run."""
+    _, ref = inline_run
+
+    class Stop(Exception):
+        pass
+
+    def stop_after_two(idx: int, seen: list[int] = []) -> None:  # noqa: B006 -- counter across calls
+        seen.append(idx)
+        if len(seen) == 2:
+            raise Stop
+
+    with pytest.raises(Stop):
+        run_study(
+            FIXTURE,
+            tmp_path,
+            scheduler="inline",
+            quick=True,
+            partition_size=2,
+            show_progress=False,
+            on_partition=stop_after_two,
+        )
+    assert len(list((tmp_path / "_state").glob("*.json"))) == 2
+    res = run_study(FIXTURE, tmp_path, scheduler="inline", quick=True, partition_size=2, show_progress=False)
+    assert (res.skipped, res.partitions) == (2, 2)
+    _assert_same(_tables(tmp_path), ref)
+    again = run_study(FIXTURE, tmp_path, scheduler="inline", quick=True, partition_size=2, show_progress=False)
+    assert (again.skipped, again.partitions) == (4, 0)
+
+
+def test_changed_partition_is_rerun(inline_run, tmp_path):
+    """Changing one input file reruns only its partition; a smaller rerun removes stale partitions."""
+    src = tmp_path / "corpus"
+    for f in FIXTURE.rglob("*.txt"):
+        (src / f.relative_to(FIXTURE)).parent.mkdir(parents=True, exist_ok=True)
+        (src / f.relative_to(FIXTURE)).write_bytes(f.read_bytes())
+    out = tmp_path / "out"
+    run_study(src, out, scheduler="inline", quick=True, partition_size=2, show_progress=False)
+    p = src / "Sports" / "0002.txt"
+    p.write_text(p.read_text("utf-8") + "\nوقال المدرب إن الفريق جاهز.\n", "utf-8")
+    res = run_study(src, out, scheduler="inline", quick=True, partition_size=2, show_progress=False)
+    assert (res.skipped, res.partitions) == (3, 1)
+    run_study(src, out, scheduler="inline", quick=True, partition_size=2, limit=3, show_progress=False)
+    assert len(list((out / "articles").glob("*.parquet"))) == 2
+
+
+def test_jsonl_and_parquet_sources_match(inline_run, tmp_path):
+    """The same articles as JSON Lines and as Parquet give the same article rows as the folder."""
+    _, ref = inline_run
+    items = [i for i in iter_source(FIXTURE) if i.error is None]
+    recs = [{"id": i.id, "text": i.text, "label": i.label} for i in items]
+    jl = tmp_path / "c.jsonl"
+    jl.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in recs) + "\n{not json\n", "utf-8")
+    pqf = tmp_path / "c.parquet"
+    pd.DataFrame(recs).to_parquet(pqf)
+    want = ref["articles"].drop(columns=["title"]).reset_index(drop=True)
+    for src, name in ((jl, "j"), (pqf, "p")):
+        out = tmp_path / name
+        run_study(src, out, scheduler="inline", quick=True, partition_size=3, show_progress=False)
+        got = read_table(out, "articles").drop(columns=["title"]).reset_index(drop=True)
+        pd.testing.assert_frame_equal(got, want)
+    assert list(read_table(tmp_path / "j", "errors")["id"]) == ["c.jsonl:5"]
+
+
+def test_saudinewsnet_zip_source(tmp_path):
+    """A folder of SaudiNewsNet-style zips yields items with outlet, date and title."""
+    import zipfile
+
+    arts = [
+        {"source": "صحيفة أ", "date_extracted": "2015-07-21 02:51:32", "title": "عنوان", "content": "خبر قصير هنا."},
+        {"source": "صحيفة ب", "date_extracted": "2015-07-21 03:00:00", "title": "عنوان آخر", "content": ""},
+    ]
+    with zipfile.ZipFile(tmp_path / "2015-07-21.zip", "w") as z:
+        z.writestr("2015-07-21.json", json.dumps(arts, ensure_ascii=False))
+    (tmp_path / "2015-07-22.zip").write_bytes(b"not a zip")
+    items = list(iter_source(tmp_path))
+    assert [(i.id, i.outlet, i.error is None) for i in items[:2]] == [
+        ("saudinewsnet/2015-07-21/0", "صحيفة أ", True),
+        ("saudinewsnet/2015-07-21/1", "صحيفة ب", False),
+    ]
+    assert items[0].article_text == "عنوان\nخبر قصير هنا."
+    assert items[2].error and "2015-07-22.zip" in items[2].error
+
+
+def test_sentence_windows_for_single_line_bodies():
+    """A one-line body is cut into 3-sentence windows; a body with line breaks keeps its paragraphs."""
+    from arabic_news.article import Article
+
+    one = Article.from_text("عنوان\n" + " ".join(f"جملة رقم {i} هنا." for i in range(7)))
+    spans, kind = persuasion_units(one)
+    assert (kind, len(spans)) == ("sentence-windows", 3)
+    many = Article.from_text("عنوان\nفقرة أولى هنا.\nفقرة ثانية هنا.")
+    assert persuasion_units(many)[1] == "lines"
+
+
+def _synthetic_tables(seed: int = 0) -> dict[str, pd.DataFrame]:
+    """120 articles over 6 days and 2 outlets; lemma 'صعد' rises with the day, 'ثابت' is flat noise."""
+    import numpy as np
+
+    rng = np.random.default_rng(seed)
+    arts, kps = [], []
+    for i in range(120):
+        day = i % 6
+        aid = f"a{i}"
+        arts.append({"id": aid, "outlet": "أ" if i % 2 else "ب", "date": f"2015-07-2{day} 10:00:00",
+                     "topic": "Sports" if i % 3 else "Politics"})  # fmt: skip
+        if rng.random() < 0.05 + 0.17 * day:
+            kps.append({"id": aid, "rank": 1, "text": "صعود", "lemma": "صعد", "score": 1.0})
+        if rng.random() < 0.4:
+            kps.append({"id": aid, "rank": 2, "text": "ثابت", "lemma": "ثابت", "score": 1.0})
+    return {"articles": pd.DataFrame(arts), "keyphrases": pd.DataFrame(kps)}
+
+
+def test_keyphrase_trends_find_planted_rise_only():
+    """The permutation test with FDR control flags the planted rising lemma and not the flat one."""
+    from arabic_news.study.stats import keyphrase_trends
+
+    tr = keyphrase_trends(_synthetic_tables(), min_articles=5, n_perm=300, seed=0).set_index("lemma")
+    assert tr.loc["صعد", "trend"] == "rising" and tr.loc["صعد", "q"] < 0.05
+    assert tr.loc["ثابت", "trend"] == "none"
+    again = keyphrase_trends(_synthetic_tables(), min_articles=5, n_perm=300, seed=0).set_index("lemma")
+    pd.testing.assert_frame_equal(tr, again)
+
+
+def test_topic_mix_and_bootstrap_ci_contain_share():
+    """Topic shares per outlet sum to one and every CI contains its point estimate."""
+    from arabic_news.study.stats import topic_mix
+
+    mix = topic_mix(_synthetic_tables(), by="outlet", n_boot=200, seed=1)
+    assert mix.groupby("outlet")["share"].sum().round(9).eq(1).all()
+    assert ((mix["low"] <= mix["share"]) & (mix["share"] <= mix["high"])).all()
+    assert set(topic_mix(_synthetic_tables(), by="day", n_boot=20)["day"]) == {f"2015-07-2{d}" for d in range(6)}
+
+
+def test_sourcing_markers_and_percentiles(inline_run):
+    """Sourcing shares sum to one per group, densities have CIs, and an article is placed in percentiles."""
+    from arabic_news.study.describe import describe_percentiles, describe_sourcing
+    from arabic_news.study.stats import article_percentiles, marker_densities, sourcing_by_outlet
+
+    _, t = inline_run
+    arts = t["articles"].assign(outlet=lambda d: d["label"])
+    tables = {**t, "articles": arts}
+    sh = sourcing_by_outlet(tables, n_boot=50)
+    assert sh.groupby("outlet")["share"].sum().round(9).eq(1).all()
+    assert "statements" in describe_sourcing(sh) or describe_sourcing(sh) == ""
+    dens = marker_densities(tables, n_boot=50)
+    assert len(dens) == 2 * 4 and (dens["low"] <= dens["density"] + 1e-12).all()
+    pct = article_percentiles(arts.iloc[0], tables)
+    assert pct.set_index("measure").loc["words", "percentile"] > 0
+    assert describe_percentiles(pct)
+
+
+def test_describe_escapes_and_counts():
+    """Result sentences escape corpus text and handle zero results."""
+    from arabic_news.study.describe import describe_markers, describe_trends
+
+    tr = pd.DataFrame({"lemma": ["x"], "text": ["<b>*x*</b>"], "slope": [-0.02], "q": [0.001], "trend": ["falling"]})
+    s = describe_trends(tr)
+    assert "&lt;b&gt;" in s and "<b>" not in s and "one falls" in s
+    assert describe_markers(pd.DataFrame(columns=["outlet", "marker", "density", "low", "high"])).startswith("No ")
