@@ -601,3 +601,144 @@ def test_class_error_table_splits_errors_by_verdict():
             "model_error_rate": 0.1,
         }
     ]
+
+
+# --- generated findings (describe) ------------------------------------------------------
+HOSTILE = "<script>alert(1)</script>*x*"
+
+
+def _pred(**kw):
+    base = {
+        "label": "Sports",
+        "label_ar": "رياضة",
+        "probabilities": {"Sports": 0.9, "Culture": 0.1},
+        "runner_up": "Culture",
+        "runner_up_ar": "ثقافة",
+        "margin": 0.8,
+        "outside": False,
+        "outside_reasons": [],
+    }
+    base.update(kw)
+    return base
+
+
+def test_describe_prediction_and_outside_flag():
+    """The prediction sentence names label and runner-up; an outside flag is said plainly with its reasons."""
+    from arabic_news.topics import describe
+
+    s = describe.prediction(_pred())
+    assert "**Sports**" in s and "رياضة" in s and "Culture" in s
+    s = describe.prediction(_pred(outside=True, outside_reasons=["top probability 0.41 < 0.55 (Sports)"]))
+    assert "outside the seven labels" in s and "0.41" in s and "unknown" in s
+
+
+def test_describe_escapes_markdown_and_html():
+    """Text from data is escaped for Markdown and HTML (no raw tag, no live emphasis)."""
+    from arabic_news.topics import describe
+
+    for s in (
+        describe.prediction(_pred(label=HOSTILE, probabilities={HOSTILE: 0.9})),
+        describe.neighbours([{"label": HOSTILE, "outlet": HOSTILE, "similarity": 0.5}]),
+        describe.explanation([{"term": HOSTILE, "direction": "Sports", "weight": 1.0}], _pred()),
+    ):
+        assert "<script>" not in s and "&lt;script&gt;" in s and "\\*x\\*" in s
+
+
+@pytest.mark.parametrize(
+    "n, expected", [(0, "no article"), (1, "one article"), (2, "2 articles"), (1500, "1,500 articles")]
+)
+def test_describe_counts_read_naturally(n, expected):
+    """Zero, one and many read as English: 'no article', 'one article', '2 articles'."""
+    from arabic_news.topics.describe import count
+
+    assert count(n, "article") == expected
+
+
+def test_describe_zero_one_many_cases():
+    """Empty results give a sentence, not an empty string; one and many items are worded apart."""
+    from arabic_news.topics import describe
+
+    assert "No corpus article" in describe.neighbours([])
+    assert "nothing explains" in describe.explanation([], _pred())
+    assert "no topic mixture" in describe.mixture([0.0, 0.0], [["a"], ["b"]])
+    assert describe.mixture([0.9, 0.1], [["كرة", "فريق"], ["نفط"]]).startswith("One topic dominates")
+    assert describe.mixture([0.5, 0.5], [["كرة"], ["نفط"]]).startswith("The article mixes 2 topics")
+    one = describe.neighbours([{"label": "Sports", "outlet": None, "similarity": 0.5}])
+    assert "one nearest article" in one and "1 of them is" in one
+    assert "It makes no error" in describe.heldout(
+        {"accuracy": 1.0, "macro_f1": 1.0, "n_test": 2, "confusion": {"labels": ["a", "b"], "matrix": [[1, 0], [0, 1]]}}
+    )
+    cv = [{"model": "svc", "folds": 5, "macro_f1_mean": 0.98, "macro_f1_std": 0.002}]
+    assert describe.cv_summary(cv).endswith("± 0.0020.") and "No cross-validation" in describe.cv_summary([])
+
+
+def test_describe_outlets_from_a_summary():
+    """The leave-one-outlet-out paragraph gives the pooled accuracy with its CI and both calibration errors."""
+    from arabic_news.topics import describe
+    from arabic_news.topics.robustness import outlet_summary
+
+    s = describe.outlets(outlet_summary(_fake_preds(), "r"))
+    assert "one weak-labelled outlet group" in s and "95% CI" in s and "calibration error" in s
+
+
+def test_describe_corpus_sections_on_quick_data(quick_data):
+    """Notebook-10 findings are computed from the data: counts, weak outlets, duplicates, the article's length."""
+    from arabic_news import Article
+    from arabic_news.topics import describe
+
+    assert "SANAD article" in describe.corpus_overview(quick_data)
+    assert "aljazirah" in describe.weak_labels(quick_data)
+    assert "No cluster straddles" in describe.duplicates(quick_data)
+    short = describe.article_length(quick_data, Article.from_text("خبر قصير جدا عن المطر"))
+    assert "very short" in short
+
+
+# --- figures (plotting.topics) ------------------------------------------------------------
+def test_topic_figures_draw_and_save(tmp_path):
+    """Each notebook figure is one call that returns a figure and saves it under its standard name."""
+    import matplotlib.pyplot as plt
+
+    from arabic_news.plotting import topics as pt
+    from arabic_news.topics.robustness import outlet_summary
+
+    report = {"confusion": {"labels": ["Sports", "Culture"], "matrix": [[5, 1], [0, 6]]}}
+    figs = [
+        pt.cv_models([{"model": "svc", "macro_f1_mean": 0.98, "macro_f1_std": 0.01}], figures=tmp_path),
+        pt.confusion(report, figures=tmp_path),
+        pt.cross_outlet(
+            [
+                {"recipe": "SANAD only", "test_outlet": "alwatan", "accuracy": 0.8},
+                {"recipe": "SANAD + other outlets", "test_outlet": "alwatan", "accuracy": 0.9},
+            ],
+            figures=tmp_path,
+        ),
+        pt.outlet_accuracy(outlet_summary(_fake_preds(), "r"), figures=tmp_path),
+        pt.article_probabilities(_pred(outside=True), figures=tmp_path),
+        pt.learning_curve([{"n_train": 100, "macro_f1": 0.9}, {"n_train": 200, "macro_f1": 0.95}], figures=tmp_path),
+        pt.topic_mixture([0.7, 0.3], [["كرة", "فريق", "مبارا"], ["نفط", "سعر", "سوق"]], figures=tmp_path),
+    ]
+    names = {p.stem for p in tmp_path.glob("*.png")}
+    assert names == {
+        "11-cv-models",
+        "11-confusion",
+        "11-cross-outlet",
+        "11-outlet-accuracy",
+        "11-article-probabilities",
+        "11-learning-curve",
+        "12-topic-mixture",
+    }
+    assert "outside" in figs[4].axes[0].get_title()
+    plt.close("all")
+
+
+def test_lengths_figure_on_quick_data(quick_data, tmp_path):
+    """The notebook-10 length histogram draws one line per SANAD class plus the article's length."""
+    import matplotlib.pyplot as plt
+
+    from arabic_news.plotting.topics import lengths
+
+    fig = lengths(quick_data, 250, figures=tmp_path)
+    assert (tmp_path / "10-lengths.png").exists() and len(fig.axes[0].get_legend().get_texts()) == 8
+    plt.close(fig)
+    with pytest.raises(ValueError):
+        __import__("arabic_news.plotting.topics", fromlist=["cv_models"]).cv_models([])

@@ -37,11 +37,12 @@ __all__ = [
     "neighbours",
 ]
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+# Markdown's inline markup (emphasis, code, links, tables, strike-through); HTML is escaped first, so < > & are entities.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|~])")
 
 
 def md_escape(text: Any) -> str:
-    """Escape text for Markdown *and* HTML (``<``, ``&``, quotes; Markdown punctuation backslashed).
+    """Escape text for Markdown *and* HTML (``<``, ``&``, quotes as entities; inline Markdown markup backslashed).
 
     >>> md_escape("<b>*الخليج*</b>")
     '&lt;b&gt;\\\\*الخليج\\\\*&lt;/b&gt;'

@@ -6,7 +6,7 @@ embeddings (:class:`SentenceEncoderFeatures`, appended by a ``FeatureUnion``).
 
 Level 0
     ``mode="stack"``: a LinearSVC on the n-gram columns and, if ``n_dense``,
-    a logistic regression on the embeddings; ``mode="concat"``: one LinearSVC
+    a second LinearSVC on the embeddings; ``mode="concat"``: one LinearSVC
     on the n-gram columns side by side with ``dense_weight`` x the embeddings.
 Level 1 (calibration)
     A multinomial logistic regression on the level-0 scores, fitted on
@@ -87,7 +87,7 @@ class StackedTopicClassifier(ClassifierMixin, BaseEstimator):
     C : float
         LinearSVC regularisation.
     dense_C : float
-        Logistic-regression regularisation on the embeddings (``"stack"``).
+        Regularisation of the LinearSVC on the embeddings (``"stack"``).
     dense_weight : float
         Scale of the embeddings beside the TF-IDF columns (``"concat"``).
     meta_C : float
@@ -105,7 +105,7 @@ class StackedTopicClassifier(ClassifierMixin, BaseEstimator):
         mode: str = "stack",
         n_dense: int = 0,
         C: float = 1.0,
-        dense_C: float = 10.0,
+        dense_C: float = 1.0,
         dense_weight: float = 1.0,
         meta_C: float = 1.0,
         cv: int = 5,
@@ -134,7 +134,6 @@ class StackedTopicClassifier(ClassifierMixin, BaseEstimator):
 
     def _fit_level0(self, Xs, E, y):
         from scipy import sparse
-        from sklearn.linear_model import LogisticRegression
         from sklearn.svm import LinearSVC
 
         svc = LinearSVC(C=self.C, class_weight=self.class_weight, random_state=self.seed)
@@ -144,7 +143,7 @@ class StackedTopicClassifier(ClassifierMixin, BaseEstimator):
         svc.fit(Xs, y)
         lr = None
         if E is not None:
-            lr = LogisticRegression(C=self.dense_C, max_iter=300, class_weight=self.class_weight).fit(E, y)
+            lr = LinearSVC(C=self.dense_C, class_weight=self.class_weight, random_state=self.seed).fit(E, y)
         return svc, lr
 
     def _scores(self, models, Xs, E):
