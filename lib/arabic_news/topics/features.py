@@ -51,6 +51,9 @@ MIN_DF = 2
 QUICK_PER_CLASS = 120
 QUICK_WEAK_PER_CELL = 25
 
+#: the data files that shape the features and the labelled rows (the other files in data/topics do not)
+FEATURE_DATA_FILES = ("boilerplate.tsv", "classes.tsv", "saudinewsnet_sections.tsv", "saudinewsnet_outlets.tsv")
+
 _FEATURE_MODULES = (
     "arabic_news.topics.features",
     "arabic_news.topics.clean",
@@ -91,7 +94,7 @@ def features_key(*, seed: int, quick: bool) -> str:
     return fingerprint(
         "topic-counts-v1",
         code_fingerprint(*_FEATURE_MODULES),
-        data_fingerprint(_package_data_dir() / "topics"),
+        *[data_fingerprint(_package_data_dir() / "topics" / f) for f in FEATURE_DATA_FILES],
         *[
             data_fingerprint(f)
             for f in sorted((_package_data_dir() / "lexicons").glob("*.txt"))

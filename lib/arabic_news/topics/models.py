@@ -186,11 +186,13 @@ def pipeline_from_counts(
 
 
 def _model_key(*, seed: int, quick: bool, data_key: str) -> str:
-    from ..cache import code_fingerprint, fingerprint
+    from ..cache import code_fingerprint, data_fingerprint, fingerprint
+    from .features import _package_data_dir
 
     return fingerprint(
         "topic-default-v2",
         data_key,
+        data_fingerprint(_package_data_dir() / "topics" / "outside_examples.tsv"),  # open-set thresholds
         code_fingerprint("arabic_news.topics.models", "arabic_news.topics.stacking", "arabic_news.topics.openset"),
         seed=seed,
         quick=quick,
