@@ -84,7 +84,7 @@ def test_featured_analysis_and_dossier_share_objects(featured_article):
     assert a.keywords is kw
     assert [k["text"] for k in d["keywords"]] == [k.text for k in kw.keywords]
     assert d["schema"] == SCHEMA and d["not_assessed"] == a.not_assessed
-    assert d["rhetoric"]["politics_percentiles"]  # long enough to be ranked
+    assert d["rhetoric"]["reference_percentiles"]  # long enough to be ranked
     assert len(d["persuasion"]) == len(featured_article.paragraphs)
     html = a._repr_html_()
     for part in ("topic", "keywords", "attributions", "markers", "persuasion"):

@@ -308,3 +308,437 @@ def test_default_quick_model_api_on_the_seed_article():
     rows = explain_article(art, model=model, top=5)
     assert rows[0]["direction"] == "Politics" and rows[0]["weight"] > 0
     assert {"term", "weight", "direction", "tfidf"} <= set(rows[0])
+
+
+# --- weak labels: every outlet, reasons as data ----------------------------------------
+@pytest.mark.parametrize(
+    "outlet, url, label",
+    [
+        ("aljazirah", "http://www.al-jazirah.com/2015/20150721/sp3.htm", "Sports"),
+        ("aljazirah", "http://www.al-jazirah.com/2015/20150721/ec12.htm", "Finance"),
+        ("aljazirah", "http://www.al-jazirah.com/2015/20150721/du4.htm", "Politics"),
+        ("aljazirah", "http://www.al-jazirah.com/2015/20150721/cu1.htm", "Culture"),
+        ("aljazirah", "http://www.al-jazirah.com/2015/20150721/ln22.htm", None),  # local news of every kind
+        ("aljazirah", "http://www.al-jazirah.com/2015/20150721/wa2.htm", None),  # obituaries: outside, not a class
+        ("alriyadh", "http://www.alriyadh.com/1066713", None),  # no section in the URL
+    ],
+)
+def test_weak_label_for_more_outlets(outlet, url, label):
+    """Al-Jazirah's page codes map to classes where a code is a topic desk; section-less outlets get none."""
+    assert weak_label(outlet, url) == label
+
+
+def test_every_saudinewsnet_outlet_is_described_and_every_rule_has_a_reason():
+    """All 14 outlets are in the outlet table; every section rule names a described outlet and gives a reason."""
+    from arabic_news.topics.weak_labels import outlet_groups, outlet_table, section_map
+
+    outlets = {r[0] for r in outlet_table()}
+    assert len(outlets) == 14 and "aleqtisadiya" in outlets
+    for r in section_map():
+        assert r.outlet in outlets and len(r.reason) > 10
+    assert set(outlet_groups().values()) == {"alwatan", "3alyoum", "aljazirah", "sports papers"}
+
+
+@pytest.mark.parametrize(
+    "outlet, url, section",
+    [
+        ("alwatan", "http://www.alwatan.com.sa/Nation/News_Detail.aspx?ArticleID=3", "Nation"),
+        ("3alyoum", "http://www.3alyoum.com/news/golobal/a/x/", "news/golobal"),
+        ("aljazirah", "http://www.al-jazirah.com/2015/20150721/wa2.htm", "wa"),
+        ("okaz", "http://www.okaz.com.sa/new/Issues/20150720/Con20150720784687.htm", None),
+        ("alwatan", None, None),
+    ],
+)
+def test_url_section_names_the_section(outlet, url, section):
+    """url_section gives the section an outlet's URL names (what notebook 10 tabulates), None where there is none."""
+    from arabic_news.topics.weak_labels import url_section
+
+    assert url_section(outlet, url) == section
+
+
+def test_out_of_class_sections_are_kept_apart():
+    """A section marked 'outside' gives no class but its decision carries the reason."""
+    from arabic_news.topics.weak_labels import OUTSIDE, section_decision
+
+    r = section_decision("aljazirah", "http://www.al-jazirah.com/2015/20150721/af1.htm")
+    assert r.label == OUTSIDE and "wedding" in r.reason
+
+
+# --- the calibrated (stacked) classifier --------------------------------------------------
+def _toy(n_per=12, seed=0):
+    from scipy import sparse
+
+    rng = np.random.default_rng(seed)
+    y = np.repeat(np.array(["a", "b", "c"]), n_per)
+    X = rng.random((len(y), 20)) * 0.2
+    for k, c in enumerate("abc"):
+        X[y == c, k * 5 : k * 5 + 5] += 1.0
+    return sparse.csr_matrix(X), y
+
+
+def test_stacked_classifier_clones_and_is_deterministic():
+    """StackedTopicClassifier survives clone(); the same seed gives the same probabilities."""
+    from arabic_news.topics.stacking import StackedTopicClassifier
+
+    X, y = _toy()
+    a = StackedTopicClassifier(seed=1, cv=3).fit(X, y)
+    b = clone(StackedTopicClassifier(seed=1, cv=3)).fit(X, y)
+    np.testing.assert_allclose(a.predict_proba(X), b.predict_proba(X))
+    assert (a.predict(X) == y).mean() > 0.9
+
+
+def test_stacked_coef_is_an_exact_linear_explanation():
+    """The logits minus X @ coef_.T are the same for every row: coef_ carries all of the n-grams' influence."""
+    from arabic_news.topics.stacking import StackedTopicClassifier
+
+    X, y = _toy()
+    clf = StackedTopicClassifier(seed=0, cv=3).fit(X, y)
+    rest = clf.decision_function(X) - X @ clf.coef_.T
+    np.testing.assert_allclose(rest, np.broadcast_to(rest[0], rest.shape), atol=1e-8)
+
+
+@pytest.mark.parametrize("mode", ["stack", "concat"])
+def test_stacked_classifier_with_dense_tail(mode):
+    """Encoder columns (dense tail) are used stacked or concatenated; probabilities sum to one."""
+    from scipy import sparse
+
+    from arabic_news.topics.stacking import StackedTopicClassifier
+
+    X, y = _toy()
+    E = np.random.default_rng(1).normal(size=(X.shape[0], 4))
+    Xd = sparse.hstack([X, sparse.csr_matrix(E)]).tocsr()
+    clf = StackedTopicClassifier(mode=mode, n_dense=4, cv=3).fit(Xd, y)
+    P = clf.predict_proba(Xd)
+    np.testing.assert_allclose(P.sum(1), 1.0)
+    assert clf.coef_.shape == (3, 20)
+
+
+def test_stacked_classifier_uses_given_folds_and_rejects_bad_input():
+    """Fold labels decide the out-of-fold scores; a fold whose complement lacks a class, or a bad mode, is an error."""
+    from arabic_news.topics.stacking import StackedTopicClassifier
+
+    X, y = _toy()
+    folds = np.array([str(i % 3) for i in range(len(y))])
+    StackedTopicClassifier().fit(X, y, groups=folds)
+    with pytest.raises(ValueError, match="lack some class"):
+        StackedTopicClassifier().fit(X, y, groups=y)
+    with pytest.raises(ValueError, match="mode"):
+        StackedTopicClassifier(mode="sum").fit(X, y)
+
+
+def test_stacked_pipeline_from_texts(tiny):
+    """The default kind works inside the text Pipeline (clean -> tfidf -> stacked), clone included."""
+    m = clone(make_pipeline("stacked", seed=0)).fit(tiny.texts, tiny.labels)
+    assert m.predict(["سجل المهاجم هدفين في المباراة"]).tolist() == ["Sports"]
+    assert m.steps[-1][1].oof_confidence_.shape == (len(tiny), 2)
+
+
+def test_stacked_model_saves_and_loads(tmp_path, tiny):
+    """A stacked pipeline round-trips through skops with the lab's trusted types."""
+    m = make_pipeline("stacked", seed=0).fit(tiny.texts, tiny.labels)
+    p = save_model(m, tmp_path / "m.skops")
+    np.testing.assert_allclose(load_model(p).predict_proba(tiny.texts), m.predict_proba(tiny.texts))
+
+
+# --- open-set honesty ---------------------------------------------------------------------
+def test_openset_rule_flags_unsure_articles_with_reasons():
+    """Low top probability or a small margin flags 'outside the labels' and says why; a clear winner does not."""
+    from arabic_news.topics.openset import OpenSetRule
+
+    rule = OpenSetRule(min_top=0.6, min_margin=0.25)
+    flag, why = rule.judge({"Politics": 0.55, "Finance": 0.40, "Sports": 0.05})
+    assert flag and len(why) == 2 and "0.55" in why[0] and "Finance" in why[1]
+    assert rule.judge({"Sports": 0.9, "Culture": 0.05}) == (False, [])
+    with pytest.raises(ValueError):
+        rule.judge({})
+
+
+def test_choose_thresholds_respects_the_false_flag_budget():
+    """The chosen thresholds never flag more in-class rows than allowed, and catch the clear out-of-class ones."""
+    from arabic_news.topics.openset import OpenSetRule, choose_thresholds
+
+    rng = np.random.default_rng(0)
+    inn = np.column_stack([rng.uniform(0.6, 1.0, 500), rng.uniform(0.3, 0.9, 500)])
+    out = np.column_stack([rng.uniform(0.2, 0.55, 50), rng.uniform(0.0, 0.25, 50)])
+    r = choose_thresholds(inn, out, max_false_flag=0.02)
+    assert r["false_flag"] <= 0.02 and r["detected"] > 0.9
+    assert OpenSetRule(r["min_top"], r["min_margin"]).flags(inn).mean() <= 0.02
+
+
+def test_outside_examples_are_hand_written_and_split():
+    """The out-of-class examples have both splits, several kinds, an English gloss and Arabic text."""
+    from arabic_news.topics.openset import outside_examples
+
+    rows = outside_examples()
+    assert len(rows) >= 30 and {r["split"] for r in rows} == {"tune", "test"}
+    assert len({r["kind"] for r in rows}) >= 8
+    assert all(r["gloss"].isascii() and not r["text"].isascii() for r in rows)
+
+
+def test_predict_article_returns_the_outside_flag(tiny_model):
+    """predict_article carries 'outside' and its reasons; a model with strict stored thresholds flags the article."""
+    from arabic_news import Article
+
+    a = Article.from_text("سجل المهاجم هدفين في المباراة وفاز الفريق بالدوري")
+    r = predict_article(a, model=tiny_model)
+    assert isinstance(r["outside"], bool) and isinstance(r["outside_reasons"], list)
+    m = tiny_model
+    m.training_info_ = {"openset": {"min_top": 0.999, "min_margin": 0.999}}
+    try:
+        r = predict_article(a, model=m)
+    finally:
+        del m.training_info_
+    assert r["outside"] and r["outside_reasons"] and r["label"] == "Sports"
+
+
+def test_predict_article_takes_text_article_or_path(tiny_model, tmp_path):
+    """A str is article text, a Path is read with encoding detection (CP-1256 too); anything else is a TypeError."""
+    text = "سجل المهاجم هدفين في المباراة وفاز الفريق بالدوري"
+    p = tmp_path / "legacy.txt"
+    p.write_bytes(text.encode("cp1256"))
+    assert predict_article(text, model=tiny_model)["label"] == predict_article(p, model=tiny_model)["label"]
+    with pytest.raises(TypeError):
+        predict_article(3, model=tiny_model)
+
+
+@pytest.mark.slow
+def test_default_model_flags_hand_written_out_of_class_articles():
+    """The default model flags most held-out (test split) out-of-class examples and few SANAD-like articles."""
+    from arabic_news.topics import default_model
+    from arabic_news.topics.openset import outside_examples
+
+    model = default_model(seed=0)
+    flags = [predict_article(r["text"], model=model)["outside"] for r in outside_examples("test")]
+    assert np.mean(flags) >= 0.5
+    assert not predict_article(
+        "فاز المنتخب الوطني على ضيفه بثلاثة أهداف في المباراة النهائية لكأس البطولة", model=model
+    )["outside"]
+
+
+# --- robustness: CIs, calibration, error tables ----------------------------------------------
+def test_bootstrap_ci_brackets_the_point_estimate():
+    """The 95% bootstrap interval contains the point estimate and is narrower with more rows."""
+    from arabic_news.topics.robustness import bootstrap_ci
+
+    y = ["a"] * 80 + ["b"] * 20
+    p = ["a"] * 70 + ["b"] * 10 + ["b"] * 15 + ["a"] * 5
+    pt, lo, hi = bootstrap_ci(y, p)
+    assert lo <= pt <= hi and pt == 0.85
+    _, lo2, hi2 = bootstrap_ci(y * 10, p * 10)
+    assert hi2 - lo2 < hi - lo
+    assert bootstrap_ci(y, p, metric="macro_f1")[0] < pt
+    with pytest.raises(ValueError):
+        bootstrap_ci([], [])
+
+
+def test_expected_calibration_error():
+    """ECE is zero for confidence equal to accuracy and large for an overconfident model."""
+    from arabic_news.topics.robustness import expected_calibration_error
+
+    P = np.array([[0.8, 0.2]] * 10)
+    assert expected_calibration_error(P, np.array([1] * 8 + [0] * 2)) == 0.0
+    assert expected_calibration_error(np.array([[0.99, 0.01]] * 10), np.array([1] * 5 + [0] * 5)) > 0.4
+
+
+def _fake_preds():
+    rows = []
+    for o, labs in (("alkhaleej (held-out)", ["Sports", "Politics"]), ("sports papers", ["Sports"])):
+        rows.append({"recipe": "r", "test_outlet": o, "fit_seconds": 1.0})
+        for i in range(20):
+            lab = labs[i % len(labs)]
+            pred = lab if i % 5 else "Culture"
+            p = [0.1] * 7
+            p[["Culture", "Finance", "Medical", "Politics", "Religion", "Sports", "Tech"].index(pred)] = 0.4
+            rows.append({"recipe": "r", "test_outlet": o, "row": i, "label": lab, "pred": pred, "proba": p})
+    return rows
+
+
+def test_outlet_summary_reports_macro_f1_only_with_two_classes():
+    """An outlet with one weak class gets accuracy and recall but no macro-F1; calibration in and out is reported."""
+    from arabic_news.topics.robustness import outlet_summary
+
+    s = outlet_summary(_fake_preds(), "r")
+    by = {o["test_outlet"]: o for o in s["outlets"]}
+    assert by["sports papers"]["macro_f1"] is None and by["alkhaleej (held-out)"]["macro_f1"] is not None
+    assert by["sports papers"]["recall"] == {"Sports": (0.8, 20)}
+    assert s["pooled_loo"]["n"] == 20 and 0 <= s["ece_out"] <= 1
+    with pytest.raises(ValueError):
+        outlet_summary(_fake_preds(), "nope")
+
+
+def test_error_glosses_file_is_valid_and_holds_no_corpus_text():
+    """Every gloss row has a verdict and a short English gloss (the reader's words, ASCII), keyed by corpus id."""
+    from arabic_news.topics.errors import load_glosses
+
+    gl = load_glosses()
+    assert len(gl) >= 10
+    for doc_id, (verdict, gloss) in gl.items():
+        assert doc_id.startswith("saudinewsnet/") and gloss.isascii() and 10 < len(gloss) < 160
+        assert verdict in ("definition", "model")
+
+
+def test_class_error_table_splits_errors_by_verdict():
+    """Per (outlet, class) the table counts errors and the share judged label-definition mismatch."""
+    from arabic_news.topics.errors import VERDICTS, class_error_table
+
+    table = [
+        {"test_outlet": "sports papers", "label": "Sports", "verdict": VERDICTS["definition"]},
+        {"test_outlet": "sports papers", "label": "Sports", "verdict": VERDICTS["model"]},
+        {"test_outlet": "sports papers", "label": "Sports", "verdict": None},
+    ]
+    rows = class_error_table(_fake_preds(), "r", table)
+    assert rows == [
+        {
+            "test_outlet": "sports papers",
+            "class": "Sports",
+            "n": 20,
+            "recall": 0.8,
+            "errors": 4,
+            "glossed": 2,
+            "definition": 1,
+            "model": 1,
+            "definition_share": 0.5,
+            "model_error_rate": 0.1,
+        }
+    ]
+
+
+# --- generated findings (describe) ------------------------------------------------------
+HOSTILE = "<script>alert(1)</script>*x*"
+
+
+def _pred(**kw):
+    base = {
+        "label": "Sports",
+        "label_ar": "رياضة",
+        "probabilities": {"Sports": 0.9, "Culture": 0.1},
+        "runner_up": "Culture",
+        "runner_up_ar": "ثقافة",
+        "margin": 0.8,
+        "outside": False,
+        "outside_reasons": [],
+    }
+    base.update(kw)
+    return base
+
+
+def test_describe_prediction_and_outside_flag():
+    """The prediction sentence names label and runner-up; an outside flag is said plainly with its reasons."""
+    from arabic_news.topics import describe
+
+    s = describe.prediction(_pred())
+    assert "**Sports**" in s and "رياضة" in s and "Culture" in s
+    s = describe.prediction(_pred(outside=True, outside_reasons=["top probability 0.41 < 0.55 (Sports)"]))
+    assert "outside the seven labels" in s and "0.41" in s and "unknown" in s
+
+
+def test_describe_escapes_markdown_and_html():
+    """Text from data is escaped for Markdown and HTML (no raw tag, no live emphasis)."""
+    from arabic_news.topics import describe
+
+    for s in (
+        describe.prediction(_pred(label=HOSTILE, probabilities={HOSTILE: 0.9})),
+        describe.neighbours([{"label": HOSTILE, "outlet": HOSTILE, "similarity": 0.5}]),
+        describe.explanation([{"term": HOSTILE, "direction": "Sports", "weight": 1.0}], _pred()),
+    ):
+        assert "<script>" not in s and "&lt;script&gt;" in s and "\\*x\\*" in s
+
+
+@pytest.mark.parametrize(
+    "n, expected", [(0, "no article"), (1, "one article"), (2, "2 articles"), (1500, "1,500 articles")]
+)
+def test_describe_counts_read_naturally(n, expected):
+    """Zero, one and many read as English: 'no article', 'one article', '2 articles'."""
+    from arabic_news.topics.describe import count
+
+    assert count(n, "article") == expected
+
+
+def test_describe_zero_one_many_cases():
+    """Empty results give a sentence, not an empty string; one and many items are worded apart."""
+    from arabic_news.topics import describe
+
+    assert "No corpus article" in describe.neighbours([])
+    assert "nothing explains" in describe.explanation([], _pred())
+    assert "no topic mixture" in describe.mixture([0.0, 0.0], [["a"], ["b"]])
+    assert describe.mixture([0.9, 0.1], [["كرة", "فريق"], ["نفط"]]).startswith("One topic dominates")
+    assert describe.mixture([0.5, 0.5], [["كرة"], ["نفط"]]).startswith("The article mixes 2 topics")
+    one = describe.neighbours([{"label": "Sports", "outlet": None, "similarity": 0.5}])
+    assert "one nearest article" in one and "1 of them is" in one
+    assert "It makes no error" in describe.heldout(
+        {"accuracy": 1.0, "macro_f1": 1.0, "n_test": 2, "confusion": {"labels": ["a", "b"], "matrix": [[1, 0], [0, 1]]}}
+    )
+    cv = [{"model": "svc", "folds": 5, "macro_f1_mean": 0.98, "macro_f1_std": 0.002}]
+    assert describe.cv_summary(cv).endswith("± 0.0020.") and "No cross-validation" in describe.cv_summary([])
+
+
+def test_describe_outlets_from_a_summary():
+    """The leave-one-outlet-out paragraph gives the pooled accuracy with its CI and both calibration errors."""
+    from arabic_news.topics import describe
+    from arabic_news.topics.robustness import outlet_summary
+
+    s = describe.outlets(outlet_summary(_fake_preds(), "r"))
+    assert "one weak-labelled outlet group" in s and "95% CI" in s and "calibration error" in s
+
+
+def test_describe_corpus_sections_on_quick_data(quick_data):
+    """Notebook-10 findings are computed from the data: counts, weak outlets, duplicates, the article's length."""
+    from arabic_news import Article
+    from arabic_news.topics import describe
+
+    assert "SANAD article" in describe.corpus_overview(quick_data)
+    assert "aljazirah" in describe.weak_labels(quick_data)
+    assert "No cluster straddles" in describe.duplicates(quick_data)
+    short = describe.article_length(quick_data, Article.from_text("خبر قصير جدا عن المطر"))
+    assert "very short" in short
+
+
+# --- figures (plotting.topics) ------------------------------------------------------------
+def test_topic_figures_draw_and_save(tmp_path):
+    """Each notebook figure is one call that returns a figure and saves it under its standard name."""
+    import matplotlib.pyplot as plt
+
+    from arabic_news.plotting import topics as pt
+    from arabic_news.topics.robustness import outlet_summary
+
+    report = {"confusion": {"labels": ["Sports", "Culture"], "matrix": [[5, 1], [0, 6]]}}
+    figs = [
+        pt.cv_models([{"model": "svc", "macro_f1_mean": 0.98, "macro_f1_std": 0.01}], figures=tmp_path),
+        pt.confusion(report, figures=tmp_path),
+        pt.cross_outlet(
+            [
+                {"recipe": "SANAD only", "test_outlet": "alwatan", "accuracy": 0.8},
+                {"recipe": "SANAD + other outlets", "test_outlet": "alwatan", "accuracy": 0.9},
+            ],
+            figures=tmp_path,
+        ),
+        pt.outlet_accuracy(outlet_summary(_fake_preds(), "r"), figures=tmp_path),
+        pt.article_probabilities(_pred(outside=True), figures=tmp_path),
+        pt.learning_curve([{"n_train": 100, "macro_f1": 0.9}, {"n_train": 200, "macro_f1": 0.95}], figures=tmp_path),
+        pt.topic_mixture([0.7, 0.3], [["كرة", "فريق", "مبارا"], ["نفط", "سعر", "سوق"]], figures=tmp_path),
+    ]
+    names = {p.stem for p in tmp_path.glob("*.png")}
+    assert names == {
+        "11-cv-models",
+        "11-confusion",
+        "11-cross-outlet",
+        "11-outlet-accuracy",
+        "11-article-probabilities",
+        "11-learning-curve",
+        "12-topic-mixture",
+    }
+    assert "outside" in figs[4].axes[0].get_title()
+    plt.close("all")
+
+
+def test_lengths_figure_on_quick_data(quick_data, tmp_path):
+    """The notebook-10 length histogram draws one line per SANAD class plus the article's length."""
+    import matplotlib.pyplot as plt
+
+    from arabic_news.plotting.topics import lengths
+
+    fig = lengths(quick_data, 250, figures=tmp_path)
+    assert (tmp_path / "10-lengths.png").exists() and len(fig.axes[0].get_legend().get_texts()) == 8
+    plt.close(fig)
+    with pytest.raises(ValueError):
+        __import__("arabic_news.plotting.topics", fromlist=["cv_models"]).cv_models([])

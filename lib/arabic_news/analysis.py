@@ -81,10 +81,9 @@ class Analysis:
         toward = [r for r in reasons if r.get("direction", "toward") in ("toward", label, "for")][:8]
         runner = pred.get("runner_up")
         note = None
-        if pred.get("outside_labels"):
-            note = (
-                f"the article looks outside the model's labels ({pred.get('outside_reason', 'reported by the model')})"
-            )
+        if pred.get("outside"):
+            why = "; ".join(pred.get("outside_reasons") or []) or "reported by the model"
+            note = f"the article looks outside the model's seven labels ({why})"
         return TopicPart(
             label=label,
             label_ar=pred.get("label_ar"),
@@ -121,7 +120,9 @@ class Analysis:
         text = self.article.text
         found = tuple(find_markers(text))
         dens = {k: float(v) for k, v in marker_densities(text, list(found)).items()}
-        return MarkersPart(self.article, found, dens, self.seed, self.quick)
+        # the reference follows the article: its predicted SANAD class, or all of SANAD outside the labels
+        reference = "all" if self.topic.note else self.topic.label
+        return MarkersPart(self.article, found, dens, self.seed, self.quick, reference)
 
     @cached_property
     def persuasion(self) -> PersuasionPart:

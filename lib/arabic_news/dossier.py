@@ -14,8 +14,14 @@ Numbers are rounded (4 decimals) so that two builds compare equal byte for
 byte; nothing time-dependent is stored in the dossier itself (provenance with
 dates lives in the HTML reports).
 
-Schema ``arabic-news-dossier/2`` (``dossier.json``)
+Schema ``arabic-news-dossier/3`` (``dossier.json``)
 ---------------------------------------------------
+Version 3 (from 2): stance-marker densities are ranked against the SANAD class the
+topic model predicts for the article (all of SANAD when it is flagged outside the
+seven labels), no longer always against Politics: ``rhetoric.politics_percentiles``
+and ``politics_corpus_size`` become ``reference_percentiles`` and
+``reference_corpus_size``, and ``rhetoric.reference`` names the reference.
+
 Version 2 (from 1): ``not_assessed`` added; ``article.encoding`` added;
 ``rhetoric.politics_percentiles`` is empty (and ``politics_corpus_size`` 0) when the
 article is too short to rank densities (fewer than
@@ -46,8 +52,9 @@ included, newlines normalised to ``\n``).
     ``source_type``, ``n``, ``cues``, ``strengths``}]); ``cue_strengths`` and
     ``source_types`` (counts); ``markers`` ([{``kind``, ``text``, ``start``,
     ``end``}]); ``densities`` (per 100 words, plus ``words``);
-    ``politics_percentiles`` (percentile of each density among SANAD Politics
-    articles); ``politics_corpus_size``.
+    ``reference`` (e.g. "SANAD Politics", "all of SANAD", or null when not ranked);
+    ``reference_percentiles`` (percentile of each density among the reference
+    articles); ``reference_corpus_size``.
 ``persuasion``
     [{``paragraph`` (1-based body paragraph), ``label`` ("true"/"false"),
     ``score``, ``techniques`` (top 3 coarse techniques: probability),
@@ -81,7 +88,7 @@ from .article import Article
 
 __all__ = ["SCHEMA", "build_dossier", "write_dossier", "findings", "summary", "compare_dossiers", "NOTEBOOKS"]
 
-SCHEMA = "arabic-news-dossier/2"
+SCHEMA = "arabic-news-dossier/3"
 
 #: The notebook that supports each part of the dossier (HTML report names).
 NOTEBOOKS = {
@@ -161,8 +168,9 @@ def _rhetoric_part(a: Analysis) -> dict[str, Any]:
         "source_types": dict(sorted(types.items())),
         "markers": [{"kind": x.kind, "text": x.text, "start": x.start, "end": x.end} for x in m.markers],
         "densities": {k: _r(v) for k, v in m.densities.items()},
-        "politics_percentiles": {k: _r(v, 1) for k, v in m.percentiles.items()},
-        "politics_corpus_size": m.reference_size,
+        "reference": m.reference,
+        "reference_percentiles": {k: _r(v, 1) for k, v in m.percentiles.items()},
+        "reference_corpus_size": m.reference_size,
     }
 
 

@@ -178,8 +178,10 @@ class AttributionsPart(_Part):
 class MarkersPart(_Part):
     """Boosters, hedges, emphasis and evaluative markers; densities and their corpus percentiles.
 
-    The percentiles (among SANAD :data:`DENSITY_REFERENCE` articles) are computed on
-    first access of :attr:`percentiles`; articles shorter than
+    The percentiles (among the SANAD articles of ``reference_class`` -- the class the
+    topic model predicts, or ``"all"`` of SANAD for an article outside the seven labels;
+    :data:`DENSITY_REFERENCE` when none is given) are computed on first access of
+    :attr:`percentiles`; articles shorter than
     :data:`MIN_WORDS_FOR_DENSITIES` words are not ranked (:attr:`note` says why).
     """
 
@@ -188,6 +190,7 @@ class MarkersPart(_Part):
     densities: dict[str, float]
     seed: int = 0
     quick: bool = False
+    reference_class: str = DENSITY_REFERENCE
     title = "Stance markers"
 
     @property
@@ -204,7 +207,7 @@ class MarkersPart(_Part):
             return {}, 0
         from .rhetoric.markers import corpus_densities, density_percentiles
 
-        dist = corpus_densities(label=DENSITY_REFERENCE, quick=self.quick, seed=self.seed)
+        dist = corpus_densities(label=self.reference_class, quick=self.quick, seed=self.seed)
         return {k: float(v) for k, v in density_percentiles(self.densities, dist).items()}, int(dist["n"])
 
     @property
@@ -215,7 +218,9 @@ class MarkersPart(_Part):
     @property
     def reference(self) -> str | None:
         """The reference corpus's name, or ``None`` when not ranked."""
-        return None if self.note else f"SANAD {DENSITY_REFERENCE}"
+        if self.note:
+            return None
+        return "all of SANAD" if self.reference_class == "all" else f"SANAD {self.reference_class}"
 
     @property
     def reference_size(self) -> int:

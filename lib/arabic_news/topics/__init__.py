@@ -4,12 +4,14 @@ Public API (used by the notebooks, the CLI and the dossier)
 -----------------------------------------------------------
 ``default_model(*, seed=0, quick=False)``
     The lab's fitted default topic model (a scikit-learn ``Pipeline``:
-    boilerplate cleaning -> stemmed word 1-2-gram TF-IDF -> calibrated
-    LinearSVC), trained on SANAD (minus its held-out split) plus weak-labelled
-    SaudiNewsNet articles, cached under ``.cache/topic-default``.
+    boilerplate cleaning -> stemmed word 1-2-gram TF-IDF -> LinearSVC
+    calibrated across outlets), trained on SANAD (minus its held-out split)
+    plus weak-labelled SaudiNewsNet articles, cached under ``.cache/topic-default``.
 ``predict_article(article, *, model=None, seed=0, quick=False) -> dict``
     ``{"label", "label_ar", "probabilities": {label: p} (sorted, highest
-    first), "runner_up", "runner_up_ar", "margin"}``.
+    first), "runner_up", "runner_up_ar", "margin", "outside", "outside_reasons"}``;
+    ``outside`` is True when the article's topic looks like none of the seven
+    (:mod:`.openset`), and the reasons say why.
 ``explain_article(article, *, model=None, top=10, seed=0, quick=False, target=None, versus=None) -> list[dict]``
     Rows ``{"term", "weight", "direction", "tfidf"}``: the n-grams that pushed
     the article toward its class (``direction`` = the predicted class) and
@@ -21,6 +23,10 @@ Modules: :mod:`.clean` (boilerplate), :mod:`.weak_labels` (class names,
 SaudiNewsNet section labels), :mod:`.dedup` (duplicate groups),
 :mod:`.features` (cached counts), :mod:`.models` (pipelines, default model),
 :mod:`.evaluation` (CV, held-out, cross-outlet, learning curve),
+:mod:`.stacking` (the calibrated classifier, encoder features),
+:mod:`.robustness` (recipes, leave-one-outlet-out with CIs, calibration error),
+:mod:`.openset` ("outside the labels"), :mod:`.errors` (glossed error table),
+:mod:`.describe` (Markdown findings for the notebooks),
 :mod:`.explain`, :mod:`.landscape` (NMF topics, neighbours),
 :mod:`.persistence` (skops), :mod:`.cli`.
 
@@ -45,16 +51,12 @@ def default_model(*, seed: int = 0, quick: bool = False):
 
 
 def _text_of(article: Any) -> str:
-    from ..article import Article, read_article
+    """The text of an Article, of a str (validated by :func:`~arabic_news.article.as_article`) or of a path-like file."""
+    from ..article import as_article, read_article
 
-    if isinstance(article, Article):
-        return article.text
-    if isinstance(article, (str, os.PathLike)):
-        return read_article(article).text
-    text = getattr(article, "text", None)
-    if isinstance(text, str):
-        return text
-    raise TypeError(f"expected an Article or a path, got {type(article).__name__}")
+    if isinstance(article, os.PathLike):
+        return read_article(article, encoding="auto").text
+    return as_article(article).text
 
 
 def predict_article(article: Any, *, model=None, seed: int = 0, quick: bool = False) -> dict[str, Any]:
@@ -62,9 +64,10 @@ def predict_article(article: Any, *, model=None, seed: int = 0, quick: bool = Fa
 
     Parameters
     ----------
-    article : Article or path
-        An :class:`arabic_news.Article` (or anything with ``.text``), or a path
-        to an article file (relative paths resolve against the project root).
+    article : Article, str or path-like
+        An :class:`arabic_news.Article`, an article's text, or a
+        ``pathlib.Path`` to an article file (read with ``encoding="auto"``;
+        relative paths resolve against the project root).
     model : fitted pipeline, optional
         Defaults to :func:`default_model` ``(seed=seed, quick=quick)``.
 
@@ -73,14 +76,25 @@ def predict_article(article: Any, *, model=None, seed: int = 0, quick: bool = Fa
     dict
         ``label``, ``label_ar``, ``probabilities`` (``{label: p}``, highest
         first), ``runner_up``, ``runner_up_ar``, ``margin`` (difference of the
-        two highest probabilities).
+        two highest probabilities), ``outside`` (True: the topic looks like
+        none of the seven classes) and ``outside_reasons`` (short English
+        phrases; empty when not outside).
+
+    Examples
+    --------
+    >>> r = predict_article("فاز المنتخب الوطني على ضيفه بهدفين في المباراة النهائية للبطولة", quick=True)
+    >>> r["label"], r["outside"]
+    ('Sports', False)
     """
+    from .openset import rule_of
+
     text = _text_of(article)
     model = default_model(seed=seed, quick=quick) if model is None else model
     names = class_names()
     proba = model.predict_proba([text])[0]
     pairs = sorted(zip([str(c) for c in model.classes_], proba.tolist()), key=lambda kv: -kv[1])
     top, ru = pairs[0], pairs[1] if len(pairs) > 1 else (None, 0.0)
+    outside, reasons = rule_of(model).judge(dict(pairs))
     return {
         "label": top[0],
         "label_ar": names.get(top[0], top[0]),
@@ -88,6 +102,8 @@ def predict_article(article: Any, *, model=None, seed: int = 0, quick: bool = Fa
         "runner_up": ru[0],
         "runner_up_ar": names.get(ru[0], ru[0]) if ru[0] else None,
         "margin": round(top[1] - ru[1], 4),
+        "outside": outside,
+        "outside_reasons": reasons,
     }
 
 

@@ -67,7 +67,7 @@ def _train(args: argparse.Namespace) -> int:
     counts = corpus.label_counts()
     small = [lab for lab, n in counts.items() if n < 3]
     kind = args.classifier
-    if kind == "calibrated-svc" and small:
+    if kind in ("calibrated-svc", "stacked") and small:
         raise ValueError(
             f"labels with fewer than 3 articles cannot be calibrated: {', '.join(sorted(small))} "
             "(add articles or use --classifier svc/logreg/cnb)"

@@ -61,7 +61,9 @@ def classification_report_dict(
     }
 
 
-def _fit_score(counts, labels: np.ndarray, train: np.ndarray, test: np.ndarray, kind: str, seed: int) -> dict[str, Any]:
+def _fit_score(
+    counts, labels: np.ndarray, train: np.ndarray, test: np.ndarray, kind: str, seed: int, folds=None
+) -> dict[str, Any]:
     from sklearn.metrics import accuracy_score, f1_score
 
     t0 = time.perf_counter()
@@ -69,7 +71,11 @@ def _fit_score(counts, labels: np.ndarray, train: np.ndarray, test: np.ndarray, 
     Xtr = tfidf_apply(counts, train, state)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # saga's ConvergenceWarning at its iteration cap is expected
-        clf = make_classifier(kind, seed=seed).fit(Xtr, labels[train])
+        clf = make_classifier(kind, seed=seed)
+        if folds is not None:  # the stacked model: calibrate on outlet-aware out-of-fold scores
+            clf.fit(Xtr, labels[train], groups=folds)
+        else:
+            clf.fit(Xtr, labels[train])
     fit_s = time.perf_counter() - t0
     t1 = time.perf_counter()
     pred = clf.predict(tfidf_apply(counts, test, state))
@@ -187,8 +193,15 @@ def cross_outlet(data: TopicData, *, seed: int = 0, kind: str = DEFAULT_KIND, n_
                     weak_rows[o],
                 )
             )
+        from .stacking import fold_labels
+
+        def folds(tr):
+            if kind != "stacked":
+                return None
+            return fold_labels(data.labels[tr], data.groups[tr], data.outlet_group[tr], seed=seed)
+
         res = Parallel(n_jobs=n_jobs)(
-            delayed(_fit_score)(data.counts, data.labels, tr, te, kind, seed) for _, _, tr, te in jobs
+            delayed(_fit_score)(data.counts, data.labels, tr, te, kind, seed, folds(tr)) for _, _, tr, te in jobs
         )
         rows = []
         for (recipe, outlet, _tr, te), r in zip(jobs, res):

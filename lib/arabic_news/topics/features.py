@@ -51,6 +51,9 @@ MIN_DF = 2
 QUICK_PER_CLASS = 120
 QUICK_WEAK_PER_CELL = 25
 
+#: the data files that shape the features and the labelled rows (the other files in data/topics do not)
+FEATURE_DATA_FILES = ("boilerplate.tsv", "classes.tsv", "saudinewsnet_sections.tsv", "saudinewsnet_outlets.tsv")
+
 _FEATURE_MODULES = (
     "arabic_news.topics.features",
     "arabic_news.topics.clean",
@@ -91,7 +94,7 @@ def features_key(*, seed: int, quick: bool) -> str:
     return fingerprint(
         "topic-counts-v1",
         code_fingerprint(*_FEATURE_MODULES),
-        data_fingerprint(_package_data_dir() / "topics"),
+        *[data_fingerprint(_package_data_dir() / "topics" / f) for f in FEATURE_DATA_FILES],
         *[
             data_fingerprint(f)
             for f in sorted((_package_data_dir() / "lexicons").glob("*.txt"))
@@ -162,7 +165,7 @@ class TopicData:
     is_sanad : ndarray of bool
     outlet_group : ndarray of str
         ``"alkhaleej"`` for SANAD, else the weak outlet group (``"alwatan"``,
-        ``"3alyoum"``, ``"sports papers"``).
+        ``"3alyoum"``, ``"aljazirah"``, ``"sports papers"``).
     labels : ndarray of str
     duplicates : dict
         Counts from the duplicate report (exact, near, groups, documents).
@@ -230,7 +233,7 @@ def topic_data(*, seed: int = 0, quick: bool = False) -> TopicData:
 
     from ..cache import cached
     from .dedup import duplicate_report
-    from .weak_labels import WEAK_OUTLET_GROUPS
+    from .weak_labels import outlet_groups
 
     corpus = _load_corpora(seed=seed, quick=quick)
     key = features_key(seed=seed, quick=quick)
@@ -272,7 +275,8 @@ def topic_data(*, seed: int = 0, quick: bool = False) -> TopicData:
     is_sanad = np.array(
         [d.outlet == "alkhaleej" or d.id.count("/") == 1 and d.outlet in (None, "alkhaleej") for d in corpus.documents]
     )
+    groups_of = outlet_groups()
     outlet_group = np.array(
-        ["alkhaleej" if s else WEAK_OUTLET_GROUPS.get(d.outlet, d.outlet) for s, d in zip(is_sanad, corpus.documents)]
+        ["alkhaleej" if s else groups_of.get(d.outlet, d.outlet) for s, d in zip(is_sanad, corpus.documents)]
     )
     return TopicData(corpus, C, vocab, groups, is_sanad, outlet_group, np.array(corpus.labels), dup, key)

@@ -7,11 +7,17 @@ Pipelines (:func:`make_pipeline`) are scikit-learn ``Pipeline`` objects::
 with ``clf`` one of :data:`CLASSIFIERS`.  They take raw article texts, so
 ``clone``, ``fit`` and ``predict`` work on any list of strings.
 
-The *default model* (:func:`default_model`) is a calibrated LinearSVC pipeline
-trained on the SANAD articles outside the held-out split plus the
-weak-labelled SaudiNewsNet articles (:mod:`~arabic_news.topics.weak_labels`);
-it is built from the cached counts (:mod:`~arabic_news.topics.features`) in
-about 20 s and cached as a skops file keyed on code, data and seed.
+The *default model* (:func:`default_model`) is a LinearSVC on stemmed n-grams
+calibrated across outlets (:class:`~arabic_news.topics.stacking.StackedTopicClassifier`:
+a logistic regression on out-of-fold scores where each weak-labelled outlet is
+scored by a model that never saw it), trained on the SANAD articles outside the
+held-out split plus the weak-labelled SaudiNewsNet articles
+(:mod:`~arabic_news.topics.weak_labels`).  It is built from the cached counts
+(:mod:`~arabic_news.topics.features`), carries its open-set thresholds
+(:mod:`~arabic_news.topics.openset`) and is cached as a skops file keyed on
+code, data and seed.  Sentence-encoder variants are measured in
+``bench/topics.py`` (:mod:`~arabic_news.topics.robustness`); the default does
+not use the encoder (see :data:`USES_ENCODER`).
 """
 
 from __future__ import annotations
@@ -37,15 +43,19 @@ __all__ = [
     "DEFAULT_KIND",
 ]
 
-CLASSIFIERS = ("svc", "calibrated-svc", "logreg", "cnb")
-DEFAULT_KIND = "calibrated-svc"
+CLASSIFIERS = ("stacked", "svc", "calibrated-svc", "logreg", "cnb")
+DEFAULT_KIND = "stacked"
+#: whether the default model uses sentence-encoder features (decided from bench/topics.py's numbers: see README)
+USES_ENCODER = False
 HELDOUT_FOLDS = 5  # held-out = one fold of five (20% of SANAD), group- and class-stratified
 
 
 def make_classifier(kind: str = DEFAULT_KIND, *, seed: int = 0, C: float | None = None):
     """An unfitted classifier by name.
 
-    ``"svc"``: ``LinearSVC(C=1)``; ``"calibrated-svc"``: the same wrapped in
+    ``"stacked"``: LinearSVC calibrated by a logistic regression on
+    out-of-fold scores (:class:`~arabic_news.topics.stacking.StackedTopicClassifier`;
+    pass fold labels as ``fit(..., groups=)`` / ``clf__groups``); ``"svc"``: ``LinearSVC(C=1)``; ``"calibrated-svc"``: the same wrapped in
     ``CalibratedClassifierCV(method="sigmoid", cv=3, ensemble=False)`` (one SVC
     on all data, Platt scaling fitted on 3-fold out-of-fold scores);
     ``"logreg"``: multinomial ``LogisticRegression(C=30, solver="saga")`` capped at 50 epochs (about 14 s on SANAD; lbfgs to convergence takes 70 s for the same F1); ``"cnb"``:
@@ -59,6 +69,10 @@ def make_classifier(kind: str = DEFAULT_KIND, *, seed: int = 0, C: float | None 
     from sklearn.naive_bayes import ComplementNB
     from sklearn.svm import LinearSVC
 
+    if kind == "stacked":
+        from .stacking import StackedTopicClassifier
+
+        return StackedTopicClassifier(C=1.0 if C is None else C, seed=seed)
     if kind == "svc":
         return LinearSVC(C=1.0 if C is None else C, random_state=seed)
     if kind == "calibrated-svc":
@@ -159,18 +173,27 @@ def pipeline_from_counts(
 
     state = tfidf_fit(data.counts, rows)
     X = tfidf_apply(data.counts, rows, state)
-    clf = make_classifier(kind, seed=seed, C=C).fit(X, data.labels[rows])
+    clf = make_classifier(kind, seed=seed, C=C)
+    if kind == "stacked":
+        from .stacking import fold_labels
+
+        y = data.labels[rows]
+        clf.fit(X, y, groups=fold_labels(y, data.groups[rows], data.outlet_group[rows], seed=seed))
+    else:
+        clf.fit(X, data.labels[rows])
     vec = make_vectorizer().set_vocabulary([data.vocabulary[c] for c in state.columns], state.idf)
     return Pipeline([("clean", BoilerplateCleaner()), ("tfidf", vec), ("clf", clf)])
 
 
 def _model_key(*, seed: int, quick: bool, data_key: str) -> str:
-    from ..cache import code_fingerprint, fingerprint
+    from ..cache import code_fingerprint, data_fingerprint, fingerprint
+    from .features import _package_data_dir
 
     return fingerprint(
-        "topic-default-v1",
+        "topic-default-v2",
         data_key,
-        code_fingerprint("arabic_news.topics.models"),
+        data_fingerprint(_package_data_dir() / "topics" / "outside_examples.tsv"),  # open-set thresholds
+        code_fingerprint("arabic_news.topics.models", "arabic_news.topics.stacking", "arabic_news.topics.openset"),
         seed=seed,
         quick=quick,
         kind=DEFAULT_KIND,
@@ -189,13 +212,23 @@ def default_model_path(*, seed: int = 0, quick: bool = False) -> Path:
     )
 
 
+def _choose_openset(model, *, seed: int) -> dict:
+    """Open-set thresholds for a fitted stacked pipeline (in-class: its out-of-fold rows; out: the tune examples)."""
+    from .openset import choose_thresholds, confidence, outside_examples
+
+    clf = model.steps[-1][1]
+    texts = [r["text"] for r in outside_examples("tune")]
+    return choose_thresholds(clf.oof_confidence_, confidence(model.predict_proba(texts)))
+
+
 @lru_cache(maxsize=4)
 def default_model(*, seed: int = 0, quick: bool = False):
     """The lab's default topic model (fitted ``Pipeline``), built once and cached.
 
     Trained on SANAD minus its held-out split (see :func:`heldout_split`) plus
-    the weak-labelled SaudiNewsNet articles; calibrated LinearSVC on stemmed
-    word 1-2-gram TF-IDF of boilerplate-cleaned text.  ``quick=True`` uses the
+    the weak-labelled SaudiNewsNet articles; LinearSVC on stemmed word
+    1-2-gram TF-IDF of boilerplate-cleaned text, calibrated across outlets,
+    with open-set thresholds in ``training_info_["openset"]``.  ``quick=True`` uses the
     subsample of :func:`~arabic_news.topics.features.topic_data` (separate
     cache entry).  The model's ``training_info_`` dict records rows used and
     training time.
@@ -221,6 +254,7 @@ def default_model(*, seed: int = 0, quick: bool = False):
     t0 = time.perf_counter()
     model = pipeline_from_counts(data, rows, seed=seed)
     seconds = time.perf_counter() - t0
+    openset = _choose_openset(model, seed=seed)
     info = {
         "rows": int(len(rows)),
         "sanad_rows": int(data.is_sanad[rows].sum()),
@@ -229,6 +263,7 @@ def default_model(*, seed: int = 0, quick: bool = False):
         "seed": seed,
         "quick": quick,
         "fit_seconds_from_counts": round(seconds, 2),
+        "openset": openset,
     }
     save_model(model, path, info=info)
     return load_model(path)
