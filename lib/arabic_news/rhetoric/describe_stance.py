@@ -11,6 +11,9 @@ Notebook 31: :func:`describe_markers`, :func:`describe_densities`, :func:`descri
 Notebook 32: :func:`describe_keyness`, :func:`describe_genre_phrases`, :func:`describe_formulae`,
 :func:`describe_pyramid`, :func:`describe_openings`, :func:`describe_cohesion`.
 
+size: nine short sentence builders for two notebooks, each with its zero/one/many cases;
+splitting them by notebook would separate the shared escaping and counting helpers.
+
 >>> from arabic_news.rhetoric.markers import find_markers
 >>> describe_markers(find_markers("ربما ينجح الاتفاق"))
 'The article has one stance marker: one hedge («ربما»); no boosters, emphasis particles or evaluative adjectives.'
