@@ -10,9 +10,9 @@ article text is escaped for Markdown and HTML (:func:`md`).
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Mapping, Sequence
+
+from ..prose import md_escape
 
 __all__ = [
     "md",
@@ -29,7 +29,6 @@ __all__ = [
     "describe_misses",
 ]
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~$])")
 
 _KIND_WORDS = {
     "person": ("person", "people"),
@@ -40,14 +39,8 @@ _KIND_WORDS = {
 }
 
 
-def md(text: object) -> str:
-    """Escape text for Markdown and HTML (``<``, ``&``, Markdown punctuation), on one line.
-
-    >>> md("<b>*x*</b>")
-    '&lt;b&gt;\\\\*x\\\\*&lt;/b&gt;'
-    """
-    s = " ".join(str(text).split())
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(s, quote=False))
+#: the lab's one Markdown+HTML escape (:func:`arabic_news.prose.md_escape`)
+md = md_escape
 
 
 def count(n: int, one: str, many: str | None = None, *, zero: str | None = None) -> str:

@@ -2,6 +2,10 @@
 
 One module owns fonts and bidirectional text so that no notebook has to.
 
+size: renderer detection, font registration, the right-to-left helpers and the general
+charts (bars, word clouds, saving) are one seam; each capability's figures live beside it
+(``plotting/<capability>.py``).
+
 Shaping
 -------
 Arabic letters change shape with their neighbours and run right to left.

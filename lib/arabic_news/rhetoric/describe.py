@@ -15,11 +15,10 @@ One statement, by one speaker: الوزير أحمد سالم (named person).
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from ..prose import md_escape
 from .views import counts_by, speakers_summary
 
 if TYPE_CHECKING:
@@ -27,7 +26,6 @@ if TYPE_CHECKING:
 
 __all__ = ["md_escape", "describe_speakers", "describe_verbs", "describe_sources", "describe_quality"]
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
 
 _SOURCE_WORDS = {
     "named_person": ("named person", "named people"),
@@ -56,15 +54,6 @@ _KIND_WORDS = {
     "relay_source": ("relayed original speaker (عن “from”)", "relayed original speakers (عن “from”)"),
 }
 _NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
-
-
-def md_escape(text: str) -> str:
-    """Text safe inside Markdown and the HTML it renders to (``<``, ``&`` and Markdown syntax escaped).
-
-    >>> md_escape("<b>*قال*</b>")
-    '&lt;b&gt;\\\\*قال\\\\*&lt;/b&gt;'
-    """
-    return _MD_SPECIAL.sub(r"\\\1", html.escape(" ".join(str(text).split()), quote=False))
 
 
 def _n(k: int, one: str, many: str) -> str:

@@ -11,6 +11,9 @@ Notebook 31: :func:`describe_markers`, :func:`describe_densities`, :func:`descri
 Notebook 32: :func:`describe_keyness`, :func:`describe_genre_phrases`, :func:`describe_formulae`,
 :func:`describe_pyramid`, :func:`describe_openings`, :func:`describe_cohesion`.
 
+size: nine short sentence builders for two notebooks, each with its zero/one/many cases;
+splitting them by notebook would separate the shared escaping and counting helpers.
+
 >>> from arabic_news.rhetoric.markers import find_markers
 >>> describe_markers(find_markers("ربما ينجح الاتفاق"))
 'The article has one stance marker: one hedge («ربما»); no boosters, emphasis particles or evaluative adjectives.'
@@ -18,11 +21,11 @@ Notebook 32: :func:`describe_keyness`, :func:`describe_genre_phrases`, :func:`de
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from ..prose import md_escape
 from .markers import NOISY_BELOW_WORDS, DensityComparison, Marker, evaluative_polarity
 from .reference import reference_name
 
@@ -51,24 +54,6 @@ _NOUNS = {
 }
 #: the order kinds are named in prose and tables
 _ORDER = ("booster", "hedge", "emphasis", "evaluative")
-_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#|~$\"'])")
-_MD_LIST_START = re.compile(r"^([-+])")
-_MD_ORDERED_START = re.compile(r"^(\d+)([.)])")
-
-
-def md_escape(text: str) -> str:
-    """Escape text for Markdown *and* HTML: ``& < >`` become entities, Markdown punctuation gets a backslash.
-
-    >>> md_escape("<b>*مهم*</b>")
-    '&lt;b&gt;\\\\*مهم\\\\*&lt;/b&gt;'
-    """
-    if not isinstance(text, str):
-        raise TypeError(f"expected text as str, got {type(text).__name__}")
-    text = " ".join(text.split())  # a table cell or a line never breaks the paragraph
-    out = _MD_SPECIAL.sub(r"\\\1", text)
-    out = _MD_ORDERED_START.sub(r"\1\\\2", _MD_LIST_START.sub(r"\\\1", out))
-    return "".join(_HTML.get(c, c) for c in out)
 
 
 def _records(rows: Any) -> list[dict[str, Any]]:

@@ -40,6 +40,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from .record import SOURCE_TYPES as RECORD_SOURCE_TYPES
+
 __all__ = [
     "GoldError",
     "GoldChain",
@@ -59,15 +61,8 @@ __all__ = [
 
 Span = tuple[int, int]
 
-#: Source types: the five the attribution module uses, plus ``impersonal`` (agentless cue).
-SOURCE_TYPES = (
-    "named_person",
-    "office_title",
-    "institution_document",
-    "news_agency",
-    "anonymous_collective",
-    "impersonal",
-)
+#: Source types: the attribution module's (``impersonal`` is an agentless cue).
+SOURCE_TYPES = RECORD_SOURCE_TYPES
 #: Coverage categories recorded per statement (README, "Phenomena").
 PHENOMENA = (
     "headline_quote",

@@ -15,10 +15,10 @@ and HTML by :func:`md_escape`.
 
 from __future__ import annotations
 
-import html
-import re
 from collections.abc import Mapping, Sequence
 from typing import Any
+
+from ..prose import md_escape
 
 __all__ = [
     "md_escape",
@@ -38,17 +38,6 @@ __all__ = [
 ]
 
 # Markdown's inline markup (emphasis, code, links, tables, strike-through); HTML is escaped first, so < > & are entities.
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#|~])")
-
-
-def md_escape(text: Any) -> str:
-    """Escape text for Markdown *and* HTML (``<``, ``&``, quotes as entities; inline Markdown markup backslashed).
-
-    >>> md_escape("<b>*الخليج*</b>")
-    '&lt;b&gt;\\\\*الخليج\\\\*&lt;/b&gt;'
-    """
-    s = html.escape(str(text), quote=True)
-    return _MD_SPECIAL.sub(r"\\\1", s)
 
 
 def count(n: int, singular: str, plural: str | None = None) -> str:
