@@ -18,11 +18,11 @@ One paragraph, one sentence and 2 tokens (2 Arabic words) of 2 distinct types. T
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .article import Article, as_article
+from .prose import md_escape
 from .tokenise import sentences, words
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -42,17 +42,6 @@ __all__ = [
 
 #: below this many tokens a type/token ratio or a frequency list says little
 SHORT_TOKENS = 100
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>$])")
-
-
-def md_escape(text: str) -> str:
-    """Escape article text for Markdown and HTML (one line; markup characters made literal).
-
-    >>> md_escape("قال <b>الوزير</b> *فقط*")
-    'قال &lt;b&gt;الوزير&lt;/b&gt; \\\\*فقط\\\\*'
-    """
-    text = html.escape(" ".join(str(text).split()), quote=False)
-    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 def _n(k: int, one: str, many: str | None = None) -> str:
