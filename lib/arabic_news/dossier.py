@@ -281,16 +281,16 @@ def findings(d: dict[str, Any]) -> list[dict[str, str]]:
                 "notebook": NOTEBOOKS["attribution"],
             }
         )
-    pct = rh.get("politics_percentiles", {})
+    pct = rh.get("reference_percentiles", {})
     if pct:
         k_hi = max(pct, key=lambda k: pct[k])
         k_lo = min(pct, key=lambda k: pct[k])
         out.append(
             {
                 "text": (
-                    f"Against {rh['politics_corpus_size']} SANAD Politics articles, its {k_hi} density "
-                    f"({rh['densities'][k_hi]:.2f} per 100 words) is {_pct_phrase(pct[k_hi])} the genre "
-                    f"(percentile {pct[k_hi]:.0f}); its {k_lo} density is {_pct_phrase(pct[k_lo])} it "
+                    f"Against {rh['reference_corpus_size']} articles of {rh['reference']}, its {k_hi} density "
+                    f"({rh['densities'][k_hi]:.2f} per 100 words) is {_pct_phrase(pct[k_hi])} them "
+                    f"(percentile {pct[k_hi]:.0f}); its {k_lo} density is {_pct_phrase(pct[k_lo])} them "
                     f"(percentile {pct[k_lo]:.0f})."
                 ),
                 "notebook": NOTEBOOKS["stance"],

@@ -240,7 +240,7 @@ def paragraph_scores(records: Sequence[dict[str, Any]], res: dict[str, Any], *, 
     if len(records) == 1:
         out = [f"The article's one paragraph scores {hi['score']:.2f}."]
     out.append(
-        f"{count(near, 'paragraph').capitalize()} {'lies' if near == 1 else 'lie'} within {margin:.1f} of the "
+        f"{count(near, 'paragraph').capitalize()} {'lies' if near <= 1 else 'lie'} within {margin:.1f} of the "
         f"threshold {thr:.2f}, where a small change of wording could flip the label."
     )
     return " ".join(out)
