@@ -88,22 +88,38 @@ def execute_notebook(
     nb_path: Path, out_path: Path, params: dict[str, Any], *, env: dict[str, str], timeout: int
 ) -> None:
     """Execute ``nb_path`` with papermill into ``out_path``, kernel environment ``env``, cwd the project root."""
+    import threading
+
     import papermill as pm
 
     _register_engine()
-    pm.execute_notebook(
-        str(nb_path),
-        str(out_path),
-        parameters=params,
-        engine_name=_ENGINE,
-        kernel_name="python3",
-        cwd=str(project_root()),
-        progress_bar=False,
-        log_output=False,
-        request_save_on_cell_execute=False,
-        execution_timeout=timeout,
-        kernel_env=env,
-    )
+    failure: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            pm.execute_notebook(
+                str(nb_path),
+                str(out_path),
+                parameters=params,
+                engine_name=_ENGINE,
+                kernel_name="python3",
+                cwd=str(project_root()),
+                progress_bar=False,
+                log_output=False,
+                request_save_on_cell_execute=False,
+                execution_timeout=timeout,
+                kernel_env=env,
+            )
+        except BaseException as e:  # noqa: BLE001 -- re-raised in the caller's thread below
+            failure.append(e)
+
+    # A thread of its own, so nbclient gets a fresh event loop: the calling thread's loop may be
+    # one that another library (e.g. a Dask client) is running elsewhere ("event loop already running").
+    worker = threading.Thread(target=run, name=f"papermill-{nb_path.stem}")
+    worker.start()
+    worker.join()
+    if failure:
+        raise failure[0]
 
 
 def default_jobs() -> int:
