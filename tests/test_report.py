@@ -429,3 +429,53 @@ def test_warmup_tasks_run_as_dask_graph_in_dependency_order(monkeypatch):
     tasks = warmup.warmup_tasks(["topics.cv"], seed=0, quick=True, log=lambda m: None)
     dask.compute(*tasks, scheduler="threads", num_workers=2)
     assert ran == ["topics.counts", "topics.cv"]
+
+
+def _code_notebook(path: Path, *sources: str) -> Path:
+    """A notebook with a parameters cell (ARTICLE, SEED, QUICK, FIGURES) and the given code cells."""
+    import nbformat
+
+    params = nbformat.v4.new_code_cell('ARTICLE = ""\nSEED = 0\nQUICK = False\nFIGURES = ""')
+    params.metadata["tags"] = ["parameters"]
+    nb = nbformat.v4.new_notebook(cells=[params, *(nbformat.v4.new_code_cell(s) for s in sources)])
+    nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    nbformat.write(nb, str(path))
+    return path
+
+
+def test_an_articles_notebooks_share_one_kernel_with_a_cleared_namespace(tmp_path):
+    """In one lane, a notebook sees no variable of the one before it, but modules stay loaded (same kernel)."""
+    import nbformat
+
+    nbs = tmp_path / "nbs"
+    nbs.mkdir()
+    first = _code_notebook(
+        nbs / "01-first.ipynb", "import os, sys\nLEAK = 1\nsys.modules['os'].__lane_probe__ = os.getpid()"
+    )
+    second = _code_notebook(
+        nbs / "02-second.ipynb",
+        "assert 'LEAK' not in globals(), 'the namespace was not cleared'",
+        "import os\nassert getattr(os, '__lane_probe__', None) == os.getpid(), 'not the same kernel'",
+    )
+    (tmp_path / "a.txt").write_text(GOOD_TEXT, "utf-8")
+    out = tmp_path / "rep"
+    res = rb.build_article(tmp_path / "a.txt", notebooks=[first, second], out_root=out, jobs=1, log=lambda m: None)
+    assert res.ok, res.error
+    executed = nbformat.read(str(out / res.slug / "02-second.ipynb"), as_version=4)
+    counts = [c.execution_count for c in executed.cells if c.cell_type == "code"]
+    assert counts[0] == 1 and counts == sorted(counts)  # numbered per notebook, not per kernel
+
+
+def test_a_failing_notebook_in_a_shared_kernel_does_not_spoil_the_next(tmp_path):
+    """After a notebook fails (kernel left in any state), the next notebook of the lane runs in a fresh kernel."""
+    nbs = tmp_path / "nbs"
+    nbs.mkdir()
+    bad = _code_notebook(nbs / "01-bad.ipynb", "LEAK = 1\nraise RuntimeError('boom')")
+    good = _code_notebook(nbs / "02-good.ipynb", "assert 'LEAK' not in globals()\nprint('fine')")
+    (tmp_path / "a.txt").write_text(GOOD_TEXT, "utf-8")
+    res = rb.build_article(
+        tmp_path / "a.txt", notebooks=[bad, good], out_root=tmp_path / "rep", jobs=1, log=lambda m: None
+    )
+    by_nb = {r["notebook"]: r for r in res.reports}
+    assert "RuntimeError: boom" in by_nb["01-bad"]["error"]
+    assert "html" in by_nb["02-good"]

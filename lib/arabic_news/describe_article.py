@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .article import Article, as_article
@@ -160,10 +161,20 @@ def describe_concordance(lines: Sequence[KwicLine], surface: str | None) -> str:
 
 
 def corpus_lengths(*, root=None) -> list[int]:
-    """Whitespace-separated word counts of every SANAD article (the topic model's training corpus)."""
-    from .corpus import load_sanad
+    """Whitespace-separated word counts of every SANAD article (the topic model's training corpus).
 
-    return [len(d.text.split()) for d in load_sanad(root, show_progress=False).documents]
+    Read once per copy of the corpus and cached (``corpus-lengths``), keyed on the corpus files.
+    """
+    from .cache import cached, data_fingerprint, fingerprint
+    from .corpus import load_sanad
+    from .paths import data_path
+
+    folder = Path(root) if root is not None else data_path("corpora", "sanad_khaleej")
+    return cached(
+        "corpus-lengths",
+        fingerprint("sanad-word-counts/1", data_fingerprint(folder)),
+        lambda: [len(d.text.split()) for d in load_sanad(root, show_progress=False).documents],
+    )
 
 
 def describe_corpus_length(article: Article | str, lengths: Sequence[int], corpus: str = "SANAD") -> str:

@@ -1,27 +1,46 @@
-"""Executing notebooks: papermill in a fresh kernel whose environment is passed explicitly.
+"""Executing notebooks: papermill in a kernel whose environment is passed explicitly.
 
 The builder never changes ``os.environ``: each kernel gets its own copy of the
 environment with ``ARABIC_NEWS_REPORT_DIR`` (where the notebook writes files
 that belong to its report) and an inline matplotlib backend, so parallel
 workers cannot see each other's settings.
+
+An article's notebooks can share one kernel (:class:`KernelSession`): its
+user namespace is cleared before each notebook (``%reset -f``), so a notebook
+still sees only what it defines itself, while imported modules and their
+in-memory caches (models, lexicons, the sentence encoder) are loaded once per
+article instead of once per notebook.  A notebook that fails or times out gets
+its kernel replaced before the next one runs.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+import threading
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from ..paths import project_root
 
-__all__ = ["REPORT_DIR_ENV", "INLINE_BACKEND", "kernel_env", "execute_notebook", "schedule", "default_jobs", "error_of"]
+__all__ = [
+    "REPORT_DIR_ENV",
+    "INLINE_BACKEND",
+    "KernelSession",
+    "kernel_env",
+    "execute_notebook",
+    "in_own_thread",
+    "schedule",
+    "default_jobs",
+    "error_of",
+]
 
 #: Environment variable telling a notebook where its report is being built.
 REPORT_DIR_ENV = "ARABIC_NEWS_REPORT_DIR"
 #: matplotlib backend of the kernels that execute the notebooks (figures inline in the report)
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 _ENGINE = "arabic_news_env"
+T = TypeVar("T")
 
 
 def kernel_env(report_dir: str | os.PathLike | None, base: Mapping[str, str] | None = None) -> dict[str, str]:
@@ -79,47 +98,182 @@ def _register_engine() -> None:
                 stderr_file=stderr_file,
             )
             client = PapermillNotebookClient(nb_man, **final)
-            return client.execute(**({"env": kernel_env} if kernel_env is not None else {}))
+            try:
+                return client.execute(**({"env": kernel_env} if kernel_env is not None else {}))
+            finally:
+                if not client.owns_km and client.kc is not None:  # a shared kernel stays up; its client goes
+                    client.kc.stop_channels()
 
     papermill_engines.register(_ENGINE, EnvEngine)
 
 
-def execute_notebook(
-    nb_path: Path, out_path: Path, params: dict[str, Any], *, env: dict[str, str], timeout: int
-) -> None:
-    """Execute ``nb_path`` with papermill into ``out_path``, kernel environment ``env``, cwd the project root."""
-    import threading
+def in_own_thread(fn: Callable[[], T], *, name: str) -> T:
+    """Run ``fn()`` in a new thread and return its result (its exception is re-raised here).
 
-    import papermill as pm
-
-    _register_engine()
+    nbclient then gets a fresh event loop: the calling thread's loop may be one
+    that another library (e.g. a Dask client) is running elsewhere ("event loop
+    already running").  A :class:`KernelSession` must be used from one thread.
+    """
+    result: list[T] = []
     failure: list[BaseException] = []
 
     def run() -> None:
         try:
-            pm.execute_notebook(
-                str(nb_path),
-                str(out_path),
-                parameters=params,
-                engine_name=_ENGINE,
-                kernel_name="python3",
-                cwd=str(project_root()),
-                progress_bar=False,
-                log_output=False,
-                request_save_on_cell_execute=False,
-                execution_timeout=timeout,
-                kernel_env=env,
-            )
+            result.append(fn())
         except BaseException as e:  # noqa: BLE001 -- re-raised in the caller's thread below
             failure.append(e)
 
-    # A thread of its own, so nbclient gets a fresh event loop: the calling thread's loop may be
-    # one that another library (e.g. a Dask client) is running elsewhere ("event loop already running").
-    worker = threading.Thread(target=run, name=f"papermill-{nb_path.stem}")
+    worker = threading.Thread(target=run, name=name)
     worker.start()
     worker.join()
     if failure:
         raise failure[0]
+    return result[0]
+
+
+class KernelSession:
+    """One kernel process reused for several notebooks, driven from the thread that started it.
+
+    >>> s = KernelSession({"PATH": "/bin"}, cwd="/tmp")
+    >>> s.km is None
+    True
+    """
+
+    def __init__(self, env: dict[str, str], *, cwd: str | os.PathLike, startup_timeout: int = 60) -> None:
+        self.env = env
+        self.cwd = str(cwd)
+        self.startup_timeout = startup_timeout
+        self.km: Any = None
+        self.notebooks = 0  # notebooks run in the current kernel
+
+    def start(self) -> None:
+        """Start a kernel (``python3``) with the session's environment and working directory."""
+        from jupyter_client.manager import AsyncKernelManager
+        from jupyter_core.utils import run_sync
+
+        km = AsyncKernelManager(kernel_name="python3")
+        # log level ERROR: the kernel's start-up warning about unencrypted local TCP is noise in build logs
+        run_sync(km.start_kernel)(env=self.env, cwd=self.cwd, extra_arguments=["--IPKernelApp.log_level=ERROR"])
+        self.km, self.notebooks = km, 0
+
+    def alive(self) -> bool:
+        from jupyter_core.utils import run_sync
+
+        return self.km is not None and bool(run_sync(self.km.is_alive)())
+
+    def reset(self) -> None:
+        """Clear the user namespace (``%reset -f``); imported modules and their caches stay loaded."""
+        from jupyter_core.utils import run_sync
+
+        async def _reset() -> dict[str, Any]:
+            kc = self.km.client()
+            kc.start_channels()
+            try:
+                await kc.wait_for_ready(timeout=self.startup_timeout)
+                code = "get_ipython().run_line_magic('reset', '-f')\nimport gc as _gc; _gc.collect(); del _gc"
+                reply: dict[str, Any] = await kc.execute_interactive(
+                    code, store_history=False, timeout=60, output_hook=lambda msg: None
+                )
+                return reply
+            finally:
+                kc.stop_channels()
+
+        reply = run_sync(_reset)()
+        if reply.get("content", {}).get("status") != "ok":
+            raise RuntimeError("could not clear the shared kernel's namespace")
+
+    def ready(self) -> None:
+        """A kernel with an empty namespace: the current one reset, or a new one if it died."""
+        if self.alive():
+            if self.notebooks:
+                self.reset()
+        else:
+            self.close()
+            self.start()
+        self.notebooks += 1
+
+    def close(self) -> None:
+        """Shut the kernel down (no error if it is already gone)."""
+        from jupyter_core.utils import run_sync
+
+        km, self.km = self.km, None
+        if km is not None:
+            try:
+                run_sync(km.shutdown_kernel)(now=True)
+            except Exception:  # noqa: BLE001 -- a kernel that is already dead needs no shutdown
+                pass
+
+    def __enter__(self) -> KernelSession:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _renumber(out_path: Path) -> None:
+    """Execution counts 1, 2, ... per notebook, also when its kernel ran notebooks before."""
+    import nbformat
+
+    nb = nbformat.read(str(out_path), as_version=4)
+    n = 0
+    for cell in nb.cells:
+        if cell.get("cell_type") == "code" and cell.get("execution_count") is not None:
+            n += 1
+            cell["execution_count"] = n
+            for out in cell.get("outputs", []):
+                if "execution_count" in out:
+                    out["execution_count"] = n
+    nbformat.write(nb, str(out_path))
+
+
+def execute_notebook(
+    nb_path: Path,
+    out_path: Path,
+    params: dict[str, Any],
+    *,
+    env: dict[str, str],
+    timeout: int,
+    session: KernelSession | None = None,
+) -> None:
+    """Execute ``nb_path`` with papermill into ``out_path``, kernel environment ``env``, cwd the project root.
+
+    Without ``session`` the notebook gets a kernel of its own, started and stopped
+    in a thread of its own.  With ``session`` it runs in that session's kernel
+    (namespace cleared first), in the calling thread -- the one that owns the session.
+    """
+    import papermill as pm
+
+    _register_engine()
+
+    def run() -> None:
+        extra: dict[str, Any] = {}
+        if session is not None:
+            session.ready()
+            extra["km"] = session.km
+        pm.execute_notebook(
+            str(nb_path),
+            str(out_path),
+            parameters=params,
+            engine_name=_ENGINE,
+            kernel_name="python3",
+            cwd=str(project_root()),
+            progress_bar=False,
+            log_output=False,
+            request_save_on_cell_execute=False,
+            execution_timeout=timeout,
+            kernel_env=env,
+            **extra,
+        )
+
+    if session is None:
+        in_own_thread(run, name=f"papermill-{nb_path.stem}")
+        return
+    try:
+        run()
+    except BaseException:
+        session.close()  # a failed or timed-out notebook may leave its kernel busy: the next one gets a new kernel
+        raise
+    _renumber(out_path)
 
 
 def default_jobs() -> int:

@@ -3,9 +3,17 @@
 A :class:`Job` holds what one folder needs (notebooks, parameters, the
 temporary folder, the kernel environment); :func:`run_jobs` turns jobs into
 one Dask graph on the local threads scheduler -- warm-up steps first, then
-every notebook (each in its own kernel, so threads only wait), the synthesis
-notebooks of a folder after its others -- and :func:`finish` records the
-outcome in ``build.json`` and moves the folder into place in one rename.
+every notebook in *lanes* (a lane is a sequence of notebooks run one after the
+other in one shared kernel, see :class:`~.execute.KernelSession`; threads only
+wait on kernels), the synthesis notebooks of a folder after its others -- and
+:func:`finish` records the outcome in ``build.json`` and moves the folder into
+place in one rename.
+
+An article's notebooks share one kernel (one lane) when there are at least as
+many articles as workers; with fewer articles, an article's notebooks are
+spread over ``workers // articles`` lanes (longest first, by last build's
+times), and its synthesis notebooks run in a lane of their own afterwards.
+Each lab-level notebook is a lane of its own (they are long and independent).
 """
 
 from __future__ import annotations
@@ -22,7 +30,8 @@ from typing import Any
 
 from ..article import Article
 from ..cache import atomic_write
-from .execute import error_of, execute_notebook, kernel_env, schedule
+from ..paths import project_root
+from .execute import KernelSession, error_of, execute_notebook, in_own_thread, kernel_env, schedule
 from .render import notebook_title, render_notebook
 
 __all__ = ["ArticleResult", "Job", "run_jobs", "STAMP_FILE"]
@@ -160,14 +169,14 @@ class Job:
         return kernel_env(self.tmp)
 
 
-def run_notebook(job: Job, nb_path: Path, *_after: Any) -> dict[str, Any]:
+def run_notebook(job: Job, nb_path: Path, session: KernelSession | None = None) -> dict[str, Any]:
     """Execute and render one notebook of a job; never raises (the record carries the error)."""
     import nbformat
 
     t1 = time.perf_counter()
     executed = job.tmp / f".{nb_path.stem}.executed.ipynb"
     try:
-        execute_notebook(nb_path, executed, job.params, env=job.env, timeout=job.timeout)
+        execute_notebook(nb_path, executed, job.params, env=job.env, timeout=job.timeout, session=session)
         nb = nbformat.read(str(executed), as_version=4)
         title = notebook_title(nb, nb_path.stem)
         page = render_notebook(
@@ -194,11 +203,51 @@ def run_notebook(job: Job, nb_path: Path, *_after: Any) -> dict[str, Any]:
         return {"notebook": nb_path.stem, "error": msg, "seconds": round(time.perf_counter() - t1, 1)}
 
 
-def finish(job: Job, records: list[dict[str, Any]]) -> ArticleResult:
+def run_lane(job: Job, notebooks: Sequence[Path], *_after: Any) -> list[dict[str, Any]]:
+    """Run ``notebooks`` one after the other in one shared kernel, in a thread of its own; never raises."""
+
+    def body() -> list[dict[str, Any]]:
+        with KernelSession(job.env, cwd=project_root()) as session:
+            return [run_notebook(job, nb, session) for nb in notebooks]
+
+    return in_own_thread(body, name=f"lane-{job.res.slug}-{notebooks[0].stem}")
+
+
+def lanes_of(job: Job, n_lanes: int) -> list[list[list[Path]]]:
+    """The job's notebooks as phases of lanes: ``[[lane, ...], [synthesis lane]]``.
+
+    With one lane, every notebook (synthesis last) runs in one kernel.  With more,
+    the main notebooks are dealt longest first (last build's seconds) to the lane
+    with the least work so far, and the synthesis notebooks follow in a lane of their own.
+
+    >>> from pathlib import Path
+    >>> j = Job.__new__(Job); j.notebooks = [Path(n) for n in ("00-a", "11-b", "20-c", "90-d")]
+    >>> j.prev_seconds = {"11-b": 9.0, "20-c": 5.0, "00-a": 1.0}
+    >>> [[[p.name for p in lane] for lane in ph] for ph in lanes_of(j, 1)]
+    [[['11-b', '20-c', '00-a', '90-d']]]
+    >>> [[[p.name for p in lane] for lane in ph] for ph in lanes_of(j, 2)]
+    [[['11-b'], ['20-c', '00-a']], [['90-d']]]
+    """
+    phases = schedule(job.notebooks, job.prev_seconds)
+    if n_lanes <= 1:
+        return [[[nb for ph in phases for nb in ph]]]
+    out: list[list[list[Path]]] = []
+    for ph in phases:
+        lanes: list[list[Path]] = [[] for _ in range(min(n_lanes, len(ph)))]
+        load = [0.0] * len(lanes)
+        for nb in ph:  # longest processing time first
+            i = load.index(min(load))
+            lanes[i].append(nb)
+            load[i] += job.prev_seconds.get(nb.stem, 1.0)
+        out.append(lanes)
+    return out
+
+
+def finish(job: Job, lanes: list[list[dict[str, Any]]]) -> ArticleResult:
     """Record the notebooks' outcomes (in notebook order), write ``build.json`` and publish the folder."""
     res = job.res
     try:
-        by_name = {r["notebook"]: r for r in records}
+        by_name = {r["notebook"]: r for lane in lanes for r in lane}
         errors = []
         for nb_path in job.notebooks:
             rec = by_name[nb_path.stem]
@@ -234,18 +283,24 @@ def run_jobs(
     from .warmup import warmup_tasks
 
     warm_done = warmup_tasks(warm, seed=seed, quick=quick, log=log) if warm else []
+    n_articles = sum(job.article is not None for job in jobs_to_run)
+    busy = n_articles + any(job.article is None for job in jobs_to_run)
     finals = []
     for job in jobs_to_run:
-        records = []
+        if job.article is None:  # lab-level notebooks: each a lane of its own
+            phases = [[[nb] for nb in ph] for ph in schedule(job.notebooks, job.prev_seconds)]
+        else:
+            phases = lanes_of(job, max(1, workers // max(1, busy)))
+        lanes = []
         before: list[Any] = list(warm_done)
-        for phase in schedule(job.notebooks, job.prev_seconds):
+        for k, phase in enumerate(phases):
             tasks = [
-                delayed(run_notebook, pure=False)(job, nb, *before, dask_key_name=f"nb-{job.res.slug}-{nb.stem}")
-                for nb in phase
+                delayed(run_lane, pure=False)(job, lane, *before, dask_key_name=f"lane-{job.res.slug}-{k}-{i}")
+                for i, lane in enumerate(phase)
             ]
-            records += tasks
+            lanes += tasks
             before = tasks  # the synthesis phase waits for the article's other notebooks
-        finals.append(delayed(finish, pure=False)(job, records, dask_key_name=f"finish-{job.res.slug}"))
+        finals.append(delayed(finish, pure=False)(job, lanes, dask_key_name=f"finish-{job.res.slug}"))
     try:
         return list(dask.compute(*finals, scheduler="threads", num_workers=max(1, workers)))
     finally:
