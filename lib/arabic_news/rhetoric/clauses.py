@@ -29,6 +29,7 @@ __all__ = [
     "shrink_to_known",
     "strip_li",
     "match_prep",
+    "after_source_prep",
 ]
 
 
@@ -258,6 +259,21 @@ def match_prep(doc: Doc, i: int) -> tuple[int, str, str, int] | None:
             return None
         return nxt, strength, lemma, nxt
     return None
+
+
+def after_source_prep(doc: Doc, i: int) -> bool:
+    """Is the verb at i the verb of ``بحسب/حسب/وفق/وفقا لـ ما`` (بحسب ما ذكر الموقع)?  Its subject is the source.
+
+    >>> from arabic_news import Article
+    >>> d = Doc(Article.from_text("ارتفعت الأسعار بحسب ما ذكر المرصد"))
+    >>> after_source_prep(d, 4), after_source_prep(d, 0)
+    (True, False)
+    """
+    toks = doc.toks
+    if i < 2 or toks[i - 1].key != "ما" or doc.gap(i).strip() or doc.gap(i - 1).strip():
+        return False
+    lemmas = {strip_conjunction(k) for k in function_words("source_prep_head")}
+    return strip_conjunction(toks[i - 2].key) in lemmas
 
 
 def is_cue_key(key: str) -> bool:

@@ -98,6 +98,7 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         and not COMPLEMENTISERS.match(toks[i - 1].mkey)
         and subject_before(doc, i, a0) is None
         and not (i + 1 < n and doc.head_class(nxt) not in (None, "name"))
+        and not (cue.lemma not in cue_conditions() and prev != "عدم" and _clause_follows(doc, i))
     ):
         return False  # "بتقديم كشف حساب": a noun that looks like a perfect verb (unless a source follows)
     if (
@@ -137,12 +138,32 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
     return True
 
 
+def _clause_follows(doc: Doc, i: int) -> bool:
+    """Does a short phrase after the verb at i end in إن/أن, a colon or a quotation ("وفي بيروت قال
+    مفتي الجمهورية إن ...")?  Then the verb reports, whatever opened the sentence."""
+    _, b = doc.sent_bounds(i)
+    for n in range(i + 1, min(b, i + 9)):
+        g = doc.gap(n)
+        if n > i + 1 and (":" in g or any(c in g for c in '«"“')):
+            return True
+        if any(c in g for c in "،,;؛.!?()"):
+            return False
+        if doc.is_verb(doc.toks[n].key):
+            return False
+        if n > i + 1 and doc.toks[n].key in ("ان", "إن", "أن", "بان", "بأن", "انه", "إنه", "أنه", "انها", "أنها"):
+            return True
+    return False
+
+
 def _followed_by(doc: Doc, i: int, need: tuple[str, ...]) -> bool:
-    """Does one of ``need`` (keys; "أن" = any complementiser, ":" = a colon) follow within ten words of the clause?"""
+    """Does one of ``need`` (keys; "أن" = any complementiser, ":" = a colon, "«" = a quotation right
+    after the cue) follow within ten words of the clause?"""
     from ._lexicon import rkey
 
-    keys = {rkey(w) for w in need if w not in ("أن", ":")}
+    keys = {rkey(w) for w in need if w not in ("أن", ":", "«")}
     _, b = doc.sent_bounds(i)
+    if "«" in need and i + 1 < len(doc.toks) and any(c in doc.gap(i + 1) for c in '«"“'):
+        return True  # وتابع «...»: a quotation opens right after the cue
     for n in range(i + 1, min(b, i + 11)):
         t = doc.toks[n]
         g = doc.gap(n)

@@ -23,6 +23,7 @@ from ._lexicon import KeyedToken
 from .chunker import Doc, Mention
 from .clauses import (
     action_subject,
+    after_source_prep,
     content,
     cut_object,
     is_cue_key,
@@ -128,6 +129,8 @@ class Run:
             quoted = True
         else:
             npe, quoted = doc.np_at(np_start, b, max_len=8), False
+            if npe <= np_start + 1 and self._report_noun(np_start):  # حسب تصريحات وزارة النقل
+                npe = max(np_start + 1, doc.np_at(np_start + 1, b, max_len=7))
         if npe <= np_start:
             return
         if lemma in function_words("source_prep_lemma") and not quoted and not self._source_like(np_start, npe):
@@ -143,12 +146,21 @@ class Run:
         self.explicit.append((m.start, m.end))
         self.record(toks[i], toks[j - 1].end, m, e, span, strength, lemma, "preposition", "preposition")
 
+    def _report_noun(self, i: int) -> bool:
+        """Is token i a report noun (تصريحات، رواية، حصيلة ...; function_words ``prep_source_noun``)?"""
+        head = self.doc.toks[i].key
+        bare = strip_article(head[1:] if head[:1] == "ل" and not head.startswith("لل") else head)
+        report_nouns = function_words("prep_source_noun")
+        return bare in report_nouns or "ال" + bare in report_nouns
+
     def _source_like(self, i: int, j: int) -> bool:
-        """Does the phrase ``[i, j)`` name a source (title, name, source noun, known or recurring name)?"""
+        """Does the phrase ``[i, j)`` name a source (title, name, source noun, known or recurring name,
+        or a report noun such as تصريحات، رواية، حصيلة)?"""
         doc = self.doc
         head = doc.toks[i].key
         return (
-            doc.head_class(head) is not None
+            self._report_noun(i)
+            or doc.head_class(head) is not None
             or doc.is_name_like(i)
             or any(strip_article(head[1:] if head[:1] == "ل" else head) in _head_keys(e) for e in self.res.entities)
         )
@@ -257,6 +269,9 @@ class Run:
         if sv is not None:
             return sv, "explicit"
         j0 = i + 1
+        if after_source_prep(doc, i) and j0 < b:
+            j = doc.np_at(j0, b, complements=cue.complements, max_len=8)
+            return ((j0, j) if j > j0 and not is_cue_key(toks[j0].key) else None), "explicit"
         if j0 + 1 < b and toks[j0].key == "ل" and cue.lemma in function_words("outlet_lemma"):
             return self._after_outlet(j0, b, cue), "explicit"
         if j0 < b and any(c in doc.gap(j0) for c in '«"“') and not any(c in doc.gap(j0) for c in "،,:"):
