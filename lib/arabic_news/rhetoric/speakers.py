@@ -20,7 +20,7 @@ participle) or, as a fallback with lower confidence, the most recent speaker of 
 from __future__ import annotations
 
 from ._lexicon import KeyedToken
-from .chunker import Doc, Mention
+from .chunker import Doc, Mention, is_name_key
 from .clauses import (
     action_subject,
     after_source_prep,
@@ -340,14 +340,35 @@ class Run:
                 and head not in lex["names"]
                 and head not in lex["titles"]
                 and head not in lex["src"]
+                and not self._li_name(j0, j, b)
             )
         )
         j = shrink_to_known(doc, res, j0, j)
         if cue.takes_object:
             j = cut_object(doc, j0, j)
+        # a title followed by a given name (المخرج السعودي عامر الحمود) is a person even for an unknown title
+        recognised = recognised or any(is_name_key(toks[k].key, lex["names"]) for k in range(j0 + 1, j))
         if not not_subject and (recognised or not cue.takes_object or COMPLEMENTISERS.match(follows)):
             return (j0, j)
         return None
+
+    def _li_name(self, j0: int, j: int, b: int) -> bool:
+        """وقالت لاورا باستيانيتو التي ...: a two- or three-word foreign name that starts with ل, not the
+        preposition لـ: no word is definite or a known source, and a clause (relative, إن/أن, colon,
+        quotation) follows it."""
+        doc, toks = self.doc, self.doc.toks
+        if not 2 <= j - j0 <= 3 or j >= b:
+            return False
+        if doc.head_class(toks[j0].key[1:]) is not None:
+            return False  # لرويترز، لوزير: a preposition before a source
+        if any(toks[k].key.startswith(("ال", "لل", "بال")) or doc.is_stop(toks[k].key) for k in range(j0, j)):
+            return False
+        nxt = toks[j]
+        return (
+            nxt.key in function_words("relative")
+            or bool(COMPLEMENTISERS.match(nxt.mkey))
+            or any(c in doc.gap(j) for c in ':«"“')
+        )
 
     def _relay_source(self, i: int, b: int, after: int, cue: Cue) -> None:
         """نقلت وكالة X عن Y قوله ...: a second record, cue عن, for the original speaker Y."""
