@@ -189,6 +189,8 @@ def _impersonal_at(doc: Doc, i: int) -> tuple[str, str] | None:
                 return None
             return row[0], "neutral"
     found = _cue_at(doc, i)
+    if found is not None and found[0].kind == "relay" and found[0].person == "m" and passive_vowel(t.text):
+        return found[0].lemma, found[0].strength  # نُقل عن فلان قوله: relayed, no agent
     if found is None or found[0].kind != "verb" or found[0].person != "m":
         return None
     cue = found[0]

@@ -34,7 +34,7 @@ from .clauses import (
     subject_before,
 )
 from .coref import Entity, Resolver
-from .cues import COMPLEMENTISERS, Cue, function_words, strip_article
+from .cues import COMPLEMENTISERS, Cue, cue_table, function_words, strip_article, strip_conjunction
 from .record import Attribution
 
 __all__ = ["Run"]
@@ -192,6 +192,9 @@ class Run:
             rule="impersonal",
         )  # fmt: skip
         self.out.append(r)
+        found = cue_table().get(strip_conjunction(t.key))
+        if found is not None and found.kind == "relay":
+            self._relay_source(i, doc.sent_bounds(i)[1], i + 1, found)  # نُقل عن فلان قوله: the original speaker
 
     def participle(self, pos: int, i: int, cue: Cue) -> None:
         """مؤكدًا، مشيرًا: the speaker of the sentence's earlier cue, an action verb's subject, or an antecedent."""
@@ -264,7 +267,17 @@ class Run:
         if i > a and toks[i - 1].key in function_words("relative"):
             rel = relative_antecedent(doc, i - 1, a)
             if rel is not None:
-                return (rel[0], doc.np_at(rel[0], i - 1, max_len=8)), "relative"
+                start = rel[0]
+                end = doc.np_at(start, i - 1, max_len=8)
+                # "ورئيسه السويسري سيب بلاتر الذي": when the phrase from the first recognised word stops
+                # short of the relative, take the phrase that reaches it (the name next to الذي)
+                k = start + 1
+                while end < i - 1 and k < i - 1:
+                    if doc.np_at(k, i - 1, max_len=8) == i - 1 and not doc.is_stop(toks[k].key, toks[k].mkey):
+                        start, end = k, i - 1
+                    k += 1
+                if end > start:
+                    return (start, end), "relative"
         sv = subject_before(doc, i, a)  # headline "العراق يؤكد ..."، "وكان الوزير قد أكد"
         if sv is not None:
             return sv, "explicit"
@@ -374,7 +387,25 @@ class Run:
         """نقلت وكالة X عن Y قوله ...: a second record, cue عن, for the original speaker Y."""
         doc, toks = self.doc, self.doc.toks
         k = after
+        quote_nouns = function_words("quote_noun")
         while k < b and k < after + 3 and toks[k].key != "عن":
+            if toks[k].key in ("عنه", "عنها", "عنهم") and k + 1 < b and toks[k + 1].key in quote_nouns:
+                # نُقل عنه قوله: the original speaker is the pronoun's antecedent
+                person = {"عنه": "m", "عنها": "f", "عنهم": "pl"}[toks[k].key]
+                ents = self.res.antecedent(person)
+                if ents:
+                    qn = toks[k + 1]
+                    m = max(
+                        (mm for mm in ents[0].mentions if mm.start < toks[k].start),
+                        key=lambda mm: mm.start,
+                        default=ents[0].mentions[-1],
+                    )
+                    r = self.record(
+                        toks[k], qn.end, m, ents[0], content(doc, k + 2, i), cue.strength, "نقل عن",
+                        "relay_source", "antecedent", implicit=True,
+                    )  # fmt: skip
+                    r.speaker = ents[0].name
+                return
             k += 1
         if not (k < b and toks[k].key == "عن" and k + 1 < b):
             return
