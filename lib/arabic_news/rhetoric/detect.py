@@ -17,6 +17,7 @@ from __future__ import annotations
 from .chunker import Doc
 from .clauses import match_prep, relative_antecedent, subject_before
 from .cues import COMPLEMENTISERS, Cue, ambiguous_cues, cue_conditions, cue_table, function_words, strip_conjunction
+from .nominal import nominal_cues
 
 __all__ = ["cue_events", "mention_events", "headline_events", "is_report", "passive_vowel"]
 
@@ -289,6 +290,10 @@ def cue_events(doc: Doc) -> list[tuple[int, int, str, tuple]]:
         found = _cue_at(doc, i)
         if found is not None and is_report(doc, i, *found):
             events.append((t.start, 1, "cue", (i, found[0])))
+    taken = {e[3][0] for e in events}
+    for i, marker, strength in nominal_cues(doc):
+        if i not in taken:
+            events.append((doc.toks[i].start, 1, "nominal", (i, marker, strength)))
     return events
 
 

@@ -196,11 +196,29 @@ class Run:
         if found is not None and found.kind == "relay":
             self._relay_source(i, doc.sent_bounds(i)[1], i + 1, found)  # نُقل عن فلان قوله: the original speaker
 
+    def nominal(self, pos: int, i: int, marker: int, strength: str) -> None:
+        """تصريح الوزير بـ...، وجهت النيابة اتهامات بـ...: a verbal noun with its content (see :mod:`.nominal`)."""
+        from .nominal import nominal_speaker
+
+        doc = self.doc
+        subj = nominal_speaker(doc, i, marker)
+        if subj is None or subj[1] <= subj[0]:
+            return
+        m = strip_li(doc, doc.mention(*subj), subj[0])
+        lemma = strip_article(strip_conjunction(doc.toks[i].key))
+        span = content(doc, marker, i)
+        t = doc.toks[i]
+        e = self.res.resolve(m, pos)  # not the latest speaker: a following وأضاف is not the noun's source
+        self.explicit.append((m.start, m.end))
+        self.record(t, t.end, m, e, span, strength, lemma, "nominal", "nominal")
+
     def participle(self, pos: int, i: int, cue: Cue) -> None:
         """مؤكدًا، مشيرًا: the speaker of the sentence's earlier cue, an action verb's subject, or an antecedent."""
         doc, res = self.doc, self.res
         a, _ = doc.sent_bounds(i)
-        prev_same = [r for r in self.out if a <= doc.tok_index(r.cue_start) < i and r.cue_kind != "relay"]
+        prev_same = [
+            r for r in self.out if a <= doc.tok_index(r.cue_start) < i and r.cue_kind not in ("relay", "nominal")
+        ]
         if prev_same:
             ents, rule = [res.by_sid(prev_same[-1].speaker_id)], "same_sentence"
         elif action_subject(doc, res, a, i, pos, register=False) is not None:
