@@ -1,0 +1,152 @@
+"""Attribution rules added in round 2 of the gold set (tuning articles only): new cue verbs with
+their complement conditions, بحسب/وفق ما + verb, report nouns after بحسب/وفق, foreign names, relative
+clauses, passive relays, sub-headline and footer headlines, and the negatives next to them."""
+
+from __future__ import annotations
+
+import pytest
+
+from arabic_news.rhetoric import attributions
+
+
+def pairs(text: str) -> list[tuple[str, str]]:
+    """(cue, speaker text at its span) per record; '' for an impersonal record."""
+    out = []
+    for r in attributions(text):
+        out.append((r.cue, text[r.speaker_start : r.speaker_end] if r.speaker_start >= 0 else ""))
+    return out
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وقدرت المخابرات الأمريكية أن عدد المقاتلين كبير.", [("وقدرت", "المخابرات الأمريكية")]),
+        ("وينص الاتفاق الجديد على إلغاء الرسوم.", [("وينص", "الاتفاق الجديد")]),
+        ("وتساءل الكاتب أحمد سالم عن جدوى القرار.", [("وتساءل", "الكاتب أحمد سالم")]),
+        ("وأقر المتهم أنه كان في المكان.", [("وأقر", "المتهم")]),
+    ],
+)
+def test_new_cue_verbs_are_reports(text, expected):
+    """أبلغ، قدر، نص، تساءل، أقر report with their complement."""
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تابع الجمهور المباراة باهتمام كبير.",  # تابع "followed", no quotation after it
+        "أقر المجلس الميزانية الجديدة للعام المقبل.",  # أقر "approved", no clause
+        "قدر المبلغ المطلوب كبير جدا.",  # قدر "amount"
+        "ويبلغ عدد السكان عشرة ملايين نسمة.",  # يبلغ "amounts to"
+    ],
+)
+def test_ablagha_reports_with_its_subject():
+    """أبلغ X الوكالة أن ...: a report whose speaker starts at the subject (the recipient may stay attached)."""
+    got = pairs("وأبلغ مسؤولون حكوميون الوكالة أنهم يتوقعون تراجع الإنتاج.")
+    assert len(got) == 1 and got[0][0] == "وأبلغ" and got[0][1].startswith("مسؤولون حكوميون")
+
+
+def test_new_cue_verbs_need_their_complement(text):
+    """The new verbs that are also common words give nothing without their complement."""
+    assert attributions(text) == []
+
+
+def test_tabaa_before_a_quotation_continues_the_speaker():
+    """وتابع «...» continues the previous speaker."""
+    text = "قال الوزير أحمد سالم إن الخطة جاهزة. وتابع «سنبدأ التنفيذ قريبا»."
+    assert pairs(text) == [("قال", "الوزير أحمد سالم"), ("وتابع", "الوزير أحمد سالم")]
+
+
+def test_plural_participle_is_a_cue():
+    """A plural participle (مشيرين) reports for the group that spoke."""
+    text = "وقال سكان محليون إن القصف استمر، مشيرين إلى أن المنازل تضررت."
+    assert [c for c, _ in pairs(text)] == ["وقال", "مشيرين"]
+
+
+def test_sentence_opening_phrase_does_not_hide_the_verb():
+    """وفي بيروت قال مفتي ... إن: a verb after an opening phrase, with إن after its subject, reports."""
+    text = "عنوان الخبر\nوفي بيروت قال مفتي الجمهورية الشيخ أحمد سالم إن العيد غدا."
+    assert pairs(text) == [("قال", "مفتي الجمهورية الشيخ أحمد سالم")]
+
+
+def test_hasab_ma_verb_takes_the_source_after_the_verb():
+    """بحسب/وفق ما ذكر X: the verb's subject is the source, even an unknown one."""
+    text = "عنوان الخبر\nقتل عشرة أشخاص في المدينة، وفق ما أعلن المرصد المحلي للحقوق."
+    assert pairs(text) == [("أعلن", "المرصد المحلي للحقوق")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("عنوان\nارتفعت الأسعار حسب تصريحات وزارة المالية.", [("حسب", "تصريحات وزارة المالية")]),
+        ("عنوان\nقتل خمسة أشخاص وفق حصيلة جديدة.", [("وفق", "حصيلة جديدة")]),
+        ("عنوان\nقصف التحالف المدينة بحسب سكاي نيوز بعد الهجوم.", [("بحسب", "سكاي نيوز")]),
+    ],
+)
+def test_report_nouns_after_according_to_are_sources(text, expected):
+    """بحسب/وفق + a report noun (تصريحات، حصيلة) or a known outlet is an attribution."""
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "تعمل الحافلات يوميا وفق الجدول المعتاد.",
+        "تختلف مدة العمل حسب النقش ومساحة اللوحة.",
+        "يعود المستفيد إلى قائمة الانتظار بحسب رغبته.",
+    ],
+)
+def test_according_to_a_schedule_or_rule_is_not_a_source(text):
+    """وفق/حسب + a noun that is no source (a schedule, a pattern, a wish) is no attribution."""
+    assert attributions(text) == []
+
+
+def test_foreign_name_starting_with_lam_is_a_speaker_before_a_clause():
+    """وقالت لاورا بيرتوني التي ... إن: a two-word name that starts with ل, then a relative clause."""
+    text = "عنوان\nوقالت لاورا بيرتوني التي حضرت اللقاء إن الأمر مؤثر."
+    assert pairs(text) == [("وقالت", "لاورا بيرتوني")]
+
+
+def test_lam_preposition_before_an_outlet_is_not_a_name():
+    """قال لرويترز إن ...: ل + a news agency is the addressee, the speaker is the earlier one."""
+    text = "قال الوزير أحمد سالم إن الخطة جاهزة. وقال لرويترز إن التنفيذ سيبدأ."
+    assert pairs(text)[1] == ("وقال", "الوزير أحمد سالم")
+
+
+def test_unknown_title_with_a_given_name_is_the_subject():
+    """انتقد المخرج ... عامر الحمود تصرفات ...: a title followed by a given name is the subject."""
+    text = "عنوان\nانتقد المخرج السعودي عامر الحمود تصرفات الفنان."
+    assert pairs(text) == [("انتقد", "المخرج السعودي عامر الحمود")]
+
+
+def test_relative_clause_speaker_is_the_name_next_to_the_relative():
+    """... ورئيسه السويسري سيب بلاتر الذي أعلن: the phrase that reaches الذي."""
+    text = "عنوان\nوردا على الزميل الإعلامي سلطان القحطاني الذي تساءل عن استبعاده قال إنه لا يعلم."
+    assert pairs(text)[0] == ("تساءل", "الزميل الإعلامي سلطان القحطاني")
+
+
+def test_passive_relay_gives_an_impersonal_record_and_the_original_speaker():
+    """نُقل عن فلان قوله: an impersonal relay plus a record for the original speaker."""
+    text = "عنوان\nنُقل يوم الإثنين عن رئيس الوزراء أحمد سالم قوله إن بلاده لن ترسل قوات."
+    assert pairs(text) == [("نُقل", ""), ("عن", "رئيس الوزراء أحمد سالم")]
+
+
+def test_relay_from_a_pronoun_takes_its_antecedent():
+    """ونقلت صحيفة ... عنه قوله: the original speaker is the pronoun's antecedent."""
+    text = 'قال الوزير أحمد سالم إن الأمر مهم. ونقلت صحيفة "الأيام" عنه قوله "التعاون مستمر".'
+    got = pairs(text)
+    assert got[-1] == ("عنه قوله", "الوزير أحمد سالم")
+
+
+def test_sub_headline_and_footer_headline_quotations():
+    """A colon headline on the first content line and in a footer that repeats the headline."""
+    text = "عنوان عام للخبر\nالوزير:الاتفاق قريب من التوقيع\nقال الوزير إن الأمر مهم.\nرابط الخبر بصحيفة الوطن: المدير: الأرصدة تبلغ مليارا"
+    got = pairs(text)
+    assert [c for c, _ in got].count(":") == 2
+    assert ("قال", "الوزير") in got
+
+
+def test_dateline_on_a_content_line_is_not_a_headline_quote():
+    """الرياض: واس on the first content line is a dateline, not a quotation."""
+    text = "عنوان عام للخبر\nالرياض: واس\nافتتح الوزير المعرض."
+    assert [r for r in attributions(text) if r.cue == ":"] == []
