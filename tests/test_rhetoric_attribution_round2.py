@@ -150,3 +150,47 @@ def test_dateline_on_a_content_line_is_not_a_headline_quote():
     """الرياض: واس on the first content line is a dateline, not a quotation."""
     text = "عنوان عام للخبر\nالرياض: واس\nافتتح الوزير المعرض."
     assert [r for r in attributions(text) if r.cue == ":"] == []
+
+
+def test_sentence_initial_wa_bayyana_before_a_source_is_the_verb():
+    """وبين التقرير ... / وبين الدكتور ...، نائب ...، أن: a sentence that opens with وبين + a source reports."""
+    text = "عنوان\nوبين الدكتور أحمد سالم، نائب رئيس الهيئة، أن التدريب سيبدأ قريبا."
+    assert pairs(text) == [("وبين", "الدكتور أحمد سالم")]
+
+
+def test_sentence_initial_wa_bayna_before_a_place_stays_no_cue():
+    """وبين الجبال والبحر ... (between) opens a sentence without a source after it: no report."""
+    text = "عنوان\nوبين الجبال والبحر مسافة طويلة يقطعها الزوار في ساعة."
+    assert attributions(text) == []
+
+
+def test_parenthesis_after_the_speaker_does_not_hide_the_verb():
+    """... قال مارادونا (54 عاما) بغموض «...»: a parenthesis between speaker and quotation."""
+    text = "عنوان\nوعند سؤاله عن الترشح قال مارادونا (54 عاما) بغموض «أريد أن أساعد»."
+    assert [c for c, _ in pairs(text)] == ["قال"]
+
+
+def test_counted_anonymous_sources_are_the_subject():
+    """أكدت أربعة مصادر من الحركة أن ...: a numeral + an anonymous source noun is the subject."""
+    text = "عنوان\nوفي تسجيل صوتي أكدت أربعة مصادر من الحركة أن الزعيم توفي."
+    assert pairs(text)[0][1].startswith("أربعة مصادر")
+
+
+def test_trailing_source_is_not_the_next_implicit_speaker():
+    """…، حسبما ذكر التقرير. وقال …: the report does not become the speaker of the next وقال."""
+    text = "قال المدير أحمد سالم إن الإنتاج تراجع حسبما ذكر التقرير. وقال إن الدعم ضروري."
+    got = pairs(text)
+    assert got[-1] == ("وقال", "المدير أحمد سالم")
+
+
+def test_unveiling_is_not_a_report():
+    """التي كشفت النقاب عن الجهاز: an idiom (unveiled), not a statement."""
+    text = "عنوان\nوتقدمت الشركة التي كشفت النقاب عن الجهاز في سبتمبر الماضي."
+    assert attributions(text) == []
+
+
+def test_participle_after_a_prepositional_source_continues_the_subject():
+    """قال X ...، نقلا عن مصادر طبية، مضيفا: the participle's speaker is X, not the cited source."""
+    text = "قال مدير المرصد أحمد سالم إن عشرين قتلوا، نقلا عن مصادر طبية، مضيفا أن بينهم أطفالا."
+    got = pairs(text)
+    assert got[-1] == ("مضيفا", "مدير المرصد أحمد سالم")

@@ -134,8 +134,8 @@ def relative_antecedent(doc: Doc, r: int, a: int) -> tuple[int, int] | None:
     while k >= a and r - k <= 6:
         if k + 1 < r and any(c in doc.gap(k + 1) for c in '،,:;«"“()'):
             break
-        if doc.head_class(doc.toks[k].key) is not None:
-            best = k
+        if doc.head_class(doc.toks[k].key) is not None or (k == r - 1 and doc.is_name_like(k)):
+            best = k  # (a foreign name right before الذي: وقال مورينيو الذي أكد)
         k -= 1
     return (best, r) if best is not None else None
 

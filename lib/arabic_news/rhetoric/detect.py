@@ -64,7 +64,13 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         return False
     if cue.tense == "impf" and strip_conjunction(prev) in function_words("kana_impf"):
         return False  # كانوا يتوقعون: a past expectation, not a report
+    if nxt in function_words("idiom_object"):
+        return False  # كشف النقاب عن منتج: "unveiled", an act, not a report
     need = cue_conditions().get(cue.lemma)
+    a_sent, _ = doc.sent_bounds(i)
+    opens = i == a_sent and cue.lemma == "بين" and toks[i].key != cue_key and i + 1 < n
+    if opens and doc.head_class(toks[i + 1].key) not in (None, "name"):
+        need = None  # "وبين التقرير ...", "وبين الدكتور ...، نائب ...، أن": a sentence opens with the verb
     if need is not None and not _followed_by(doc, i, need):
         return False  # بين "between", عبر "via": a cue only before a clause / with عن
     if (
@@ -147,7 +153,7 @@ def _clause_follows(doc: Doc, i: int) -> bool:
         g = doc.gap(n)
         if n > i + 1 and (":" in g or any(c in g for c in '«"“')):
             return True
-        if any(c in g for c in "،,;؛.!?()"):
+        if any(c in g for c in "،,;؛.!?"):
             return False
         if doc.is_verb(doc.toks[n].key):
             return False

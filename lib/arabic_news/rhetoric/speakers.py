@@ -217,7 +217,9 @@ class Run:
         doc, res = self.doc, self.res
         a, _ = doc.sent_bounds(i)
         prev_same = [
-            r for r in self.out if a <= doc.tok_index(r.cue_start) < i and r.cue_kind not in ("relay", "nominal")
+            r
+            for r in self.out
+            if a <= doc.tok_index(r.cue_start) < i and r.cue_kind not in ("relay", "nominal", "preposition")
         ]
         if prev_same:
             ents, rule = [res.by_sid(prev_same[-1].speaker_id)], "same_sentence"
@@ -275,7 +277,10 @@ class Run:
                 self.implicit_record(t, e, cue, span, pos, rule if act is not None else "antecedent")
             return
         m = doc.mention(*subj)
+        before = list(res.speakers)
         self.explicit_record(t, t.end, m, span, cue.strength, cue.lemma, cue.kind, rule, pos)
+        if i > a and (after_source_prep(doc, i) or doc.toks[i - 1].key in function_words("trailing_source")):
+            res.speakers[:] = before  # "…، حسبما ذكر التقرير. وقال": the report is not who speaks next
         if cue.kind == "relay":
             self._relay_source(i, b, subj[1], cue)
 
@@ -379,6 +384,8 @@ class Run:
             j = cut_object(doc, j0, j)
         # a title followed by a given name (المخرج السعودي عامر الحمود) is a person even for an unknown title
         recognised = recognised or any(is_name_key(toks[k].key, lex["names"]) for k in range(j0 + 1, j))
+        # a counted anonymous source (أربعة مصادر، عدد من المسؤولين) is a subject too
+        recognised = recognised or any(doc.head_class(toks[k].key) == "anonymous_collective" for k in range(j0, j))
         if not not_subject and (recognised or not cue.takes_object or COMPLEMENTISERS.match(follows)):
             return (j0, j)
         return None
