@@ -194,3 +194,24 @@ def test_participle_after_a_prepositional_source_continues_the_subject():
     text = "قال مدير المرصد أحمد سالم إن عشرين قتلوا، نقلا عن مصادر طبية، مضيفا أن بينهم أطفالا."
     got = pairs(text)
     assert got[-1] == ("مضيفا", "مدير المرصد أحمد سالم")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "عنوان\nوقال المدير أحمد سالم، رافضا ذكر اسمه في التقرير، إن العمل مستمر.",
+        "عنوان\nويواجه الزعيم الذي يعتبر مقربا من الحكومة تحديا كبيرا.",
+        "عنوان\nوقعت الحادثة التي نسب إلى الجماعة تنفيذها الأسبوع الماضي.",
+        "عنوان\nوتولى منصور القيادة والذي أعلنه المجلس الأسبوع الماضي.",
+        "عنوان\nيقدم البرنامج الذي يبث على شاشة التلفزيون كل مساء.",
+        "أمريكا تشدد برنامج الإعفاء من التأشيرة\nقررت الحكومة تغيير البرنامج.",
+    ],
+)
+def test_idioms_passive_senses_and_pronoun_contents_are_no_reports(text):
+    """ذكر اسمه، الذي يعتبر/نسب (passive sense)، والذي أعلنه (pronoun content)، يبث على، تشدد (tighten)."""
+    assert [r.cue for r in attributions(text) if r.cue not in ("وقال",)] == []
+
+
+def test_shaddada_ala_is_still_a_report():
+    """وشدد الوزير على أهمية ...: شدد with على reports."""
+    assert [c for c, _ in pairs("عنوان\nوشدد الوزير أحمد سالم على أهمية التعاون.")] == ["وشدد"]

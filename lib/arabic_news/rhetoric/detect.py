@@ -64,8 +64,15 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         return False
     if cue.tense == "impf" and strip_conjunction(prev) in function_words("kana_impf"):
         return False  # كانوا يتوقعون: a past expectation, not a report
-    if nxt in function_words("idiom_object"):
-        return False  # كشف النقاب عن منتج: "unveiled", an act, not a report
+    if _idiom(cue.lemma, nxt):
+        return False  # كشف النقاب عن منتج "unveiled", ذكر اسمه "mention his name", يبث على "airs on"
+    base_prev = strip_conjunction(prev)
+    if cue.enclitic and base_prev in function_words("relative"):
+        return False  # "والذي أعلنه مجلس ...": the content is only the pronoun
+    if cue.lemma in function_words("passive_sense_lemma") and (
+        base_prev in function_words("relative") or base_prev in ("ما", "حيث", "اذ")
+    ):
+        return False  # "الذي يعتبر مقربا"، "وهو ما اعتبر"، "الذي نسب إلى": passive sense, no speaker
     need = cue_conditions().get(cue.lemma)
     a_sent, _ = doc.sent_bounds(i)
     opens = i == a_sent and cue.lemma == "بين" and toks[i].key != cue_key and i + 1 < n
@@ -143,6 +150,16 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
     ):
         return False  # "هذا الأسلوب يؤكد أنهم ...": a thing as subject -- an inference, not a report
     return True
+
+
+def _idiom(lemma: str, nxt: str) -> bool:
+    """Is the cue verb + the next word an idiom (function_words ``idiom_object``, column 3 a lemma or "*")?"""
+    from ._lexicon import load_table, rkey
+
+    return any(
+        r[1] == "idiom_object" and rkey(r[0]) == nxt and (len(r) < 3 or r[2] in ("*", lemma))
+        for r in load_table("function_words")
+    )
 
 
 def _clause_follows(doc: Doc, i: int) -> bool:
