@@ -215,3 +215,15 @@ def test_idioms_passive_senses_and_pronoun_contents_are_no_reports(text):
 def test_shaddada_ala_is_still_a_report():
     """وشدد الوزير على أهمية ...: شدد with على reports."""
     assert [c for c, _ in pairs("عنوان\nوشدد الوزير أحمد سالم على أهمية التعاون.")] == ["وشدد"]
+
+
+def test_participle_after_a_number_and_comma_is_a_cue():
+    """… نسبة 15%، مشيرا أن …: a comma after the number makes مشيرا a participle, not a counted noun."""
+    text = "قال رئيس اللجنة أحمد سالم إن النسبة تصل إلى 15%، مشيرا أن العمل مستمر."
+    assert [c for c, _ in pairs(text)] == ["قال", "مشيرا"]
+
+
+def test_broken_plural_sources_take_feminine_continuations():
+    """وقالت after مصادر continues the sources (a non-human plural agrees as feminine singular)."""
+    text = "قال الوزير أحمد سالم إن الخطة جاهزة. وأكدت مصادر مطلعة أن التوقيع قريب. وقالت إن الموعد لم يحدد."
+    assert pairs(text)[-1] == ("وقالت", "مصادر مطلعة")

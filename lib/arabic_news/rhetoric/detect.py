@@ -96,8 +96,8 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         )
         if cue.person == "f" and not follows_clause:
             return False
-        if i > 0 and any(c.isdigit() for c in doc.gap(i) + toks[i - 1].text):
-            return False  # "68 متهما": a counted noun, not a participle
+        if i > 0 and not any(c in doc.gap(i) for c in "،,") and any(c.isdigit() for c in doc.gap(i) + toks[i - 1].text):
+            return False  # "68 متهما": a counted noun, not a participle (but "… 15%، مشيرا" is one)
         # a participle needs a clause before it in its sentence, or opens one with أن/إلى (a new paragraph)
         return i - a0 >= 3 or (i == a0 and follows_clause)
     no_gap = i > a0 and not doc.gap(i).strip()  # any punctuation or symbol before the cue is a boundary
