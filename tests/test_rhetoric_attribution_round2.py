@@ -227,3 +227,11 @@ def test_broken_plural_sources_take_feminine_continuations():
     """وقالت after مصادر continues the sources (a non-human plural agrees as feminine singular)."""
     text = "قال الوزير أحمد سالم إن الخطة جاهزة. وأكدت مصادر مطلعة أن التوقيع قريب. وقالت إن الموعد لم يحدد."
     assert pairs(text)[-1] == ("وقالت", "مصادر مطلعة")
+
+
+def test_jaa_fi_a_document_is_an_attribution_but_not_a_ranking():
+    """وجاء في البيان أن ... reports the statement; جاء في المرتبة الأولى is a ranking."""
+    got = attributions("عنوان\nقال الوزير إن الأمر مهم، وجاء في بيان الوزارة أن الأمن أولوية.")
+    assert [(r.cue, r.speaker) for r in got][-1] == ("وجاء في", "بيان الوزارة")
+    assert got[-1].content.startswith("أن الأمن")
+    assert attributions("عنوان\nوجاء في المرتبة الأولى فريق المدينة.") == []

@@ -136,8 +136,8 @@ class Run:
         if lemma in function_words("source_prep_lemma") and not quoted and not self._source_like(np_start, npe):
             return
         m = strip_li(doc, doc.mention(np_start, npe), np_start)
-        if i - a <= 1 and npe < b:
-            span = content(doc, npe, i)  # the source opens the sentence: what follows (skipping فإن، )
+        if (i - a <= 1 or lemma == "جاء في") and npe < b:
+            span = content(doc, npe, i)  # the source opens the sentence (or جاء في): what follows (skipping فإن، )
             self.explicit_record(toks[i], toks[j - 1].end, m, span, strength, lemma, "preposition", "preposition", pos)
             return
         span = (toks[a].start, toks[i - 1].end if i > a else toks[i].start)
