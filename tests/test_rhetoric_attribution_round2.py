@@ -235,3 +235,9 @@ def test_jaa_fi_a_document_is_an_attribution_but_not_a_ranking():
     assert [(r.cue, r.speaker) for r in got][-1] == ("وجاء في", "بيان الوزارة")
     assert got[-1].content.startswith("أن الأمن")
     assert attributions("عنوان\nوجاء في المرتبة الأولى فريق المدينة.") == []
+
+
+def test_plural_participle_noun_is_not_a_cue():
+    """ضبط خمسة متهمين: a plural participle without a clause after it is a noun (defendants)."""
+    text = "وقال مصدر أمني إن الشرطة ضبطت خمسة متهمين في الحي."
+    assert [c for c, _ in pairs(text)] == ["وقال"]

@@ -94,7 +94,7 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         follows_clause = nxt in function_words("fem_part_follower") or bool(
             COMPLEMENTISERS.match(toks[i + 1].mkey if i + 1 < n else "")
         )
-        if cue.person == "f" and not follows_clause:
+        if cue.person in ("f", "pl") and not follows_clause:  # متهمين "defendants": a noun unless a clause follows
             return False
         if i > 0 and not any(c in doc.gap(i) for c in "،,") and any(c.isdigit() for c in doc.gap(i) + toks[i - 1].text):
             return False  # "68 متهما": a counted noun, not a participle (but "… 15%، مشيرا" is one)
