@@ -148,7 +148,60 @@ def test_counts_meet_the_targets_without_the_corpus():
     assert c["statements"] >= TARGETS["statements"]
     assert set(c["phenomena"]) == set(PHENOMENA)
     assert set(c["source_types"]) == set(SOURCE_TYPES)
-    assert c["splits"]["held_out"] >= c["splits"]["tuning"] >= 20
+    first = gold_counts(read_annotations(round=1))
+    assert first["splits"]["held_out"] >= first["splits"]["tuning"] >= 20
+    assert c["splits"]["tuning"] >= 20 and c["splits"]["held_out"] >= 20
+
+
+def test_round_two_held_out_is_fresh_and_large_enough():
+    """Round 2: batch 5 (>= 20 articles, >= 8 outlets) is held out, none of it used in round 1,
+    and every round-1 article (tuning or held-out then) is tuning now."""
+    first, second = read_split(1), read_split(2)
+    held = {i for i, v in second.items() if v == "held_out"}
+    assert not held & set(first)
+    assert all(second[i] == "tuning" for i in first)
+    recs = read_annotations("held_out", round=2)
+    assert {r["id"] for r in recs} == held
+    assert len(recs) >= 20 and len({r["outlet"] for r in recs}) >= 8
+    assert gold.current_round() == 2 and read_split() == second
+
+
+def test_round_one_view_leaves_out_round_two_articles():
+    """read_annotations(round=1) gives the 65 round-1 articles with their round-1 halves."""
+    recs = read_annotations(round=1)
+    assert {r["id"] for r in recs} == set(read_split(1))
+    assert len(recs) == 65
+    assert sum(r["split"] == "tuning" for r in recs) == 20
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda raw: raw["round_2_held_out"].update({next(iter(raw["articles"])): "held_out"}), "already used"),
+        (lambda raw: raw.update(round_2_held_out={}), "round_2_held_out"),
+        (lambda raw: raw["round_2_held_out"].update({"saudinewsnet/2015-07-21/1": "tuning"}), "round_2_held_out"),
+        (lambda raw: raw.update(current_round=3), "current_round"),
+        (lambda raw: raw["additions"].update({"saudinewsnet/2015-07-21/1": "tuning"}), "additions"),
+    ],
+)
+def test_bad_split_file_is_rejected(monkeypatch, change, message):
+    """A round-2 held-out article reused from round 1, an empty or mislabelled round-2 set, an
+    unknown round or a tuning addition give a GoldError naming the problem."""
+    raw = json.loads(FOLDER.joinpath("split.json").read_text("utf-8"))
+    change(raw)
+    monkeypatch.setattr(gold, "_split_file", lambda: raw)
+    read_split.cache_clear()
+    try:
+        with pytest.raises(GoldError, match=message):
+            read_split()
+    finally:
+        read_split.cache_clear()
+
+
+def test_unknown_round_is_rejected():
+    """Asking for a round that split.json does not record is a GoldError."""
+    with pytest.raises(GoldError, match="not one of the recorded rounds"):
+        read_split(3)
 
 
 def test_split_argument_filters_and_rejects_unknown_names():

@@ -135,6 +135,8 @@ def attributions(article: Article | str) -> list[Attribution]:
             run.headline(pos, *payload)
         elif kind == "impersonal":
             run.impersonal(pos, *payload)
+        elif kind == "nominal":
+            run.nominal(pos, *payload)
         elif payload[1].kind == "participle":
             run.participle(pos, *payload)
         else:

@@ -29,6 +29,7 @@ __all__ = [
     "shrink_to_known",
     "strip_li",
     "match_prep",
+    "after_source_prep",
 ]
 
 
@@ -133,8 +134,8 @@ def relative_antecedent(doc: Doc, r: int, a: int) -> tuple[int, int] | None:
     while k >= a and r - k <= 6:
         if k + 1 < r and any(c in doc.gap(k + 1) for c in '،,:;«"“()'):
             break
-        if doc.head_class(doc.toks[k].key) is not None:
-            best = k
+        if doc.head_class(doc.toks[k].key) is not None or (k == r - 1 and doc.is_name_like(k)):
+            best = k  # (a foreign name right before الذي: وقال مورينيو الذي أكد)
         k -= 1
     return (best, r) if best is not None else None
 
@@ -258,6 +259,21 @@ def match_prep(doc: Doc, i: int) -> tuple[int, str, str, int] | None:
             return None
         return nxt, strength, lemma, nxt
     return None
+
+
+def after_source_prep(doc: Doc, i: int) -> bool:
+    """Is the verb at i the verb of ``بحسب/حسب/وفق/وفقا لـ ما`` (بحسب ما ذكر الموقع)?  Its subject is the source.
+
+    >>> from arabic_news import Article
+    >>> d = Doc(Article.from_text("ارتفعت الأسعار بحسب ما ذكر المرصد"))
+    >>> after_source_prep(d, 4), after_source_prep(d, 0)
+    (True, False)
+    """
+    toks = doc.toks
+    if i < 2 or toks[i - 1].key != "ما" or doc.gap(i).strip() or doc.gap(i - 1).strip():
+        return False
+    lemmas = {strip_conjunction(k) for k in function_words("source_prep_head")}
+    return strip_conjunction(toks[i - 2].key) in lemmas
 
 
 def is_cue_key(key: str) -> bool:

@@ -82,6 +82,10 @@ class Resolver:
         hc = doc.head_class(head)
         fem = strip_article(head).endswith("ه") or strip_article(head).endswith("ت")
         has_name = any(is_name_key(k, lex["names"]) for k in m.keys)
+        if hc == "anonymous_collective" and not fem:
+            from .cues import function_words
+
+            fem = strip_article(head) in function_words("fem_plural_source")  # مصادر: وقالت، وأضافت
         if hc in ("institution_document", "news_agency", "anonymous_collective"):
             kind = {"institution_document": "org", "news_agency": "agency", "anonymous_collective": "anon"}[hc]
             if hc in ("institution_document", "anonymous_collective") and has_name:

@@ -128,7 +128,7 @@ def cue_table() -> dict[str, Cue]:
                 out.setdefault(rkey(form + enc), Cue(perf, strength, "relay", person, "perf", (), True))
     for row in load_table("cue_participles"):
         base, strength = row[0], row[1]
-        for suf, person in (("ا", "m"), ("يا", "m"), ("ة", "f")):
+        for suf, person in (("ا", "m"), ("يا", "m"), ("ة", "f"), ("ين", "pl")):
             out.setdefault(rkey(base + suf), Cue(base, strength, "participle", person, "part"))
     return out
 

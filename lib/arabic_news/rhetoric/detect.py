@@ -17,6 +17,7 @@ from __future__ import annotations
 from .chunker import Doc
 from .clauses import match_prep, relative_antecedent, subject_before
 from .cues import COMPLEMENTISERS, Cue, ambiguous_cues, cue_conditions, cue_table, function_words, strip_conjunction
+from .nominal import nominal_cues
 
 __all__ = ["cue_events", "mention_events", "headline_events", "is_report", "passive_vowel"]
 
@@ -63,7 +64,20 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         return False
     if cue.tense == "impf" and strip_conjunction(prev) in function_words("kana_impf"):
         return False  # كانوا يتوقعون: a past expectation, not a report
+    if _idiom(cue.lemma, nxt):
+        return False  # كشف النقاب عن منتج "unveiled", ذكر اسمه "mention his name", يبث على "airs on"
+    base_prev = strip_conjunction(prev)
+    if cue.enclitic and base_prev in function_words("relative"):
+        return False  # "والذي أعلنه مجلس ...": the content is only the pronoun
+    if cue.lemma in function_words("passive_sense_lemma") and (
+        base_prev in function_words("relative") or base_prev in ("ما", "حيث", "اذ")
+    ):
+        return False  # "الذي يعتبر مقربا"، "وهو ما اعتبر"، "الذي نسب إلى": passive sense, no speaker
     need = cue_conditions().get(cue.lemma)
+    a_sent, _ = doc.sent_bounds(i)
+    opens = i == a_sent and cue.lemma == "بين" and toks[i].key != cue_key and i + 1 < n
+    if opens and doc.head_class(toks[i + 1].key) not in (None, "name"):
+        need = None  # "وبين التقرير ...", "وبين الدكتور ...، نائب ...، أن": a sentence opens with the verb
     if need is not None and not _followed_by(doc, i, need):
         return False  # بين "between", عبر "via": a cue only before a clause / with عن
     if (
@@ -80,10 +94,10 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         follows_clause = nxt in function_words("fem_part_follower") or bool(
             COMPLEMENTISERS.match(toks[i + 1].mkey if i + 1 < n else "")
         )
-        if cue.person == "f" and not follows_clause:
+        if cue.person in ("f", "pl") and not follows_clause:  # متهمين "defendants": a noun unless a clause follows
             return False
-        if i > 0 and any(c.isdigit() for c in doc.gap(i) + toks[i - 1].text):
-            return False  # "68 متهما": a counted noun, not a participle
+        if i > 0 and not any(c in doc.gap(i) for c in "،,") and any(c.isdigit() for c in doc.gap(i) + toks[i - 1].text):
+            return False  # "68 متهما": a counted noun, not a participle (but "… 15%، مشيرا" is one)
         # a participle needs a clause before it in its sentence, or opens one with أن/إلى (a new paragraph)
         return i - a0 >= 3 or (i == a0 and follows_clause)
     no_gap = i > a0 and not doc.gap(i).strip()  # any punctuation or symbol before the cue is a boundary
@@ -98,6 +112,7 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         and not COMPLEMENTISERS.match(toks[i - 1].mkey)
         and subject_before(doc, i, a0) is None
         and not (i + 1 < n and doc.head_class(nxt) not in (None, "name"))
+        and not (cue.lemma not in cue_conditions() and prev != "عدم" and _clause_follows(doc, i))
     ):
         return False  # "بتقديم كشف حساب": a noun that looks like a perfect verb (unless a source follows)
     if (
@@ -137,12 +152,42 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
     return True
 
 
+def _idiom(lemma: str, nxt: str) -> bool:
+    """Is the cue verb + the next word an idiom (function_words ``idiom_object``, column 3 a lemma or "*")?"""
+    from ._lexicon import load_table, rkey
+
+    return any(
+        r[1] == "idiom_object" and rkey(r[0]) == nxt and (len(r) < 3 or r[2] in ("*", lemma))
+        for r in load_table("function_words")
+    )
+
+
+def _clause_follows(doc: Doc, i: int) -> bool:
+    """Does a short phrase after the verb at i end in إن/أن, a colon or a quotation ("وفي بيروت قال
+    مفتي الجمهورية إن ...")?  Then the verb reports, whatever opened the sentence."""
+    _, b = doc.sent_bounds(i)
+    for n in range(i + 1, min(b, i + 9)):
+        g = doc.gap(n)
+        if n > i + 1 and (":" in g or any(c in g for c in '«"“')):
+            return True
+        if any(c in g for c in "،,;؛.!?"):
+            return False
+        if doc.is_verb(doc.toks[n].key):
+            return False
+        if n > i + 1 and doc.toks[n].key in ("ان", "إن", "أن", "بان", "بأن", "انه", "إنه", "أنه", "انها", "أنها"):
+            return True
+    return False
+
+
 def _followed_by(doc: Doc, i: int, need: tuple[str, ...]) -> bool:
-    """Does one of ``need`` (keys; "أن" = any complementiser, ":" = a colon) follow within ten words of the clause?"""
+    """Does one of ``need`` (keys; "أن" = any complementiser, ":" = a colon, "«" = a quotation right
+    after the cue) follow within ten words of the clause?"""
     from ._lexicon import rkey
 
-    keys = {rkey(w) for w in need if w not in ("أن", ":")}
+    keys = {rkey(w) for w in need if w not in ("أن", ":", "«")}
     _, b = doc.sent_bounds(i)
+    if "«" in need and i + 1 < len(doc.toks) and any(c in doc.gap(i + 1) for c in '«"“'):
+        return True  # وتابع «...»: a quotation opens right after the cue
     for n in range(i + 1, min(b, i + 11)):
         t = doc.toks[n]
         g = doc.gap(n)
@@ -168,6 +213,8 @@ def _impersonal_at(doc: Doc, i: int) -> tuple[str, str] | None:
                 return None
             return row[0], "neutral"
     found = _cue_at(doc, i)
+    if found is not None and found[0].kind == "relay" and found[0].person == "m" and passive_vowel(t.text):
+        return found[0].lemma, found[0].strength  # نُقل عن فلان قوله: relayed, no agent
     if found is None or found[0].kind != "verb" or found[0].person != "m":
         return None
     cue = found[0]
@@ -195,21 +242,58 @@ def _key(word: str) -> str:
 
 
 def headline_events(doc: Doc) -> list[tuple[int, int, str, tuple]]:
-    """A headline "X: …" (up to six words before the colon, no verb among them): one event at the colon."""
+    """A headline "X: …" (up to six words before the colon, no verb among them): one event at the colon.
+
+    Besides the headline, two more lines can be headlines: a short sub-headline on the first content
+    line (no sentence end inside, at most 14 words), and an outlet's footer that repeats the headline
+    after its own label ("رابط الخبر بصحيفة …: X: …", the part after the label's colon).
+    """
     text = doc.text
     if not doc.toks or "\n" not in text.strip() or doc.sent_of[0] != 0:
         return []
-    h0, h1 = doc.sents[0]
-    colon = text.find(":", h0, h1)
-    if colon == -1:
-        return []
-    k = 0
-    while k < len(doc.toks) and doc.toks[k].end <= colon:
-        k += 1
-    if not 1 <= k <= 6 or any(doc.is_verb(doc.toks[n].key) for n in range(k)):
-        return []
-    end = next((n for n in range(1, k) if doc.is_stop(doc.toks[n].key) or doc.toks[n].key in ("ل", "لـ")), k)
-    return [(colon, 1, "headline", (colon, 0, end))]
+    out = []
+    for s0, s1 in _headline_lines(doc):
+        colon = text.find(":", s0, s1)
+        if colon == -1:
+            continue
+        a = next((n for n, t in enumerate(doc.toks) if t.start >= s0), len(doc.toks))
+        k = a
+        while k < len(doc.toks) and doc.toks[k].end <= colon:
+            k += 1
+        if not 1 <= k - a <= 6 or any(doc.is_verb(doc.toks[n].key) for n in range(a, k)):
+            continue
+        if s0 > 0 and len(text[colon + 1 : s1].split()) < 3:
+            continue  # "الرياض: واس" on a content line is a dateline, not a quotation
+        end = next((n for n in range(a + 1, k) if doc.is_stop(doc.toks[n].key) or doc.toks[n].key in ("ل", "لـ")), k)
+        out.append((colon, 1, "headline", (colon, a, end)))
+    return out
+
+
+def _footer_labels() -> tuple[str, ...]:
+    """How outlets' footer lines that repeat the headline start (function_words ``footer_label_start``)."""
+    from ._lexicon import load_table
+
+    return tuple(r[0] for r in load_table("function_words") if r[1] == "footer_label_start")
+
+
+def _headline_lines(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the lines that may hold a headline quotation (see :func:`headline_events`)."""
+    text = doc.text
+    first_nl = text.find("\n")
+    spans = [(0, first_nl)]
+    nxt_nl = text.find("\n", first_nl + 1)
+    line2 = (first_nl + 1, nxt_nl if nxt_nl != -1 else len(text))
+    words = text[line2[0] : line2[1]].split()
+    if 0 < len(words) <= 14 and not any(c in text[line2[0] : line2[1]] for c in ".!?؟"):
+        spans.append(line2)
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped.startswith(_footer_labels()) and ":" in stripped:
+            lab = text.index(":", pos + line.index(stripped))
+            spans.append((lab + 1, pos + len(line)))
+        pos += len(line) + 1
+    return spans
 
 
 def cue_events(doc: Doc) -> list[tuple[int, int, str, tuple]]:
@@ -229,6 +313,10 @@ def cue_events(doc: Doc) -> list[tuple[int, int, str, tuple]]:
         found = _cue_at(doc, i)
         if found is not None and is_report(doc, i, *found):
             events.append((t.start, 1, "cue", (i, found[0])))
+    taken = {e[3][0] for e in events}
+    for i, marker, strength in nominal_cues(doc):
+        if i not in taken:
+            events.append((doc.toks[i].start, 1, "nominal", (i, marker, strength)))
     return events
 
 

@@ -277,8 +277,8 @@ def lab_statements(text: str) -> list[tuple[Span, Span | None]]:
     quote_nouns = function_words("quote_noun")
     for r in attributions(text):
         cue = (r.cue_start, r.cue_end)
-        if r.cue_kind == "relay_source":
-            after = text[r.speaker_end :].split(maxsplit=1)
+        if r.cue_kind == "relay_source" and r.speaker_start > r.cue_start:
+            after = text[r.speaker_end :].lstrip(" \t؛;،,").split(maxsplit=1)  # عن فلان؛ قوله
             if after and rkey(after[0]) in quote_nouns:
                 cue = (r.cue_start, text.index(after[0], r.speaker_end) + len(after[0]))
         out.append((cue, (r.speaker_start, r.speaker_end) if r.speaker_end > r.speaker_start else None))

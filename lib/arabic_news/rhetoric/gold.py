@@ -10,7 +10,7 @@ content).
 
 Public API: :func:`load_gold` (articles with text, verified), :func:`read_annotations`
 (the raw records, checked without the corpus), :func:`read_split`,
-:func:`article_text`, :func:`gold_counts`, and the record types :class:`GoldArticle`,
+:func:`current_round`, :func:`article_text`, :func:`gold_counts`, and the record types :class:`GoldArticle`,
 :class:`GoldStatement`, :class:`GoldChain`.  Spans are ``(start, end)`` tuples,
 end exclusive.
 
@@ -51,6 +51,8 @@ __all__ = [
     "PHENOMENA",
     "SPLITS",
     "article_text",
+    "ROUNDS",
+    "current_round",
     "read_split",
     "read_annotations",
     "validate_record",
@@ -180,14 +182,19 @@ def _folder() -> Any:
     return resources.files("arabic_news").joinpath("data", "gold", "attribution")
 
 
-@cache
-def read_split() -> dict[str, str]:
-    """Article id -> ``"tuning"`` or ``"held_out"``, as fixed in ``split.json``.
+#: Evaluation rounds recorded in ``split.json`` (README, "The split").
+ROUNDS = (1, 2)
 
-    ``articles`` is the split fixed before annotation; ``additions`` lists articles
-    added later, all held out (the original split is never reshuffled).
-    """
+
+def _split_file() -> dict:
     raw = json.loads(_folder().joinpath("split.json").read_text("utf-8"))
+    if not isinstance(raw, dict):
+        raise GoldError("split.json: must be a JSON object")
+    return raw
+
+
+def _round_1(raw: dict) -> dict[str, str]:
+    """Round 1: ``articles`` (fixed before annotation) plus ``additions`` (all held out)."""
     split = raw.get("articles")
     if not isinstance(split, dict) or not split:
         raise GoldError("split.json: 'articles' must map article ids to a split")
@@ -200,6 +207,48 @@ def read_split() -> dict[str, str]:
     if set(added) & set(split):
         raise GoldError(f"split.json: {sorted(set(added) & set(split))[:3]} are both original and added")
     return {**split, **added}
+
+
+def current_round() -> int:
+    """The evaluation round ``split.json`` is in (``current_round``; 1 when absent)."""
+    r = _split_file().get("current_round", 1)
+    if r not in ROUNDS:
+        raise GoldError(f"split.json: current_round {r!r} is not one of {ROUNDS}")
+    return r
+
+
+@cache
+def read_split(round: int | None = None) -> dict[str, str]:
+    """Article id -> ``"tuning"`` or ``"held_out"`` in one evaluation round (default: the current one).
+
+    Round 1: ``articles`` is the split fixed before annotation (d86a34e); ``additions`` lists
+    articles added later, all held out (the original split is never reshuffled).
+    Round 2: every round-1 article is ``tuning``, and ``round_2_held_out`` (batch 5, annotated
+    before any rule ran on it) is ``held_out``.
+
+    >>> sorted(set(read_split(1).values())), sorted(set(read_split(2).values()))
+    (['held_out', 'tuning'], ['held_out', 'tuning'])
+    """
+    raw = _split_file()
+    now = current_round()
+    r = now if round is None else round
+    if r not in ROUNDS or r > now:
+        raise GoldError(f"split.json: round {r!r} is not one of the recorded rounds {ROUNDS[:now]}")
+    first = _round_1(raw)
+    if r == 1:
+        return first
+    held = raw.get("round_2_held_out")
+    if not isinstance(held, dict) or not held or set(held.values()) != {"held_out"}:
+        raise GoldError("split.json: 'round_2_held_out' must map the round-2 article ids to 'held_out'")
+    reused = set(held) & set(first)
+    if reused:
+        raise GoldError(f"split.json: round-2 held-out {sorted(reused)[:3]} were already used in round 1")
+    return {**dict.fromkeys(first, "tuning"), **held}
+
+
+def _all_split_ids() -> set[str]:
+    """Every article id named by any round (each annotation file must be one of them)."""
+    return set().union(*(read_split(r) for r in ROUNDS[: current_round()]))
 
 
 def _span(value: Any, where: str, length: int) -> Span:
@@ -331,14 +380,16 @@ def _file_name(aid: str) -> str:
     return aid.removeprefix("saudinewsnet/").replace("/", "_") + ".json"
 
 
-def read_annotations(split: str | None = None) -> list[dict]:
+def read_annotations(split: str | None = None, *, round: int | None = None) -> list[dict]:
     """The validated raw records (dicts as in the JSON files), each with its ``split`` added.
 
-    Needs no corpus.  ``split`` is ``"tuning"``, ``"held_out"`` or ``None`` (all).
+    Needs no corpus.  ``split`` is ``"tuning"``, ``"held_out"`` or ``None`` (all) in evaluation
+    ``round`` (default: the current one; round 1 leaves out the articles added in round 2).
     """
     if split is not None and split not in SPLITS:
         raise ValueError(f"split must be one of {SPLITS} or None, got {split!r}")
-    splits = read_split()
+    splits = read_split(round)
+    known = _all_split_ids()
     folder = _folder().joinpath("articles")
     names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".json"))
     records = []
@@ -350,9 +401,10 @@ def read_annotations(split: str | None = None) -> list[dict]:
         validate_record(rec, name=f"articles/{fname}")
         if _file_name(rec["id"]) != fname:
             raise GoldError(f"articles/{fname}: holds {rec['id']}, expected file {_file_name(rec['id'])}")
-        if rec["id"] not in splits:
+        if rec["id"] not in known:
             raise GoldError(f"{rec['id']}: not in split.json (every article needs a split)")
-        records.append({**rec, "split": splits[rec["id"]]})
+        if rec["id"] in splits:
+            records.append({**rec, "split": splits[rec["id"]]})
     missing = set(splits) - {r["id"] for r in records}
     if missing:
         raise GoldError(f"split.json lists articles without annotation: {sorted(missing)[:3]}")
@@ -382,7 +434,9 @@ def _corpus_texts(root: str, ids: tuple[str, ...]) -> dict[str, tuple[str, str]]
     return found
 
 
-def load_gold(split: str | None = None, *, root: str | Path | None = None) -> list[GoldArticle]:
+def load_gold(
+    split: str | None = None, *, root: str | Path | None = None, round: int | None = None
+) -> list[GoldArticle]:
     """Load the gold set with its article texts, verified against SaudiNewsNet.
 
     Parameters
@@ -392,6 +446,9 @@ def load_gold(split: str | None = None, *, root: str | Path | None = None) -> li
     root : path, optional
         The folder of SaudiNewsNet zips; defaults to
         ``$ARABIC_NEWS_DATA/corpora/saudinewsnet/dataset``.
+    round : int, optional
+        The evaluation round whose split to use (default: the current one, see
+        :func:`read_split`).
 
     Returns
     -------
@@ -401,7 +458,7 @@ def load_gold(split: str | None = None, *, root: str | Path | None = None) -> li
     """
     from arabic_news.paths import data_path
 
-    records = read_annotations(split)
+    records = read_annotations(split, round=round)
     folder = Path(root) if root is not None else data_path("corpora", "saudinewsnet", "dataset")
     texts = _corpus_texts(str(folder), tuple(sorted(r["id"] for r in records)))
     out = []

@@ -32,6 +32,7 @@ RULES = {
     "same_sentence": 0.9,  # a participle after an earlier cue of the same sentence
     "action_subject": 0.8,  # التقى X ...، وأكد
     "plural_group": 0.7,  # قياديون ...، وقالوا
+    "nominal": 0.8,  # a verbal noun with its content (تصريح الوزير بـ...، وجهت النيابة اتهامات بـ...)
     "antecedent": 0.6,  # the most recent speaker of the right gender (fallback)
 }
 #: fields of the JSON record (CLI, reports), in order

@@ -7,6 +7,10 @@ clause's antecedent, a quoted nickname, a partitive (كل من ...); otherwise a
 from the sentence (an action verb's subject, a plural group, the sentence's subject for a
 participle) or, as a fallback with lower confidence, the most recent speaker of the right gender.
 
+size: about 440 lines because one handler per event kind (verb, participle, preposition, headline,
+impersonal, nominal cue, relay) works on the shared state of one :class:`Run` (resolver, records,
+explicit spans); splitting them would pass that state between modules.
+
 >>> from arabic_news import Article
 >>> from .detect import cue_events
 >>> doc = Doc(Article.from_text("قال الوزير أحمد سالم إن الاتفاق قريب."))
@@ -20,9 +24,10 @@ participle) or, as a fallback with lower confidence, the most recent speaker of 
 from __future__ import annotations
 
 from ._lexicon import KeyedToken
-from .chunker import Doc, Mention
+from .chunker import Doc, Mention, is_name_key
 from .clauses import (
     action_subject,
+    after_source_prep,
     content,
     cut_object,
     is_cue_key,
@@ -33,7 +38,7 @@ from .clauses import (
     subject_before,
 )
 from .coref import Entity, Resolver
-from .cues import COMPLEMENTISERS, Cue, function_words, strip_article
+from .cues import COMPLEMENTISERS, Cue, cue_table, function_words, strip_article, strip_conjunction
 from .record import Attribution
 
 __all__ = ["Run"]
@@ -128,13 +133,15 @@ class Run:
             quoted = True
         else:
             npe, quoted = doc.np_at(np_start, b, max_len=8), False
+            if npe <= np_start + 1 and self._report_noun(np_start):  # حسب تصريحات وزارة النقل
+                npe = max(np_start + 1, doc.np_at(np_start + 1, b, max_len=7))
         if npe <= np_start:
             return
         if lemma in function_words("source_prep_lemma") and not quoted and not self._source_like(np_start, npe):
             return
         m = strip_li(doc, doc.mention(np_start, npe), np_start)
-        if i - a <= 1 and npe < b:
-            span = content(doc, npe, i)  # the source opens the sentence: what follows (skipping فإن، )
+        if (i - a <= 1 or lemma == "جاء في") and npe < b:
+            span = content(doc, npe, i)  # the source opens the sentence (or جاء في): what follows (skipping فإن، )
             self.explicit_record(toks[i], toks[j - 1].end, m, span, strength, lemma, "preposition", "preposition", pos)
             return
         span = (toks[a].start, toks[i - 1].end if i > a else toks[i].start)
@@ -143,12 +150,21 @@ class Run:
         self.explicit.append((m.start, m.end))
         self.record(toks[i], toks[j - 1].end, m, e, span, strength, lemma, "preposition", "preposition")
 
+    def _report_noun(self, i: int) -> bool:
+        """Is token i a report noun (تصريحات، رواية، حصيلة ...; function_words ``prep_source_noun``)?"""
+        head = self.doc.toks[i].key
+        bare = strip_article(head[1:] if head[:1] == "ل" and not head.startswith("لل") else head)
+        report_nouns = function_words("prep_source_noun")
+        return bare in report_nouns or "ال" + bare in report_nouns
+
     def _source_like(self, i: int, j: int) -> bool:
-        """Does the phrase ``[i, j)`` name a source (title, name, source noun, known or recurring name)?"""
+        """Does the phrase ``[i, j)`` name a source (title, name, source noun, known or recurring name,
+        or a report noun such as تصريحات، رواية، حصيلة)?"""
         doc = self.doc
         head = doc.toks[i].key
         return (
-            doc.head_class(head) is not None
+            self._report_noun(i)
+            or doc.head_class(head) is not None
             or doc.is_name_like(i)
             or any(strip_article(head[1:] if head[:1] == "ل" else head) in _head_keys(e) for e in self.res.entities)
         )
@@ -180,12 +196,35 @@ class Run:
             rule="impersonal",
         )  # fmt: skip
         self.out.append(r)
+        found = cue_table().get(strip_conjunction(t.key))
+        if found is not None and found.kind == "relay":
+            self._relay_source(i, doc.sent_bounds(i)[1], i + 1, found)  # نُقل عن فلان قوله: the original speaker
+
+    def nominal(self, pos: int, i: int, marker: int, strength: str) -> None:
+        """تصريح الوزير بـ...، وجهت النيابة اتهامات بـ...: a verbal noun with its content (see :mod:`.nominal`)."""
+        from .nominal import nominal_speaker
+
+        doc = self.doc
+        subj = nominal_speaker(doc, i, marker)
+        if subj is None or subj[1] <= subj[0]:
+            return
+        m = strip_li(doc, doc.mention(*subj), subj[0])
+        lemma = strip_article(strip_conjunction(doc.toks[i].key))
+        span = content(doc, marker, i)
+        t = doc.toks[i]
+        e = self.res.resolve(m, pos)  # not the latest speaker: a following وأضاف is not the noun's source
+        self.explicit.append((m.start, m.end))
+        self.record(t, t.end, m, e, span, strength, lemma, "nominal", "nominal")
 
     def participle(self, pos: int, i: int, cue: Cue) -> None:
         """مؤكدًا، مشيرًا: the speaker of the sentence's earlier cue, an action verb's subject, or an antecedent."""
         doc, res = self.doc, self.res
         a, _ = doc.sent_bounds(i)
-        prev_same = [r for r in self.out if a <= doc.tok_index(r.cue_start) < i and r.cue_kind != "relay"]
+        prev_same = [
+            r
+            for r in self.out
+            if a <= doc.tok_index(r.cue_start) < i and r.cue_kind not in ("relay", "nominal", "preposition")
+        ]
         if prev_same:
             ents, rule = [res.by_sid(prev_same[-1].speaker_id)], "same_sentence"
         elif action_subject(doc, res, a, i, pos, register=False) is not None:
@@ -242,7 +281,10 @@ class Run:
                 self.implicit_record(t, e, cue, span, pos, rule if act is not None else "antecedent")
             return
         m = doc.mention(*subj)
+        before = list(res.speakers)
         self.explicit_record(t, t.end, m, span, cue.strength, cue.lemma, cue.kind, rule, pos)
+        if i > a and (after_source_prep(doc, i) or doc.toks[i - 1].key in function_words("trailing_source")):
+            res.speakers[:] = before  # "…، حسبما ذكر التقرير. وقال": the report is not who speaks next
         if cue.kind == "relay":
             self._relay_source(i, b, subj[1], cue)
 
@@ -252,11 +294,24 @@ class Run:
         if i > a and toks[i - 1].key in function_words("relative"):
             rel = relative_antecedent(doc, i - 1, a)
             if rel is not None:
-                return (rel[0], doc.np_at(rel[0], i - 1, max_len=8)), "relative"
+                start = rel[0]
+                end = doc.np_at(start, i - 1, max_len=8)
+                # "ورئيسه السويسري سيب بلاتر الذي": when the phrase from the first recognised word stops
+                # short of the relative, take the phrase that reaches it (the name next to الذي)
+                k = start + 1
+                while end < i - 1 and k < i - 1:
+                    if doc.np_at(k, i - 1, max_len=8) == i - 1 and not doc.is_stop(toks[k].key, toks[k].mkey):
+                        start, end = k, i - 1
+                    k += 1
+                if end > start:
+                    return (start, end), "relative"
         sv = subject_before(doc, i, a)  # headline "العراق يؤكد ..."، "وكان الوزير قد أكد"
         if sv is not None:
             return sv, "explicit"
         j0 = i + 1
+        if after_source_prep(doc, i) and j0 < b:
+            j = doc.np_at(j0, b, complements=cue.complements, max_len=8)
+            return ((j0, j) if j > j0 and not is_cue_key(toks[j0].key) else None), "explicit"
         if j0 + 1 < b and toks[j0].key == "ل" and cue.lemma in function_words("outlet_lemma"):
             return self._after_outlet(j0, b, cue), "explicit"
         if j0 < b and any(c in doc.gap(j0) for c in '«"“') and not any(c in doc.gap(j0) for c in "،,:"):
@@ -325,20 +380,61 @@ class Run:
                 and head not in lex["names"]
                 and head not in lex["titles"]
                 and head not in lex["src"]
+                and not self._li_name(j0, j, b)
             )
         )
         j = shrink_to_known(doc, res, j0, j)
         if cue.takes_object:
             j = cut_object(doc, j0, j)
+        # a title followed by a given name (المخرج السعودي عامر الحمود) is a person even for an unknown title
+        recognised = recognised or any(is_name_key(toks[k].key, lex["names"]) for k in range(j0 + 1, j))
+        # a counted anonymous source (أربعة مصادر، عدد من المسؤولين) is a subject too
+        recognised = recognised or any(doc.head_class(toks[k].key) == "anonymous_collective" for k in range(j0, j))
         if not not_subject and (recognised or not cue.takes_object or COMPLEMENTISERS.match(follows)):
             return (j0, j)
         return None
+
+    def _li_name(self, j0: int, j: int, b: int) -> bool:
+        """وقالت لاورا باستيانيتو التي ...: a two- or three-word foreign name that starts with ل, not the
+        preposition لـ: no word is definite or a known source, and a clause (relative, إن/أن, colon,
+        quotation) follows it."""
+        doc, toks = self.doc, self.doc.toks
+        if not 2 <= j - j0 <= 3 or j >= b:
+            return False
+        if doc.head_class(toks[j0].key[1:]) is not None:
+            return False  # لرويترز، لوزير: a preposition before a source
+        if any(toks[k].key.startswith(("ال", "لل", "بال")) or doc.is_stop(toks[k].key) for k in range(j0, j)):
+            return False
+        nxt = toks[j]
+        return (
+            nxt.key in function_words("relative")
+            or bool(COMPLEMENTISERS.match(nxt.mkey))
+            or any(c in doc.gap(j) for c in ':«"“')
+        )
 
     def _relay_source(self, i: int, b: int, after: int, cue: Cue) -> None:
         """نقلت وكالة X عن Y قوله ...: a second record, cue عن, for the original speaker Y."""
         doc, toks = self.doc, self.doc.toks
         k = after
+        quote_nouns = function_words("quote_noun")
         while k < b and k < after + 3 and toks[k].key != "عن":
+            if toks[k].key in ("عنه", "عنها", "عنهم") and k + 1 < b and toks[k + 1].key in quote_nouns:
+                # نُقل عنه قوله: the original speaker is the pronoun's antecedent
+                person = {"عنه": "m", "عنها": "f", "عنهم": "pl"}[toks[k].key]
+                ents = self.res.antecedent(person)
+                if ents:
+                    qn = toks[k + 1]
+                    m = max(
+                        (mm for mm in ents[0].mentions if mm.start < toks[k].start),
+                        key=lambda mm: mm.start,
+                        default=ents[0].mentions[-1],
+                    )
+                    r = self.record(
+                        toks[k], qn.end, m, ents[0], content(doc, k + 2, i), cue.strength, "نقل عن",
+                        "relay_source", "antecedent", implicit=True,
+                    )  # fmt: skip
+                    r.speaker = ents[0].name
+                return
             k += 1
         if not (k < b and toks[k].key == "عن" and k + 1 < b):
             return
