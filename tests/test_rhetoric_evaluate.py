@@ -114,3 +114,19 @@ def test_tuning_half_beats_the_baseline():
     lab = next(r for r in rows if r["system"] == LAB)
     base = next(r for r in rows if r["system"] == BASELINE)
     assert lab["articles"] == 65 and lab["f1"] > base["f1"] + 0.2
+
+
+@pytest.mark.slow
+def test_gold_scores_are_cached_and_identical(monkeypatch, tmp_path):
+    """evaluate_gold on the whole set is computed once per code/data version and read back identically."""
+    from arabic_news.rhetoric import evaluate as ev
+
+    monkeypatch.setenv("ARABIC_NEWS_CACHE", str(tmp_path))
+    calls = []
+    real = ev._evaluate
+    monkeypatch.setattr(ev, "_evaluate", lambda *a, **k: calls.append(1) or real(*a, **k))
+    first = ev.evaluate_gold(("tuning",), n_boot=50, seed=1)
+    second = ev.evaluate_gold(("tuning",), n_boot=50, seed=1)
+    assert first == second and len(calls) == 1
+    ev.evaluate_gold(("tuning",), n_boot=51, seed=1)
+    assert len(calls) == 2  # another parameter, another entry
