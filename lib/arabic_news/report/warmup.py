@@ -163,6 +163,17 @@ def _persuasion_evaluation(seed: int, quick: bool) -> None:
     evaluation(seed=seed, quick=quick)
 
 
+# ---------------------------------------------------------------- corpus study
+
+
+@warmup("study.sample", after=["topics.model", "keywords.background", "persuasion.models"])
+def _study_sample(seed: int, quick: bool) -> None:
+    """The corpus study's tables: the full run of make corpus if complete, else the cached seeded sample (lab report 40, dossiers)."""
+    from ..study.sample import study_tables
+
+    study_tables(seed=seed, quick=quick)
+
+
 # ---------------------------------------------------------------- running
 
 
