@@ -161,19 +161,6 @@ def _plain(items, seed: int, quick: bool, partition_size: int) -> tuple[float, f
         return time.perf_counter() - w0, time.process_time() - c0
 
 
-def _per_article_loop(items, seed: int, quick: bool) -> tuple[float, float]:
-    """The per-article reference (analyse_item per article): (wall s, CPU s)."""
-    from threadpoolctl import threadpool_limits
-
-    from arabic_news.study.rows import analyse_item
-
-    with threadpool_limits(1):
-        w0, c0 = time.perf_counter(), time.process_time()
-        for it in items:
-            analyse_item(it, seed=seed, quick=quick)
-        return time.perf_counter() - w0, time.process_time() - c0
-
-
 def _batched_stages(items, seed: int, quick: bool, partition_size: int) -> dict[str, float]:
     """CPU seconds per item of each stage in the runner's batched path (in-process)."""
     from threadpoolctl import threadpool_limits

@@ -72,6 +72,7 @@ class StudyResult:
     skipped: int = 0
     rows: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TABLES, 0))
     removed_duplicates: int = 0
+    duplicates: dict[str, Any] = field(default_factory=dict)
     seconds: float = 0.0
     dashboard: str | None = None
     stages: tuple[str, ...] = STAGES
@@ -84,7 +85,13 @@ class StudyResult:
             f"{self.partitions} partitions run, {self.skipped} already done; "
             f"{r['articles']} articles, {r['keyphrases']} keyphrases, {r['attributions']} attributions, "
             f"{r['errors']} errors written in {self.seconds:.1f} s"
-            + (f"; {self.removed_duplicates} duplicates removed" if self.removed_duplicates else "")
+            + (
+                f"; de-duplication: {self.duplicates.get('input', 0):,} items in, {self.removed_duplicates:,} removed "
+                f"({self.duplicates.get('exact_pairs', 0):,} exact copies, {self.duplicates.get('near_pairs', 0):,} "
+                "near-duplicate pairs)"
+                if self.duplicates
+                else ""
+            )
             + (
                 f"; stages skipped: {', '.join(s for s in STAGES if s not in self.stages)}"
                 if self.stages != STAGES
@@ -238,7 +245,14 @@ def _client(scheduler: str | None, n_workers: int | None, *, dashboard: bool = T
     address = scheduler or os.environ.get("DASK_SCHEDULER_ADDRESS")
     if address:
         return Client(address), None
-    with dask.config.set({"distributed.nanny.pre-spawn-environ": THREAD_ENV}):
+    # the worker's statistical profiler samples every thread's Python stack every 10 ms: on these
+    # pure-Python tasks that is a measurable share of the CPU, so local workers run without it
+    # (on your own cluster: DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False for the workers)
+    settings = {
+        "distributed.nanny.pre-spawn-environ": {**THREAD_ENV, "DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED": "False"},
+        "distributed.worker.profile.enabled": False,
+    }
+    with dask.config.set(settings):
         cluster = LocalCluster(
             n_workers=n_workers or os.cpu_count() or 1,
             threads_per_worker=1,
@@ -331,7 +345,7 @@ def run_study(
     """
     from tqdm.auto import tqdm
 
-    from .dedup import deduplicate
+    from .dedup import deduplicate_cached
 
     stages = check_stages(skip)
     if partition_size < 1:
@@ -344,8 +358,9 @@ def run_study(
     items: Iterable[Item] = iter_source(source) if isinstance(source, (str, os.PathLike)) else source
     result = StudyResult(out=out, stages=stages)
     if dedup:
-        items, report = deduplicate(items, show_progress=show_progress)
+        items, report = deduplicate_cached(items, show_progress=show_progress)
         result.removed_duplicates = report["removed"]
+        result.duplicates = {k: v for k, v in report.items() if k != "examples"}
         (out / "duplicates.json").write_text(json.dumps(report, ensure_ascii=False, indent=1), "utf-8")
     if limit is not None:
         items = islice(items, limit)
