@@ -123,8 +123,10 @@ def test_interrupted_run_resumes_to_identical_tables(inline_run, tmp_path):
             on_partition=stop_after_two,
         )
     assert len(list((tmp_path / "_state").glob("*.json"))) == 2
+    assert json.loads((tmp_path / "run.json").read_text("utf-8"))["interrupted"] is True
     res = run_study(FIXTURE, tmp_path, scheduler="inline", quick=True, partition_size=2, show_progress=False)
     assert (res.skipped, res.partitions) == (2, 2)
+    assert json.loads((tmp_path / "run.json").read_text("utf-8"))["interrupted"] is False
     _assert_same(_tables(tmp_path), ref)
     again = run_study(FIXTURE, tmp_path, scheduler="inline", quick=True, partition_size=2, show_progress=False)
     assert (again.skipped, again.partitions) == (4, 0)

@@ -77,5 +77,8 @@ def _run(args: argparse.Namespace) -> int:
     except EXPECTED_ERRORS as e:
         emit_error(one_line(e))
         return 2
+    except KeyboardInterrupt:
+        emit_error(f"interrupted: finished partitions are kept in {args.out}; run the same command again to resume")
+        return 130
     print(res.summary())
     return 0

@@ -376,6 +376,8 @@ def run_study(
         else:
             todo.append((idx, key, chunk))
     _remove_stale(out, n_parts)
+    # until this run ends, the folder is marked unfinished (a killed run leaves it so; readers check)
+    (out / "run.json").write_text(json.dumps({"schema": SCHEMA_VERSION, "code": code, "interrupted": True}), "utf-8")
     n_items = sum(len(c) for _, _, c in todo)
     bar = tqdm(
         total=n_items, desc="study articles", unit="article", disable=not show_progress, mininterval=2, smoothing=0.05
@@ -396,64 +398,70 @@ def run_study(
         if on_partition is not None:
             on_partition(idx)
 
-    if scheduler == "inline":
-        if todo:
-            _warm_models(seed, quick, stages)
-        for idx, key, chunk in todo:
-            record(idx, key, process_partition(chunk, seed, quick, stages))
-    elif todo:
-        from distributed import as_completed
+    completed = False
+    try:
+        if scheduler == "inline":
+            if todo:
+                _warm_models(seed, quick, stages)
+            for idx, key, chunk in todo:
+                record(idx, key, process_partition(chunk, seed, quick, stages))
+        elif todo:
+            from distributed import as_completed
 
-        client, cluster = _client(scheduler, n_workers, dashboard=show_progress)
-        try:
-            msg = dashboard_message(client, cluster)
-            result.dashboard = client.dashboard_link if "dashboard: " in msg else None
-            if show_progress:
-                print(msg, flush=True)
-            # one worker builds any missing cached model first (the others would race to build it),
-            # then every worker, present or joining later, loads the models once; the client loads none
-            first = sorted(client.scheduler_info()["workers"])[:1]
-            client.submit(_warm_models, seed, quick, stages, workers=first, pure=False).result()
-            client.register_plugin(WarmUp(seed, quick, stages))
-            limit_in_flight = max_in_flight or 2 * max(1, len(client.scheduler_info()["workers"]))
-            pending = iter(todo)
-            futures = {}
-            for idx, key, chunk in islice(pending, limit_in_flight):
-                futures[client.submit(process_partition, chunk, seed, quick, stages, pure=False)] = (idx, key)
-            ac = as_completed(list(futures))
-            for fut in ac:
-                idx, key = futures.pop(fut)
-                record(idx, key, fut.result())
-                fut.release()
-                nxt = next(pending, None)
-                if nxt is not None:
-                    f2 = client.submit(process_partition, nxt[2], seed, quick, stages, pure=False)
-                    futures[f2] = (nxt[0], nxt[1])
-                    ac.add(f2)
-        finally:
-            client.close()
-            if cluster is not None:
-                cluster.close()
-    bar.close()
-    result.seconds = time.perf_counter() - t0
-    run = {
-        "schema": SCHEMA_VERSION,
-        "source": str(source) if isinstance(source, (str, os.PathLike)) else "<items>",
-        "seed": seed,
-        "quick": quick,
-        "partition_size": partition_size,
-        "code": code,
-        "partitions_run": result.partitions,
-        "partitions_skipped": result.skipped,
-        "seconds": round(result.seconds, 2),
-        "stages": list(stages),
-        "articles_analysed": analysed,
-        "removed_duplicates": result.removed_duplicates,
-        # CPU time per analysed item and stage, summed over the workers (this run's partitions only)
-        "stage_cpu_ms_per_item": {k: round(1000 * v / max(analysed, 1), 1) for k, v in result.stage_cpu.items()},
-        "worker_rss_mib_after_partition": result.worker_rss_mib,
-    }
-    (out / "run.json").write_text(json.dumps(run, indent=1), "utf-8")
+            client, cluster = _client(scheduler, n_workers, dashboard=show_progress)
+            try:
+                msg = dashboard_message(client, cluster)
+                result.dashboard = client.dashboard_link if "dashboard: " in msg else None
+                if show_progress:
+                    print(msg, flush=True)
+                # one worker builds any missing cached model first (the others would race to build it),
+                # then every worker, present or joining later, loads the models once; the client loads none
+                first = sorted(client.scheduler_info()["workers"])[:1]
+                client.submit(_warm_models, seed, quick, stages, workers=first, pure=False).result()
+                client.register_plugin(WarmUp(seed, quick, stages))
+                limit_in_flight = max_in_flight or 2 * max(1, len(client.scheduler_info()["workers"]))
+                pending = iter(todo)
+                futures = {}
+                for idx, key, chunk in islice(pending, limit_in_flight):
+                    futures[client.submit(process_partition, chunk, seed, quick, stages, pure=False)] = (idx, key)
+                ac = as_completed(list(futures))
+                for fut in ac:
+                    idx, key = futures.pop(fut)
+                    record(idx, key, fut.result())
+                    fut.release()
+                    nxt = next(pending, None)
+                    if nxt is not None:
+                        f2 = client.submit(process_partition, nxt[2], seed, quick, stages, pure=False)
+                        futures[f2] = (nxt[0], nxt[1])
+                        ac.add(f2)
+            finally:
+                client.close()
+                if cluster is not None:
+                    cluster.close()
+        completed = True
+    finally:
+        bar.close()
+        result.seconds = time.perf_counter() - t0
+        run = {
+            "schema": SCHEMA_VERSION,
+            "source": str(source) if isinstance(source, (str, os.PathLike)) else "<items>",
+            "seed": seed,
+            "quick": quick,
+            "partition_size": partition_size,
+            "code": code,
+            "partitions_run": result.partitions,
+            "partitions_skipped": result.skipped,
+            "seconds": round(result.seconds, 2),
+            "stages": list(stages),
+            "articles_analysed": analysed,
+            "removed_duplicates": result.removed_duplicates,
+            # CPU time per analysed item and stage, summed over the workers (this run's partitions only)
+            "stage_cpu_ms_per_item": {k: round(1000 * v / max(analysed, 1), 1) for k, v in result.stage_cpu.items()},
+            "worker_rss_mib_after_partition": result.worker_rss_mib,
+            # stopped (Ctrl-C, an error): the finished partitions are kept and a rerun resumes
+            "interrupted": not completed,
+        }
+        (out / "run.json").write_text(json.dumps(run, indent=1), "utf-8")
     return result
 
 
