@@ -51,7 +51,8 @@ test: $(STAMP)
 	$(VENV)/bin/pytest tests lib/arabic_news $(if $(filter-out 0 1,$(TEST_JOBS)),-n $(TEST_JOBS) --dist loadgroup) $(PYTEST_ARGS)
 
 # SaudiNewsNet (de-duplicated) through every analysis on a local Dask cluster -> studies/saudinewsnet/ (git-ignored);
-# a rerun skips finished partitions.  STUDY_ARGS: e.g. --scheduler tcp://host:8786, --workers 4, --limit 1000
+# a rerun skips finished partitions; progress, the dashboard link and (at the end) the wall time are printed by the command.
+# STUDY_ARGS: e.g. --scheduler tcp://host:8786, --workers 4, --limit 1000, --skip persuasion (default: every analysis)
 STUDY_ARGS ?=
 corpus: $(STAMP)
 	$(PY) -m arabic_news study run saudinewsnet --out studies/saudinewsnet $(STUDY_ARGS)

@@ -89,12 +89,15 @@ def test_attribution_counts_add_up(inline_run):
     assert (per == arts["attributions"]).all()
 
 
-def test_local_cluster_matches_inline(inline_run, tmp_path):
+def test_local_cluster_matches_inline(inline_run, tmp_path, capsys):
     """A real distributed.LocalCluster with two worker processes writes the same tables as the in-process loop."""
     _, ref = inline_run
-    res = run_study(FIXTURE, tmp_path, n_workers=2, quick=True, partition_size=2, show_progress=False)
+    res = run_study(FIXTURE, tmp_path, n_workers=2, quick=True, partition_size=2, show_progress=True)
     assert res.partitions == 4 and res.skipped == 0
     _assert_same(_tables(tmp_path), ref)
+    out = capsys.readouterr().out
+    assert "local cluster with 2 workers" in out
+    assert ("dashboard: http" in out and res.dashboard) or "no dashboard: install bokeh" in out
 
 
 def test_interrupted_run_resumes_to_identical_tables(inline_run, tmp_path):
@@ -120,8 +123,10 @@ def test_interrupted_run_resumes_to_identical_tables(inline_run, tmp_path):
             on_partition=stop_after_two,
         )
     assert len(list((tmp_path / "_state").glob("*.json"))) == 2
+    assert json.loads((tmp_path / "run.json").read_text("utf-8"))["interrupted"] is True
     res = run_study(FIXTURE, tmp_path, scheduler="inline", quick=True, partition_size=2, show_progress=False)
     assert (res.skipped, res.partitions) == (2, 2)
+    assert json.loads((tmp_path / "run.json").read_text("utf-8"))["interrupted"] is False
     _assert_same(_tables(tmp_path), ref)
     again = run_study(FIXTURE, tmp_path, scheduler="inline", quick=True, partition_size=2, show_progress=False)
     assert (again.skipped, again.partitions) == (4, 0)
@@ -257,3 +262,54 @@ def test_describe_escapes_and_counts():
     s = describe_trends(tr)
     assert "&lt;b&gt;" in s and "<b>" not in s and "one falls" in s
     assert describe_markers(pd.DataFrame(columns=["outlet", "marker", "density", "low", "high"])).startswith("No ")
+
+
+def test_runner_matches_per_article_functions(inline_run):
+    """The batched partition path writes exactly the rows of the per-article reference (analyse_item) item by item."""
+    from arabic_news.study.rows import analyse_item, empty_tables
+
+    _, got = inline_run
+    rows = empty_tables()
+    for item in iter_source(FIXTURE):
+        for table, r in analyse_item(item, quick=True).items():
+            rows[table].extend(r)
+    for t in TABLES:
+        want = schema(t).empty_table().to_pandas() if not rows[t] else None
+        if want is None:
+            import pyarrow as pa
+
+            want = pa.Table.from_pylist(rows[t], schema=schema(t)).to_pandas()
+        pd.testing.assert_frame_equal(got[t].reset_index(drop=True), want, check_exact=True)
+
+
+@pytest.mark.slow
+def test_partition_matches_per_article_on_saudinewsnet_sample():
+    """On 40 real SaudiNewsNet articles (long, no line breaks) one partition gives the per-article rows exactly."""
+    from arabic_news.paths import data_path
+    from arabic_news.study.batch import analyse_partition
+    from arabic_news.study.rows import analyse_item, empty_tables
+
+    src = data_path("corpora", "saudinewsnet", "dataset")
+    items = []
+    for it in iter_source(src):
+        items.append(it)
+        if len(items) == 40:
+            break
+    ref = empty_tables()
+    for it in items:
+        for k, v in analyse_item(it, quick=True).items():
+            ref[k].extend(v)
+    assert analyse_partition(items, quick=True) == ref
+
+
+def test_skip_stage_leaves_columns_empty(tmp_path):
+    """--skip persuasion leaves persuasive_share empty, keeps every other column, and names an unknown stage."""
+    res = run_study(FIXTURE, tmp_path, scheduler="inline", quick=True, partition_size=4, skip=["persuasion"],
+                    show_progress=False)  # fmt: skip
+    assert res.stages == ("topic", "keyphrases", "attribution", "markers")
+    arts = read_table(tmp_path, "articles")
+    assert arts["persuasive_share"].isna().all() and arts["topic"].notna().all()
+    run = json.loads((tmp_path / "run.json").read_text("utf-8"))
+    assert "persuasion" not in run["stages"] and set(run["stage_cpu_ms_per_item"]) >= {"topic", "markers"}
+    with pytest.raises(ValueError, match="unknown study stage"):
+        run_study(FIXTURE, tmp_path, scheduler="inline", quick=True, skip=["sentiment"], show_progress=False)

@@ -44,6 +44,12 @@ def register(subparsers) -> None:
     r.add_argument("--seed", type=int, default=0, help="seed of every model (default 0)")
     r.add_argument("--quick", action="store_true", help="quick models (tests and previews)")
     r.add_argument("--no-dedup", action="store_true", help="keep exact and near-duplicate articles")
+    r.add_argument(
+        "--skip",
+        default="",
+        metavar="STAGE[,STAGE]",
+        help="analyses not to run (topic, keyphrases, attribution, markers, persuasion); default: none, all run",
+    )
     r.set_defaults(func=_run)
 
 
@@ -66,9 +72,13 @@ def _run(args: argparse.Namespace) -> int:
             seed=args.seed,
             quick=args.quick,
             dedup=not args.no_dedup,
+            skip=[x for x in args.skip.split(",") if x.strip()],
         )
     except EXPECTED_ERRORS as e:
         emit_error(one_line(e))
         return 2
+    except KeyboardInterrupt:
+        emit_error(f"interrupted: finished partitions are kept in {args.out}; run the same command again to resume")
+        return 130
     print(res.summary())
     return 0

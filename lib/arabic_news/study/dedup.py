@@ -16,7 +16,7 @@ from typing import Any
 
 from .sources import Item
 
-__all__ = ["deduplicate"]
+__all__ = ["deduplicate", "deduplicate_cached"]
 
 
 def deduplicate(items: Iterable[Item], *, show_progress: bool = True) -> tuple[list[Item], dict[str, Any]]:
@@ -58,3 +58,30 @@ def deduplicate(items: Iterable[Item], *, show_progress: bool = True) -> tuple[l
         "examples": examples,
     }
     return [it for i, it in enumerate(items) if i not in drop], report
+
+
+def deduplicate_cached(items: Iterable[Item], *, show_progress: bool = True) -> tuple[list[Item], dict[str, Any]]:
+    """:func:`deduplicate`, with the grouping cached on the items' content (a rerun or resume skips it).
+
+    The key is the code of both de-duplication modules and every item's
+    :attr:`~arabic_news.study.sources.Item.digest` in order; the cache holds the
+    positions dropped and the report (ids only, no text).
+    """
+    import hashlib
+
+    from ..cache import cached, code_fingerprint, fingerprint
+
+    items = list(items)
+    h = hashlib.blake2b(digest_size=16)
+    for it in items:
+        h.update(it.digest.encode())
+    key = fingerprint(code_fingerprint("arabic_news.study.dedup", "arabic_news.topics.dedup"), h.hexdigest())
+
+    def build() -> dict[str, Any]:
+        kept, report = deduplicate(items, show_progress=show_progress)
+        keep = {id(it) for it in kept}
+        return {"drop": [i for i, it in enumerate(items) if id(it) not in keep], "report": report}
+
+    got = cached("study-dedup-run", key, build)
+    drop = set(got["drop"])
+    return [it for i, it in enumerate(items) if i not in drop], got["report"]

@@ -20,7 +20,15 @@ from ..article import Article
 from .schema import MARKER_KINDS, SOURCE_TYPES, STRENGTHS
 from .sources import Item
 
-__all__ = ["WINDOW", "TOP_KEYPHRASES", "persuasion_units", "analyse_item", "empty_tables", "keyword_background"]
+__all__ = [
+    "WINDOW",
+    "TOP_KEYPHRASES",
+    "persuasion_units",
+    "analyse_item",
+    "article_rows",
+    "empty_tables",
+    "keyword_background",
+]
 
 #: Sentences per persuasion unit when the body has no line breaks.
 WINDOW = 3
@@ -67,11 +75,17 @@ def keyword_background(seed: int, quick: bool) -> Any:
 
 
 def analyse_item(item: Item, *, seed: int = 0, quick: bool = False) -> dict[str, list[dict[str, Any]]]:
-    """Rows of every table for one input item (an ``errors`` row if it cannot be analysed)."""
-    from ..analysis import Analysis
+    """Rows of every table for one input item (an ``errors`` row if it cannot be analysed).
+
+    The per-article reference: each capability's public function on one
+    :class:`~arabic_news.Article`.  The runner uses
+    :func:`arabic_news.study.batch.analyse_partition`, which gives the same rows
+    for a whole partition at once (tests compare the two).
+    """
     from ..clikit import one_line
     from ..keywords import extract
     from ..persuasion import predict_paragraphs
+    from ..rhetoric import attributions, find_markers, marker_densities
     from ..topics import predict_article
 
     out = empty_tables()
@@ -80,21 +94,48 @@ def analyse_item(item: Item, *, seed: int = 0, quick: bool = False) -> dict[str,
         return out
     try:
         article = Article.from_text(item.article_text, source=item.id)
-        a = Analysis(article, seed=seed, quick=quick)
         topic = predict_article(article, seed=seed, quick=quick)  # no explanation: the study needs the label
-        probs = {str(k): float(v) for k, v in topic["probabilities"].items()}
         kws = extract(article, method="default", top=TOP_KEYPHRASES, background=keyword_background(seed, quick))
-        recs = a.attributions.records
-        dens = a.markers.densities
+        recs = list(attributions(article))
+        dens = marker_densities(article.text, list(find_markers(article.text)))
         units, kind = persuasion_units(article)
         texts = [article.text[s:e] for s, e in units]
         flags = predict_paragraphs(texts, seed=seed, quick=quick) if texts else []
     except Exception as e:  # noqa: BLE001 -- one bad article is an errors row, never a failed run
         out["errors"].append({"id": item.id, "error": one_line(e)})
         return out
+    return article_rows(
+        item,
+        article,
+        topic=topic,
+        keyphrases=kws,
+        records=recs,
+        densities=dens,
+        units=units,
+        unit_kind=kind,
+        labels=[f["label"] for f in flags],
+    )
 
-    src = Counter(r.source_type for r in recs)
-    verbs = Counter(r.strength for r in recs)
+
+def article_rows(
+    item: Item,
+    article: Article,
+    *,
+    topic: dict[str, Any] | None,
+    keyphrases: list[Any] | None,
+    records: list[Any] | None,
+    densities: dict[str, Any] | None,
+    units: list[tuple[int, int]],
+    unit_kind: str,
+    labels: list[str] | None,
+) -> dict[str, list[dict[str, Any]]]:
+    """The rows of one analysed article; ``None`` for a stage that was not run (its columns stay empty).
+
+    ``topic`` has :func:`arabic_news.topics.predict_article`'s ``label``,
+    ``probabilities``, ``runner_up`` and ``outside``; ``labels`` are the
+    persuasion labels (``"true"``/``"false"``) of ``units``.
+    """
+    out = empty_tables()
     row: dict[str, Any] = {
         "id": item.id,
         "outlet": item.outlet,
@@ -103,23 +144,42 @@ def analyse_item(item: Item, *, seed: int = 0, quick: bool = False) -> dict[str,
         "label": item.label,
         "words": len(article.tokens),
         "paragraphs": len(units),
-        "paragraph_kind": kind,
-        "topic": topic["label"],
-        "probability": probs.get(topic["label"], 0.0),
-        "runner_up": topic.get("runner_up"),
-        "runner_up_probability": probs.get(topic["runner_up"]) if topic.get("runner_up") else None,
-        "outside_labels": bool(topic.get("outside", False)),
-        **{k: float(dens.get(k, 0.0)) for k in MARKER_KINDS},
-        "attributions": len(recs),
-        "speakers": len({r.speaker_id for r in recs}),
-        **{f"src_{t}": int(src.get(t, 0)) for t in SOURCE_TYPES},
-        **{f"verb_{s}": int(verbs.get(s, 0)) for s in STRENGTHS},
-        "persuasive_share": (sum(f["label"] == "true" for f in flags) / len(flags)) if flags else None,
+        "paragraph_kind": unit_kind,
     }
+    if topic is not None:
+        probs = {str(k): float(v) for k, v in topic["probabilities"].items()}
+        ru = topic.get("runner_up")
+        row.update(
+            topic=topic["label"],
+            probability=probs.get(topic["label"], 0.0),
+            runner_up=ru,
+            runner_up_probability=probs.get(ru) if ru else None,
+            outside_labels=bool(topic.get("outside", False)),
+        )
+    else:
+        row.update(topic=None, probability=None, runner_up=None, runner_up_probability=None, outside_labels=None)
+    row.update({k: (float(densities.get(k, 0.0)) if densities is not None else None) for k in MARKER_KINDS})
+    if records is not None:
+        src = Counter(r.source_type for r in records)
+        verbs = Counter(r.strength for r in records)
+        row.update(
+            attributions=len(records),
+            speakers=len({r.speaker_id for r in records}),
+            **{f"src_{t}": int(src.get(t, 0)) for t in SOURCE_TYPES},
+            **{f"verb_{s}": int(verbs.get(s, 0)) for s in STRENGTHS},
+        )
+    else:
+        row.update(
+            attributions=None,
+            speakers=None,
+            **{f"src_{t}": None for t in SOURCE_TYPES},
+            **{f"verb_{s}": None for s in STRENGTHS},
+        )
+    row["persuasive_share"] = (sum(x == "true" for x in labels) / len(labels)) if labels else None
     out["articles"].append(row)
     out["keyphrases"] = [
         {"id": item.id, "rank": r, "text": k.text, "lemma": k.lemma, "score": float(k.score)}
-        for r, k in enumerate(kws, 1)
+        for r, k in enumerate(keyphrases or [], 1)
     ]
     out["attributions"] = [
         {
@@ -134,6 +194,6 @@ def analyse_item(item: Item, *, seed: int = 0, quick: bool = False) -> dict[str,
             "speaker_start": r.speaker_start,
             "speaker_end": r.speaker_end,
         }
-        for r in recs
+        for r in records or []
     ]
     return out

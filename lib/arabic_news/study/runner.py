@@ -17,7 +17,14 @@ Execution
 
 Inside a worker, models, lexicons and the sentence encoder are loaded once per
 process (the package caches them per process; :class:`WarmUp` loads them when the
-worker starts) and BLAS/OpenMP pools are limited to one thread.
+worker starts) and BLAS/OpenMP pools are limited to one thread.  A task is one
+partition: its items go to the worker (a few hundred kB of text, never a model),
+:func:`arabic_news.study.batch.analyse_partition` runs each analysis over the
+whole partition at once, and the rows come back with the worker's memory and the
+CPU time of each stage (summed into ``run.json``).
+
+Progress is a tqdm bar over partitions; the Dask dashboard's address is printed
+when a cluster is started or joined (it needs ``bokeh``).
 
 Resume
 ------
@@ -41,7 +48,7 @@ from typing import Any
 
 from distributed.diagnostics.plugin import WorkerPlugin
 
-from .rows import analyse_item, empty_tables
+from .batch import STAGES, analyse_partition, check_stages
 from .schema import SCHEMA_VERSION, TABLES, schema
 from .sources import Item, iter_source
 
@@ -65,8 +72,12 @@ class StudyResult:
     skipped: int = 0
     rows: dict[str, int] = field(default_factory=lambda: dict.fromkeys(TABLES, 0))
     removed_duplicates: int = 0
+    duplicates: dict[str, Any] = field(default_factory=dict)
     seconds: float = 0.0
     dashboard: str | None = None
+    stages: tuple[str, ...] = STAGES
+    stage_cpu: dict[str, float] = field(default_factory=dict)
+    worker_rss_mib: list[float] = field(default_factory=list)
 
     def summary(self) -> str:
         r = self.rows
@@ -74,7 +85,18 @@ class StudyResult:
             f"{self.partitions} partitions run, {self.skipped} already done; "
             f"{r['articles']} articles, {r['keyphrases']} keyphrases, {r['attributions']} attributions, "
             f"{r['errors']} errors written in {self.seconds:.1f} s"
-            + (f"; {self.removed_duplicates} duplicates removed" if self.removed_duplicates else "")
+            + (
+                f"; de-duplication: {self.duplicates.get('input', 0):,} items in, {self.removed_duplicates:,} removed "
+                f"({self.duplicates.get('exact_pairs', 0):,} exact copies, {self.duplicates.get('near_pairs', 0):,} "
+                "near-duplicate pairs)"
+                if self.duplicates
+                else ""
+            )
+            + (
+                f"; stages skipped: {', '.join(s for s in STAGES if s not in self.stages)}"
+                if self.stages != STAGES
+                else ""
+            )
         )
 
 
@@ -115,11 +137,13 @@ def code_version() -> str:
     return h.hexdigest()[:16]
 
 
-def _partition_key(items: list[Item], *, code: str, seed: int, quick: bool) -> str:
+def _partition_key(items: list[Item], *, code: str, seed: int, quick: bool, stages: tuple[str, ...] = STAGES) -> str:
     import hashlib
 
     h = hashlib.blake2b(digest_size=12)
     h.update(f"{SCHEMA_VERSION}|{code}|{seed}|{quick}".encode())
+    if stages != STAGES:
+        h.update(("|stages:" + ",".join(stages)).encode())
     for it in items:
         h.update(it.digest.encode())
     return h.hexdigest()
@@ -131,16 +155,17 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
-def process_partition(items: list[Item], seed: int, quick: bool) -> dict[str, list[dict[str, Any]]]:
-    """Rows of every table for a list of items (the Dask task)."""
+def process_partition(
+    items: list[Item], seed: int, quick: bool, stages: tuple[str, ...] = STAGES
+) -> tuple[dict[str, list[dict[str, Any]]], dict[str, Any]]:
+    """The Dask task: rows of every table for a partition, and ``{"cpu": {stage: s}, "rss_mib": ...}``."""
+    import psutil
     from threadpoolctl import threadpool_limits
 
-    out = empty_tables()
+    cpu: dict[str, float] = {}
     with threadpool_limits(1):
-        for item in items:
-            for table, rows in analyse_item(item, seed=seed, quick=quick).items():
-                out[table].extend(rows)
-    return out
+        tables = analyse_partition(items, seed=seed, quick=quick, stages=stages, timings=cpu)
+    return tables, {"cpu": cpu, "rss_mib": psutil.Process().memory_info().rss / 2**20, "n": len(items)}
 
 
 def _remove_stale(out: Path, n_parts: int) -> None:
@@ -196,43 +221,75 @@ class WarmUp(WorkerPlugin):
 
     name = "arabic-news-warmup"
 
-    def __init__(self, seed: int, quick: bool) -> None:
-        self.seed, self.quick = seed, quick
+    def __init__(self, seed: int, quick: bool, stages: tuple[str, ...] = STAGES) -> None:
+        self.seed, self.quick, self.stages = seed, quick, tuple(stages)
 
     def setup(self, worker: Any = None) -> None:
         os.environ.update(THREAD_ENV)
         from threadpoolctl import threadpool_limits
 
         threadpool_limits(1)
-        _warm_models(self.seed, self.quick)
+        _warm_models(self.seed, self.quick, self.stages)
 
 
-def _client(scheduler: str | None, n_workers: int | None) -> tuple[Any, Any]:
+def _has_bokeh() -> bool:
+    from importlib.util import find_spec
+
+    return find_spec("bokeh") is not None
+
+
+def _client(scheduler: str | None, n_workers: int | None, *, dashboard: bool = True) -> tuple[Any, Any]:
     import dask
     from distributed import Client, LocalCluster
 
     address = scheduler or os.environ.get("DASK_SCHEDULER_ADDRESS")
     if address:
         return Client(address), None
-    with dask.config.set({"distributed.nanny.pre-spawn-environ": THREAD_ENV}):
+    # the worker's statistical profiler samples every thread's Python stack every 10 ms: on these
+    # pure-Python tasks that is a measurable share of the CPU, so local workers run without it
+    # (on your own cluster: DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED=False for the workers)
+    settings = {
+        "distributed.nanny.pre-spawn-environ": {**THREAD_ENV, "DASK_DISTRIBUTED__WORKER__PROFILE__ENABLED": "False"},
+        "distributed.worker.profile.enabled": False,
+    }
+    with dask.config.set(settings):
         cluster = LocalCluster(
             n_workers=n_workers or os.cpu_count() or 1,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            # a free port (":0"); the dashboard needs bokeh, without it distributed serves none
+            dashboard_address=":0" if dashboard and _has_bokeh() else None,
         )
     return Client(cluster), cluster
 
 
-def _warm_models(seed: int, quick: bool) -> None:
-    """Build (or load) every cached default model once: on the client before workers start, then per worker."""
-    from ..persuasion import predict_paragraphs
-    from ..topics import default_model
-    from .rows import keyword_background
+def dashboard_message(client: Any, cluster: Any) -> str:
+    """One line saying where the Dask dashboard is (or why there is none)."""
+    kind = "local cluster" if cluster is not None else f"cluster at {client.scheduler.address}"
+    n = len(client.scheduler_info().get("workers", {}))
+    link = None
+    try:
+        link = client.dashboard_link
+    except Exception:  # noqa: BLE001 -- no dashboard configured
+        link = None
+    if cluster is not None and not _has_bokeh():
+        return f"Dask {kind} with {n} workers (no dashboard: install bokeh>=3.1)"
+    return f"Dask {kind} with {n} workers; dashboard: {link}" if link else f"Dask {kind} with {n} workers"
 
-    default_model(seed=seed, quick=quick)
-    predict_paragraphs(["نص قصير للتحميل."], seed=seed, quick=quick)
-    keyword_background(seed, quick)
+
+def _warm_models(seed: int, quick: bool, stages: tuple[str, ...] = STAGES) -> None:
+    """Build (or load) every cached default model the stages need, in this process.
+
+    In-process runs call it once; on a cluster one worker runs it first (so that a missing
+    cache entry is built once, not by every worker at the same time), then :class:`WarmUp`
+    on every worker.
+
+    Loading runs one tiny article through every stage, so lexicons and the encoder load too.
+    """
+    from .sources import Item
+
+    text = "عنوان للتحميل\nقال الوزير إن المحادثات كانت مثمرة جدا. وأكد أن التعاون سيستمر. وربما يتوسع لاحقا."
+    analyse_partition([Item("warm-up", text)], seed=seed, quick=quick, stages=stages)
 
 
 def run_study(
@@ -246,6 +303,7 @@ def run_study(
     quick: bool = False,
     limit: int | None = None,
     dedup: bool = True,
+    skip: Iterable[str] = (),
     show_progress: bool = True,
     max_in_flight: int | None = None,
     on_partition: Callable[[int], None] | None = None,
@@ -270,6 +328,9 @@ def run_study(
         Only the first ``limit`` items (after de-duplication).
     dedup : bool
         Drop exact and near-duplicate articles first (see :func:`arabic_news.study.dedup.deduplicate`).
+    skip : iterable of str
+        Stages not to run (names in :data:`arabic_news.study.batch.STAGES`; default none:
+        every analysis runs).  Their columns stay empty and the partition keys differ.
     show_progress : bool
         tqdm bar over partitions.
     max_in_flight : int, optional
@@ -284,8 +345,9 @@ def run_study(
     """
     from tqdm.auto import tqdm
 
-    from .dedup import deduplicate
+    from .dedup import deduplicate_cached
 
+    stages = check_stages(skip)
     if partition_size < 1:
         raise ValueError(f"partition_size must be at least 1, got {partition_size}")
     if limit is not None and limit < 1:
@@ -294,10 +356,11 @@ def run_study(
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
     items: Iterable[Item] = iter_source(source) if isinstance(source, (str, os.PathLike)) else source
-    result = StudyResult(out=out)
+    result = StudyResult(out=out, stages=stages)
     if dedup:
-        items, report = deduplicate(items, show_progress=show_progress)
+        items, report = deduplicate_cached(items, show_progress=show_progress)
         result.removed_duplicates = report["removed"]
+        result.duplicates = {k: v for k, v in report.items() if k != "examples"}
         (out / "duplicates.json").write_text(json.dumps(report, ensure_ascii=False, indent=1), "utf-8")
     if limit is not None:
         items = islice(items, limit)
@@ -307,68 +370,98 @@ def run_study(
     n_parts = 0
     for idx, chunk in enumerate(_chunks(items, partition_size)):
         n_parts = idx + 1
-        key = _partition_key(chunk, code=code, seed=seed, quick=quick)
+        key = _partition_key(chunk, code=code, seed=seed, quick=quick, stages=stages)
         if _is_done(out, idx, key):
             result.skipped += 1
         else:
             todo.append((idx, key, chunk))
     _remove_stale(out, n_parts)
-    bar = tqdm(total=len(todo), desc="study partitions", unit="part", disable=None if show_progress else True)
+    # until this run ends, the folder is marked unfinished (a killed run leaves it so; readers check)
+    (out / "run.json").write_text(json.dumps({"schema": SCHEMA_VERSION, "code": code, "interrupted": True}), "utf-8")
+    n_items = sum(len(c) for _, _, c in todo)
+    bar = tqdm(
+        total=n_items, desc="study articles", unit="article", disable=not show_progress, mininterval=2, smoothing=0.05
+    )
+    analysed = 0
 
-    def record(idx: int, key: str, tables: dict[str, list[dict[str, Any]]]) -> None:
+    def record(idx: int, key: str, res: tuple[dict[str, list[dict[str, Any]]], dict[str, Any]]) -> None:
+        nonlocal analysed
+        tables, meta = res
         for t, n in _write_partition(out, idx, key, tables).items():
             result.rows[t] += n
         result.partitions += 1
-        bar.update(1)
+        analysed += meta["n"]
+        for st, sec in meta["cpu"].items():
+            result.stage_cpu[st] = result.stage_cpu.get(st, 0.0) + sec
+        result.worker_rss_mib.append(round(meta["rss_mib"], 1))
+        bar.update(meta["n"])
         if on_partition is not None:
             on_partition(idx)
 
-    if todo:
-        _warm_models(seed, quick)
-    if scheduler == "inline":
-        for idx, key, chunk in todo:
-            record(idx, key, process_partition(chunk, seed, quick))
-    elif todo:
-        from distributed import as_completed
+    completed = False
+    try:
+        if scheduler == "inline":
+            if todo:
+                _warm_models(seed, quick, stages)
+            for idx, key, chunk in todo:
+                record(idx, key, process_partition(chunk, seed, quick, stages))
+        elif todo:
+            from distributed import as_completed
 
-        client, cluster = _client(scheduler, n_workers)
-        try:
-            result.dashboard = client.dashboard_link if cluster is None else None
-            if result.dashboard:
-                print(f"Dask dashboard: {result.dashboard}")
-            client.register_plugin(WarmUp(seed, quick))
-            limit_in_flight = max_in_flight or 2 * max(1, len(client.scheduler_info()["workers"]))
-            pending = iter(todo)
-            futures = {}
-            for idx, key, chunk in islice(pending, limit_in_flight):
-                futures[client.submit(process_partition, chunk, seed, quick, pure=False)] = (idx, key)
-            ac = as_completed(list(futures))
-            for fut in ac:
-                idx, key = futures.pop(fut)
-                record(idx, key, fut.result())
-                nxt = next(pending, None)
-                if nxt is not None:
-                    f2 = client.submit(process_partition, nxt[2], seed, quick, pure=False)
-                    futures[f2] = (nxt[0], nxt[1])
-                    ac.add(f2)
-        finally:
-            client.close()
-            if cluster is not None:
-                cluster.close()
-    bar.close()
-    result.seconds = time.perf_counter() - t0
-    run = {
-        "schema": SCHEMA_VERSION,
-        "source": str(source) if isinstance(source, (str, os.PathLike)) else "<items>",
-        "seed": seed,
-        "quick": quick,
-        "partition_size": partition_size,
-        "code": code,
-        "partitions_run": result.partitions,
-        "partitions_skipped": result.skipped,
-        "seconds": round(result.seconds, 2),
-    }
-    (out / "run.json").write_text(json.dumps(run, indent=1), "utf-8")
+            client, cluster = _client(scheduler, n_workers, dashboard=show_progress)
+            try:
+                msg = dashboard_message(client, cluster)
+                result.dashboard = client.dashboard_link if "dashboard: " in msg else None
+                if show_progress:
+                    print(msg, flush=True)
+                # one worker builds any missing cached model first (the others would race to build it),
+                # then every worker, present or joining later, loads the models once; the client loads none
+                first = sorted(client.scheduler_info()["workers"])[:1]
+                client.submit(_warm_models, seed, quick, stages, workers=first, pure=False).result()
+                client.register_plugin(WarmUp(seed, quick, stages))
+                limit_in_flight = max_in_flight or 2 * max(1, len(client.scheduler_info()["workers"]))
+                pending = iter(todo)
+                futures = {}
+                for idx, key, chunk in islice(pending, limit_in_flight):
+                    futures[client.submit(process_partition, chunk, seed, quick, stages, pure=False)] = (idx, key)
+                ac = as_completed(list(futures))
+                for fut in ac:
+                    idx, key = futures.pop(fut)
+                    record(idx, key, fut.result())
+                    fut.release()
+                    nxt = next(pending, None)
+                    if nxt is not None:
+                        f2 = client.submit(process_partition, nxt[2], seed, quick, stages, pure=False)
+                        futures[f2] = (nxt[0], nxt[1])
+                        ac.add(f2)
+            finally:
+                client.close()
+                if cluster is not None:
+                    cluster.close()
+        completed = True
+    finally:
+        bar.close()
+        result.seconds = time.perf_counter() - t0
+        run = {
+            "schema": SCHEMA_VERSION,
+            "source": str(source) if isinstance(source, (str, os.PathLike)) else "<items>",
+            "seed": seed,
+            "quick": quick,
+            "partition_size": partition_size,
+            "code": code,
+            "partitions_run": result.partitions,
+            "partitions_skipped": result.skipped,
+            "seconds": round(result.seconds, 2),
+            "stages": list(stages),
+            "articles_analysed": analysed,
+            "removed_duplicates": result.removed_duplicates,
+            # CPU time per analysed item and stage, summed over the workers (this run's partitions only)
+            "stage_cpu_ms_per_item": {k: round(1000 * v / max(analysed, 1), 1) for k, v in result.stage_cpu.items()},
+            "worker_rss_mib_after_partition": result.worker_rss_mib,
+            # stopped (Ctrl-C, an error): the finished partitions are kept and a rerun resumes
+            "interrupted": not completed,
+        }
+        (out / "run.json").write_text(json.dumps(run, indent=1), "utf-8")
     return result
 
 
