@@ -241,3 +241,11 @@ def test_plural_participle_noun_is_not_a_cue():
     """ضبط خمسة متهمين: a plural participle without a clause after it is a noun (defendants)."""
     text = "وقال مصدر أمني إن الشرطة ضبطت خمسة متهمين في الحي."
     assert [c for c, _ in pairs(text)] == ["وقال"]
+
+
+def test_participle_after_an_impersonal_report_does_not_crash():
+    """A participle cue after an impersonal report (no speaker) in the same sentence gives records, not StopIteration."""
+    from arabic_news.rhetoric import attributions
+
+    recs = attributions("أفيد بأن الاجتماع انتهى مساء أمس، مشيرا إلى أن اللجنة ستعود للانعقاد الأسبوع المقبل.")
+    assert [r.cue for r in recs][:1] == ["أفيد"] and recs[0].speaker_id == ""

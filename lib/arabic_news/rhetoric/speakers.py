@@ -223,7 +223,9 @@ class Run:
         prev_same = [
             r
             for r in self.out
-            if a <= doc.tok_index(r.cue_start) < i and r.cue_kind not in ("relay", "nominal", "preposition")
+            if a <= doc.tok_index(r.cue_start) < i
+            and r.cue_kind not in ("relay", "nominal", "preposition")
+            and r.speaker_id  # an impersonal report (أفيد، ذُكر) has no speaker to carry over
         ]
         if prev_same:
             ents, rule = [res.by_sid(prev_same[-1].speaker_id)], "same_sentence"
