@@ -14,6 +14,11 @@ Methods (``METHODS``):
     generic officialese and finite verbs kept out of the top ten (corpus
     statistics, :mod:`arabic_news.keywords.genre`), variants grouped; with
     ``semantic=True`` reranked by the sentence encoder with MMR diversity.
+``supervised``
+    A learned (KEA-style) ranker (:mod:`arabic_news.keywords.supervised`):
+    the default's candidates rescored by a classifier trained on which body
+    phrases SaudiNewsNet editors put in their headlines (articles outside the
+    evaluation split), with the default's officialese rule and variant grouping.
 ``lexical``
     The previous default: corpus rarity, position (headline and lead weigh
     more), spread, and phrase cohesion from background statistics.
@@ -45,7 +50,7 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["extract", "Keyword", "METHODS", "analyse", "kwic"]
 
 #: the available methods, in display order (``lexical`` is the lab's previous default)
-METHODS = ("default", "tfidf", "yake", "textrank", "lexical")
+METHODS = ("default", "supervised", "tfidf", "yake", "textrank", "lexical")
 
 
 @dataclass(frozen=True)
@@ -109,7 +114,7 @@ def extract(
     text_or_article : str or Article
         A string is read with :meth:`Article.from_text` (first line is the
         headline when there is more than one non-empty line).
-    method : {"default", "tfidf", "yake", "textrank"}
+    method : {"default", "supervised", "tfidf", "yake", "textrank", "lexical"}
     top : int
         Number of keyphrases (fewer if the article has fewer candidates).
     background : Background or list of str, optional
@@ -149,7 +154,7 @@ def extract(
         raise TypeError(f"semantic must be True or False, got {semantic!r}")
     if semantic and method != "default":
         raise ValueError(f"semantic=True is an option of the default method only, not of {method!r}")
-    doc = _analyse(text_or_article, include_dates=include_dates, names=method == "default")
+    doc = _analyse(text_or_article, include_dates=include_dates, names=method in ("default", "supervised"))
     bg = _resolve_background(background, method in NEEDS_BACKGROUND)
     extra = {"semantic": True} if semantic else {}
     ranked = _M[method](doc, background=bg, leave_out=leave_out, top=top, **extra)

@@ -1,0 +1,299 @@
+"""A supervised (KEA-style) keyphrase ranker learned from SaudiNewsNet headlines.
+
+Which body phrases an editor lifts into the headline is the signal a keyphrase
+ranker needs (Frank et al. 1999, KEA; here the "gold" is the headline's
+content words).  The ranker rescores the default extractor's candidates:
+
+* **Candidates and features**: the ``pool`` best candidates of the default's
+  lexical score, with the features of :data:`arabic_news.keywords.training.FEATURES`
+  (body only; see :mod:`arabic_news.keywords.training`).
+* **Label**: a candidate is positive when a content-word stem key of its
+  display form is among the headline's (the match title-word recall counts).
+* **Model**: :data:`MODEL_PARAMS` (histogram gradient-boosted trees or logistic
+  regression; chosen on the *tune* split by :func:`tune_recall`), trained once
+  on SaudiNewsNet articles outside the evaluation split and its duplicates,
+  cached with skops (explicitly trusted types only, never pickle).
+* **Output**: candidates by predicted probability; officialese and finite
+  verbs kept out of the top ten and variants grouped as in the default
+  (:func:`arabic_news.keywords.ranking._variants_dedup`).
+
+>>> sorted(MODEL_PARAMS)[:3]
+['C', 'demote', 'learning_rate']
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from typing import Any
+
+import numpy as np
+
+from .candidates import DocAnalysis, content_keys
+
+__all__ = ["MODEL_PARAMS", "train_ranker", "default_ranker", "rank_supervised", "tune_recall", "save", "load"]
+
+#: parameters of the learned ranker (chosen on the tune split only)
+MODEL_PARAMS = {
+    "model": "hgb",  # "hgb" (HistGradientBoostingClassifier) or "logreg"
+    "max_iter": 200,
+    "learning_rate": 0.08,
+    "max_leaf_nodes": 31,
+    "min_samples_leaf": 40,
+    "C": 1.0,  # logreg
+    "demote": True,  # officialese and finite verbs out of the top ten (as the default)
+    "weight": "coverage",  # "coverage": positives weighted by the headline words they cover; "none"
+}
+
+#: types (beyond skops' defaults) a cached ranker file may contain; anything else is refused
+TRUSTED_TYPES = (
+    "sklearn.ensemble._hist_gradient_boosting.gradient_boosting.HistGradientBoostingClassifier",
+    "sklearn.ensemble._hist_gradient_boosting.predictor.TreePredictor",
+    "sklearn.ensemble._hist_gradient_boosting.binning._BinMapper",
+    "sklearn._loss.loss.HalfBinomialLoss",
+    "sklearn._loss.link.LogitLink",
+    "sklearn._loss.link.Interval",
+    "sklearn._loss._loss.CyHalfBinomialLoss",
+    "sklearn.linear_model._logistic.LogisticRegression",
+    "sklearn.preprocessing._data.StandardScaler",
+    "sklearn.pipeline.Pipeline",
+    "numpy.float64",
+    "numpy.int64",
+    "numpy.ndarray",
+    "numpy.dtype",
+    "numpy.random.mtrand.RandomState",
+    "builtins.slice",
+)
+
+
+def coverage_weights(table: dict) -> np.ndarray:
+    """Per candidate row: the number of headline content stems it covers (at least 1).
+
+    Weighting positives by it makes the ranker prefer a phrase that recovers two
+    headline words over one that recovers one (recall counts words).
+    """
+    want = [content_keys(str(t)) for t in table["titles"]]
+    g = table["group"]
+    return np.array([max(len(content_keys(str(x)) & want[j]), 1) for x, j in zip(table["text"], g)], dtype=np.float64)
+
+
+def train_ranker(X: np.ndarray, y: np.ndarray, *, params: dict | None = None, seed: int = 0, sample_weight=None):
+    """Fit the classifier of :data:`MODEL_PARAMS` (overridden by ``params``) on candidate features.
+
+    >>> rng = np.random.default_rng(0)
+    >>> X = rng.normal(size=(200, 3)); y = (X[:, 0] > 0).astype(int)
+    >>> m = train_ranker(X, y, params={"model": "logreg"})
+    >>> float(m.predict_proba(X[:1])[0, 1]) > 0 or True
+    True
+    """
+    p = dict(MODEL_PARAMS, **(params or {}))
+    if p["model"] == "hgb":
+        from sklearn.ensemble import HistGradientBoostingClassifier
+
+        m = HistGradientBoostingClassifier(
+            max_iter=int(p["max_iter"]),
+            learning_rate=float(p["learning_rate"]),
+            max_leaf_nodes=int(p["max_leaf_nodes"]),
+            min_samples_leaf=int(p["min_samples_leaf"]),
+            early_stopping=False,
+            random_state=seed,
+        )
+    elif p["model"] == "logreg":
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.pipeline import Pipeline
+        from sklearn.preprocessing import StandardScaler
+
+        m = Pipeline([("scale", StandardScaler()), ("clf", LogisticRegression(C=float(p["C"]), max_iter=2000))])
+    else:
+        raise ValueError(f"model must be 'hgb' or 'logreg', got {p['model']!r}")
+    X = np.asarray(X, dtype=np.float64)
+    if sample_weight is None:
+        return m.fit(X, np.asarray(y))
+    key = "sample_weight" if p["model"] == "hgb" else "clf__sample_weight"
+    return m.fit(X, np.asarray(y), **{key: np.asarray(sample_weight, dtype=np.float64)})
+
+
+def save(model, path, card: dict | None = None) -> None:
+    """Write a ranker (and its card) with skops."""
+    import skops.io as sio
+
+    sio.dump({"model": model, "card": json.dumps(card or {})}, path)
+
+
+def load(path) -> Any:
+    """Read a ranker written by :func:`save`, refusing any type outside :data:`TRUSTED_TYPES`."""
+    import skops.io as sio
+
+    untrusted = sio.get_untrusted_types(file=path)
+    refused = sorted(set(untrusted) - set(TRUSTED_TYPES))
+    if refused:
+        raise ValueError(f"model file {path} contains types that are not trusted: {', '.join(refused)}")
+    obj = sio.load(path, trusted=list(untrusted))
+    model = obj["model"]
+    model.card_ = json.loads(obj.get("card", "{}"))
+    return model
+
+
+_MEMO: dict[str, Any] = {}
+
+
+def _model_key(params: dict) -> str:
+    import sklearn
+
+    from ..cache import code_fingerprint, fingerprint
+    from .training import TRAIN_PARAMS, _table_key
+
+    tp = TRAIN_PARAMS
+    return fingerprint(
+        "keyword-ranker",
+        _table_key("train", tp["n_train"], tp["seed"], tp["pool"]),
+        code_fingerprint("arabic_news.keywords.supervised"),
+        sklearn.__version__,
+        params=params,
+    )
+
+
+def default_ranker():
+    """The default learned ranker, trained once on :func:`arabic_news.keywords.training.training_table` (cached)."""
+    from ..cache import cached
+    from .training import TRAIN_PARAMS, training_table
+
+    key = _model_key(MODEL_PARAMS)
+    if key not in _MEMO:
+
+        def build():
+            t = training_table("train")
+            w = coverage_weights(t) if MODEL_PARAMS["weight"] == "coverage" else None
+            m = train_ranker(t["X"], t["y"], seed=TRAIN_PARAMS["seed"], sample_weight=w)
+            m.card_ = {
+                "articles": int(t["ids"].size),
+                "candidates": int(t["y"].size),
+                "positive share": float(t["y"].mean()),
+                "params": MODEL_PARAMS,
+                "train": TRAIN_PARAMS,
+            }
+            return m
+
+        _MEMO[key] = cached(
+            "keyword-ranker", key, build, save=lambda m, p: save(m, p, m.card_), load=load, suffix=".skops"
+        )
+    return _MEMO[key]
+
+
+def _order_and_group(lemmas, probs, cands_info, top: int, demote: bool):
+    """Order by probability, demote officialese/verbs (unless in the headline or a name), group variants.
+
+    ``cands_info[lemma] = (officialese_or_verb: bool, protected: bool)``.
+    """
+    from .ranking import _variants_dedup
+
+    scores = dict(zip(lemmas, (float(p) for p in probs)))
+    order = sorted(lemmas, key=lambda l: -scores[l])
+    demoted = {l for l in order[: max(4 * top, 40)] if demote and cands_info[l][0] and not cands_info[l][1]}
+    kept = [l for l in order if l not in demoted] + [l for l in order if l in demoted]
+    return _variants_dedup(kept[: max(6 * top, 60)], demoted, top, {}, scores), scores
+
+
+def rank_supervised(
+    doc: DocAnalysis,
+    *,
+    background,
+    leave_out: bool = False,
+    top: int = 10,
+    genre=None,
+    model=None,
+    params: dict | None = None,
+    **_,
+) -> list[tuple[str, float, tuple[str, ...]]]:
+    """Rank the candidates of ``doc`` with the learned ranker: ``[(lemma, probability, variants)]``.
+
+    Parameters
+    ----------
+    doc : DocAnalysis
+        With names (``analyse(..., names=True)``).
+    background : Background
+    leave_out : bool
+        The article is one of the background documents.
+    top : int
+    genre : GenreStats, optional
+        Defaults to :func:`arabic_news.keywords.genre.genre_for` of the background.
+    model : fitted classifier, optional
+        Defaults to :func:`default_ranker`.
+    params : dict, optional
+        Overrides of :data:`MODEL_PARAMS` (only ``demote`` matters here).
+    """
+    from .genre import genre_for
+    from .training import FEATURES, TRAIN_PARAMS, candidate_features
+
+    p = dict(MODEL_PARAMS, **(params or {}))
+    genre = genre if genre is not None else genre_for(background)
+    model = model if model is not None else default_ranker()
+    lemmas, X = candidate_features(
+        doc, background=background, genre=genre, leave_out=leave_out, pool=TRAIN_PARAMS["pool"]
+    )
+    if not lemmas:
+        return []
+    probs = model.predict_proba(X.astype(np.float64))[:, 1]
+    i_off, i_verb = FEATURES.index("officialese"), FEATURES.index("finite_verb")
+    cands = doc.candidates
+    info = {
+        l: (bool(X[r, i_off] or X[r, i_verb]), bool(cands[l].in_title or cands[l].name_kind))
+        for r, l in enumerate(lemmas)
+    }
+    grouped, scores = _order_and_group(lemmas, probs, info, top, bool(p["demote"]))
+    out = []
+    last = math.inf
+    for lemma, variants in grouped:
+        s = min(scores[lemma], last)
+        last = s
+        shown = [v for v in variants if (cands[v].n_words > 1 or cands[v].name_kind) and v != lemma]
+        vs = tuple(dict.fromkeys(cands[v].text for v in shown if cands[v].text != cands[lemma].text))[:4]
+        out.append((lemma, float(s), vs))
+    return out
+
+
+def tune_recall(model, table: dict, *, k: int = 10, demote: bool = True) -> float:
+    """Mean title-word recall@k of ``model`` on a cached feature table (the tune split; no re-analysis).
+
+    Applies the same ordering, demotion and variant grouping as :func:`rank_supervised`.
+    """
+    from .evaluation import title_recall
+    from .training import FEATURES
+
+    X, g = table["X"], table["group"]
+    probs = model.predict_proba(X.astype(np.float64))[:, 1]
+    i_off, i_verb = FEATURES.index("officialese"), FEATURES.index("finite_verb")
+    names = [FEATURES.index(f) for f in FEATURES if f.startswith("name_")]
+    out = []
+    bounds = np.flatnonzero(np.diff(g)) + 1
+    for rows in np.split(np.arange(g.size), bounds):
+        lem = table["lemma"][rows].tolist()
+        info = {l: (bool(X[r, i_off] or X[r, i_verb]), bool(X[r, names].any())) for l, r in zip(lem, rows)}
+        grouped, _ = _order_and_group(lem, probs[rows], info, k, demote)
+        text = dict(zip(lem, table["text"][rows].tolist()))
+        r = title_recall(str(table["titles"][g[rows[0]]]), [text[l] for l, _ in grouped], k=k)
+        if r == r:
+            out.append(r)
+    return float(np.mean(out))
+
+
+class LexicalOrder:
+    """A stand-in model ranking the pool by the default's lexical score (the selection's baseline)."""
+
+    def predict_proba(self, X: np.ndarray) -> np.ndarray:
+        from .training import FEATURES
+
+        p = 1 - X[:, FEATURES.index("lex_rank")]
+        return np.c_[1 - p, p]
+
+
+#: configurations compared on the tune split (``python bench/keywords.py --select``)
+CANDIDATE_CONFIGS = (
+    {"model": "logreg", "weight": "none"},
+    {"model": "logreg", "weight": "coverage"},
+    {"model": "hgb", "weight": "none"},
+    {"model": "hgb", "weight": "coverage"},
+    {"model": "hgb", "weight": "coverage", "demote": False},
+    {"model": "hgb", "weight": "coverage", "max_iter": 100, "learning_rate": 0.1},
+    {"model": "hgb", "weight": "coverage", "max_iter": 300, "learning_rate": 0.05, "min_samples_leaf": 100},
+)
