@@ -140,15 +140,18 @@ def _select(seed: int) -> None:
         f"training: {tr['ids'].size} articles, {tr['y'].size} candidates ({100 * tr['y'].mean():.1f} % positive); "
         f"tune: {tu['ids'].size} articles"
     )
-    print(f"{'configuration':<64} {'tune recall@10':>14} {'fit s':>6}")
-    print(f"{'pool in lexical order (no model)':<64} {S.tune_recall(S.LexicalOrder(), tu):>14.3f} {0:>6}")
     weights = S.coverage_weights(tr)
+    Xr_tr, Xr_tu = S.with_rates(tr, counted=True), S.with_rates(tu, counted=False)
+    print(f"{'configuration':<100} {'tune R@10':>9} {'fit s':>6}")
+    lex = S.tune_recall(S.LexicalOrder(), tu, params={"coverage_alpha": None})
+    print(f"{'pool in lexical order (no model), demotion and grouping as the default':<100} {lex:>9.3f} {0:>6}")
     for c in S.CANDIDATE_CONFIGS:
         t = time.perf_counter()
         w = weights if c.get("weight") == "coverage" else None
-        m = S.train_ranker(tr["X"], tr["y"], params=c, seed=seed, sample_weight=w)
+        m = S.train_ranker(Xr_tr if c["rates"] else tr["X"], tr["y"], params=c, seed=seed, sample_weight=w)
         fit = time.perf_counter() - t
-        print(f"{str(c):<64} {S.tune_recall(m, tu, demote=c.get('demote', True)):>14.3f} {fit:>6.0f}")
+        r = S.tune_recall(m, tu, params=c, X=Xr_tu if c["rates"] else None)
+        print(f"{str(c):<100} {r:>9.3f} {fit:>6.0f}")
 
 
 if __name__ == "__main__":

@@ -31,10 +31,11 @@ def _small_supervised_ranker(monkeypatch):
     import numpy as np
 
     from arabic_news.keywords import supervised
+    from arabic_news.keywords.headline_rate import RATE_FEATURES
     from arabic_news.keywords.training import FEATURES
 
     rng = np.random.default_rng(0)
-    X = rng.normal(size=(200, len(FEATURES)))
+    X = rng.normal(size=(200, len(FEATURES) + len(RATE_FEATURES)))
     model = supervised.train_ranker(X, (X[:, FEATURES.index("lex_rank")] < 0).astype(int), params={"model": "logreg"})
     monkeypatch.setattr(supervised, "default_ranker", lambda: model)
 

@@ -14,6 +14,7 @@ from arabic_news.keywords import Keyword, extract
 from arabic_news.keywords import supervised as S
 from arabic_news.keywords.background import Background
 from arabic_news.keywords.candidates import analyse
+from arabic_news.keywords.headline_rate import RATE_FEATURES, HeadlineRates, rate_features
 from arabic_news.keywords.training import FEATURES, candidate_features, candidate_labels, select_training
 
 FIX = Path(__file__).parent / "fixtures" / "keywords"
@@ -34,7 +35,7 @@ def _doc(i: int, *, title: str | None = None, body: str | None = None, seed: int
 def _tiny_model():
     """A small classifier on synthetic features: higher lexical rank -> higher probability."""
     rng = np.random.default_rng(0)
-    X = rng.normal(size=(400, len(FEATURES)))
+    X = rng.normal(size=(400, len(FEATURES) + len(RATE_FEATURES)))
     y = (X[:, FEATURES.index("lex_rank")] < 0).astype(int)
     return S.train_ranker(X, y, params={"model": "logreg"})
 
@@ -169,3 +170,22 @@ def test_bad_top_is_a_one_line_error(bg):
     with pytest.raises(ValueError, match="top must be") as e:
         extract("التعاون الأمني", method="supervised", background=bg, top=0)
     assert "\n" not in str(e.value)
+
+
+# --- headline rates ------------------------------------------------------------------------
+def test_headline_rate_leaves_own_document_out():
+    """A counted article's own headline does not raise the rate of its words (leave-one-out)."""
+    r = HeadlineRates({"ناتو": (1, 1)}, mean=0.05)
+    assert r.rate("ناتو", own_title=True) == pytest.approx(0.05)
+    assert r.rate("ناتو") > 0.15
+    x = rate_features(["ناتو"], r, own_title={"ناتو"})
+    assert x.shape == (1, len(RATE_FEATURES)) and x[0, 0] == pytest.approx(0.05)
+
+
+@pytest.mark.slow
+def test_eval_articles_never_selected():
+    """Offered the evaluation articles themselves, the selection used by training and headline rates keeps none."""
+    from arabic_news.keywords.evaluation import fresh_split
+
+    held, tune = fresh_split("heldout"), fresh_split("tune")
+    assert not select_training(held[:30] + tune[:30], held + tune, n=60, seed=0)

@@ -6,16 +6,23 @@ content words).  The ranker rescores the default extractor's candidates:
 
 * **Candidates and features**: the ``pool`` best candidates of the default's
   lexical score, with the features of :data:`arabic_news.keywords.training.FEATURES`
-  (body only; see :mod:`arabic_news.keywords.training`).
+  (body only; see :mod:`arabic_news.keywords.training`) and KEA's "keyphrase
+  frequency" analogue, how often each word of a body is also in its headline
+  across SaudiNewsNet (:mod:`arabic_news.keywords.headline_rate`, evaluation
+  split and its duplicates excluded).
 * **Label**: a candidate is positive when a content-word stem key of its
   display form is among the headline's (the match title-word recall counts).
-* **Model**: :data:`MODEL_PARAMS` (histogram gradient-boosted trees or logistic
-  regression; chosen on the *tune* split by :func:`tune_recall`), trained once
-  on SaudiNewsNet articles outside the evaluation split and its duplicates,
-  cached with skops (explicitly trusted types only, never pickle).
-* **Output**: candidates by predicted probability; officialese and finite
-  verbs kept out of the top ten and variants grouped as in the default
-  (:func:`arabic_news.keywords.ranking._variants_dedup`).
+* **Model**: :data:`MODEL_PARAMS` (histogram gradient-boosted trees, chosen
+  over logistic regression and the other :data:`CANDIDATE_CONFIGS` on the
+  *tune* split by :func:`tune_recall`: ``python bench/keywords.py --select``),
+  trained once on SaudiNewsNet articles outside the evaluation split and its
+  duplicates, cached with skops (explicitly trusted types only, never pickle).
+* **Output**: candidates in a greedy order -- each step takes the candidate
+  whose words not yet covered carry the most predicted probability (so the
+  ten keyphrases cover different words) -- with officialese and finite verbs
+  kept out of the top ten and variants grouped as in the default
+  (:func:`arabic_news.keywords.ranking._variants_dedup`).  Scores are the
+  predicted probabilities, made non-increasing along the list.
 
 >>> sorted(MODEL_PARAMS)[:3]
 ['C', 'demote', 'learning_rate']
@@ -42,7 +49,9 @@ MODEL_PARAMS = {
     "min_samples_leaf": 40,
     "C": 1.0,  # logreg
     "demote": True,  # officialese and finite verbs out of the top ten (as the default)
-    "weight": "coverage",  # "coverage": positives weighted by the headline words they cover; "none"
+    "weight": "none",  # "coverage": positives weighted by the headline words they cover; "none"
+    "rates": True,  # add the headline-rate features (arabic_news.keywords.headline_rate)
+    "coverage_alpha": 0.3,  # order greedily by new words' probabilities (None: by probability)
 }
 
 #: types (beyond skops' defaults) a cached ranker file may contain; anything else is refused
@@ -137,7 +146,14 @@ def load(path) -> Any:
 _MEMO: dict[str, Any] = {}
 
 
+#: the parameters that shape the trained model (the others only change how its output is ordered)
+_TRAINING_KEYS = ("model", "max_iter", "learning_rate", "max_leaf_nodes", "min_samples_leaf", "C", "weight", "rates")
+
+
 def _model_key(params: dict) -> str:
+    """Cache key: the training table, the source of the training functions, sklearn, the training parameters."""
+    import inspect
+
     import sklearn
 
     from ..cache import code_fingerprint, fingerprint
@@ -147,9 +163,10 @@ def _model_key(params: dict) -> str:
     return fingerprint(
         "keyword-ranker",
         _table_key("train", tp["n_train"], tp["seed"], tp["pool"]),
-        code_fingerprint("arabic_news.keywords.supervised"),
+        [inspect.getsource(f) for f in (train_ranker, coverage_weights, with_rates, default_ranker)],
+        code_fingerprint("arabic_news.keywords.headline_rate"),
         sklearn.__version__,
-        params=params,
+        params={k: params[k] for k in _TRAINING_KEYS},
     )
 
 
@@ -164,7 +181,8 @@ def default_ranker():
         def build():
             t = training_table("train")
             w = coverage_weights(t) if MODEL_PARAMS["weight"] == "coverage" else None
-            m = train_ranker(t["X"], t["y"], seed=TRAIN_PARAMS["seed"], sample_weight=w)
+            X = with_rates(t, counted=True) if MODEL_PARAMS["rates"] else t["X"]
+            m = train_ranker(X, t["y"], seed=TRAIN_PARAMS["seed"], sample_weight=w)
             m.card_ = {
                 "articles": int(t["ids"].size),
                 "candidates": int(t["y"].size),
@@ -180,18 +198,68 @@ def default_ranker():
     return _MEMO[key]
 
 
-def _order_and_group(lemmas, probs, cands_info, top: int, demote: bool):
-    """Order by probability, demote officialese/verbs (unless in the headline or a name), group variants.
+def _order_and_group(lemmas, probs, cands_info, top: int, demote: bool, alpha: float | None = None):
+    """Order, demote officialese/verbs (unless a name), group variants as the default does.
 
-    ``cands_info[lemma] = (officialese_or_verb: bool, protected: bool)``.
+    ``cands_info[lemma] = (officialese_or_verb: bool, protected: bool)``.  With
+    ``alpha`` the order is greedy: each step takes the candidate whose words not
+    yet covered carry the most probability (a word's probability is that of its
+    one-word candidate, else ``alpha`` times the phrase's); otherwise the order
+    is by probability.
     """
     from .ranking import _variants_dedup
 
     scores = dict(zip(lemmas, (float(p) for p in probs)))
     order = sorted(lemmas, key=lambda l: -scores[l])
-    demoted = {l for l in order[: max(4 * top, 40)] if demote and cands_info[l][0] and not cands_info[l][1]}
+    bad = {l for l in lemmas if demote and cands_info[l][0] and not cands_info[l][1]}
+    if alpha is not None:
+        order = _greedy(order, scores, bad, 3 * top, alpha)
+    demoted = {l for l in order[: max(4 * top, 40)] if l in bad}
     kept = [l for l in order if l not in demoted] + [l for l in order if l in demoted]
     return _variants_dedup(kept[: max(6 * top, 60)], demoted, top, {}, scores), scores
+
+
+def _greedy(order: list[str], scores: dict, bad: set, n: int, alpha: float) -> list[str]:
+    uni = {l: scores[l] for l in order if " " not in l}
+    left = [l for l in order if l not in bad]
+    out: list[str] = []
+    covered: set[str] = set()
+    while left and len(out) < n:
+        gains = [sum(uni.get(w, alpha * scores[l]) for w in set(l.split(" ")) - covered) for l in left]
+        i = int(np.argmax(gains))
+        if gains[i] <= 0:
+            break
+        out.append(left.pop(i))
+        covered.update(out[-1].split(" "))
+    return out + [l for l in order if l not in set(out)]
+
+
+def with_rates(table: dict, *, counted: bool, rates=None) -> np.ndarray:
+    """A feature table's ``X`` with the headline-rate columns appended.
+
+    ``counted``: the table's articles were counted in the rates (training
+    articles), so each article's own contribution is removed.
+    """
+    from .headline_rate import _keys, headline_rates, rate_features
+
+    rates = rates if rates is not None else headline_rates()
+    g = table["group"]
+    cols = np.zeros((g.size, 3), dtype=np.float32)
+    bounds = np.flatnonzero(np.diff(g)) + 1
+    for rows in np.split(np.arange(g.size), bounds):
+        own = _keys(str(table["titles"][g[rows[0]]])) if counted else None
+        cols[rows] = rate_features(table["lemma"][rows].tolist(), rates, own_title=own)
+    return np.hstack([table["X"], cols])
+
+
+def rates_for(background):
+    """The headline rates that go with a background: the lab's for the full one, none (uninformative) otherwise."""
+    from .headline_rate import HeadlineRates, headline_rates
+
+    name = getattr(background, "name", "")
+    if name.startswith("SANAD+SaudiNewsNet") and "quick" not in name:
+        return headline_rates()
+    return HeadlineRates({}, mean=0.05)
 
 
 def rank_supervised(
@@ -203,6 +271,7 @@ def rank_supervised(
     genre=None,
     model=None,
     params: dict | None = None,
+    rates=None,
     **_,
 ) -> list[tuple[str, float, tuple[str, ...]]]:
     """Rank the candidates of ``doc`` with the learned ranker: ``[(lemma, probability, variants)]``.
@@ -220,7 +289,10 @@ def rank_supervised(
     model : fitted classifier, optional
         Defaults to :func:`default_ranker`.
     params : dict, optional
-        Overrides of :data:`MODEL_PARAMS` (only ``demote`` matters here).
+        Overrides of :data:`MODEL_PARAMS` (``demote``, ``rates``, ``coverage_alpha`` matter here;
+        they must match the model's training).
+    rates : HeadlineRates, optional
+        Defaults to :func:`rates_for` of the background.
     """
     from .genre import genre_for
     from .training import FEATURES, TRAIN_PARAMS, candidate_features
@@ -233,14 +305,19 @@ def rank_supervised(
     )
     if not lemmas:
         return []
-    probs = model.predict_proba(X.astype(np.float64))[:, 1]
+    Xm = X
+    if p["rates"]:
+        from .headline_rate import rate_features
+
+        Xm = np.hstack([X, rate_features(lemmas, rates if rates is not None else rates_for(background))])
+    probs = model.predict_proba(Xm.astype(np.float64))[:, 1]
     i_off, i_verb = FEATURES.index("officialese"), FEATURES.index("finite_verb")
     cands = doc.candidates
     info = {
         l: (bool(X[r, i_off] or X[r, i_verb]), bool(cands[l].in_title or cands[l].name_kind))
         for r, l in enumerate(lemmas)
     }
-    grouped, scores = _order_and_group(lemmas, probs, info, top, bool(p["demote"]))
+    grouped, scores = _order_and_group(lemmas, probs, info, top, bool(p["demote"]), p["coverage_alpha"])
     out = []
     last = math.inf
     for lemma, variants in grouped:
@@ -252,15 +329,19 @@ def rank_supervised(
     return out
 
 
-def tune_recall(model, table: dict, *, k: int = 10, demote: bool = True) -> float:
+def tune_recall(model, table: dict, *, k: int = 10, params: dict | None = None, X=None) -> float:
     """Mean title-word recall@k of ``model`` on a cached feature table (the tune split; no re-analysis).
 
-    Applies the same ordering, demotion and variant grouping as :func:`rank_supervised`.
+    Applies the same ordering, demotion and variant grouping as :func:`rank_supervised`;
+    ``X`` replaces the table's features (e.g. :func:`with_rates`).
     """
     from .evaluation import title_recall
     from .training import FEATURES
 
-    X, g = table["X"], table["group"]
+    p = dict(MODEL_PARAMS, **(params or {}))
+    F = table["X"]
+    X = F if X is None else X
+    g = table["group"]
     probs = model.predict_proba(X.astype(np.float64))[:, 1]
     i_off, i_verb = FEATURES.index("officialese"), FEATURES.index("finite_verb")
     names = [FEATURES.index(f) for f in FEATURES if f.startswith("name_")]
@@ -268,8 +349,8 @@ def tune_recall(model, table: dict, *, k: int = 10, demote: bool = True) -> floa
     bounds = np.flatnonzero(np.diff(g)) + 1
     for rows in np.split(np.arange(g.size), bounds):
         lem = table["lemma"][rows].tolist()
-        info = {l: (bool(X[r, i_off] or X[r, i_verb]), bool(X[r, names].any())) for l, r in zip(lem, rows)}
-        grouped, _ = _order_and_group(lem, probs[rows], info, k, demote)
+        info = {l: (bool(F[r, i_off] or F[r, i_verb]), bool(F[r, names].any())) for l, r in zip(lem, rows)}
+        grouped, _ = _order_and_group(lem, probs[rows], info, k, bool(p["demote"]), p["coverage_alpha"])
         text = dict(zip(lem, table["text"][rows].tolist()))
         r = title_recall(str(table["titles"][g[rows[0]]]), [text[l] for l, _ in grouped], k=k)
         if r == r:
@@ -289,11 +370,12 @@ class LexicalOrder:
 
 #: configurations compared on the tune split (``python bench/keywords.py --select``)
 CANDIDATE_CONFIGS = (
-    {"model": "logreg", "weight": "none"},
-    {"model": "logreg", "weight": "coverage"},
-    {"model": "hgb", "weight": "none"},
-    {"model": "hgb", "weight": "coverage"},
-    {"model": "hgb", "weight": "coverage", "demote": False},
-    {"model": "hgb", "weight": "coverage", "max_iter": 100, "learning_rate": 0.1},
-    {"model": "hgb", "weight": "coverage", "max_iter": 300, "learning_rate": 0.05, "min_samples_leaf": 100},
+    {"model": "logreg", "weight": "none", "rates": False, "coverage_alpha": None},
+    {"model": "logreg", "weight": "none", "rates": True, "coverage_alpha": None},
+    {"model": "logreg", "weight": "none", "rates": True, "coverage_alpha": 0.5},
+    {"model": "hgb", "weight": "none", "rates": False, "coverage_alpha": None},
+    {"model": "hgb", "weight": "none", "rates": True, "coverage_alpha": None},
+    {"model": "hgb", "weight": "none", "rates": True, "coverage_alpha": 0.3},
+    {"model": "hgb", "weight": "none", "rates": True, "coverage_alpha": 0.5},
+    {"model": "hgb", "weight": "none", "rates": True, "coverage_alpha": 0.7},
 )
