@@ -74,9 +74,10 @@ def main(argv=None) -> None:
 
     import os
 
+    la = os.getloadavg()
     print(
-        "load average (1/5/15 min) at start: %.2f %.2f %.2f on %d cores -- speeds are per process and fall with load"
-        % (*os.getloadavg(), os.cpu_count() or 1)
+        f"load average (1/5/15 min) at start: {la[0]:.2f} {la[1]:.2f} {la[2]:.2f} on {os.cpu_count() or 1} cores"
+        " -- speeds are per process and fall with load"
     )
     t = time.perf_counter()
     bg = default_background()
@@ -128,7 +129,8 @@ def main(argv=None) -> None:
             print(
                 f"{r['outlet']:<14} {r['articles']:>4} {r['recall@10']:>10.3f} {r['exact F1']:>9.3f} {r['partial F1']:>11.3f}"
             )
-    print("\nload average (1/5/15 min) at end: %.2f %.2f %.2f" % os.getloadavg())
+    la = os.getloadavg()
+    print(f"\nload average (1/5/15 min) at end: {la[0]:.2f} {la[1]:.2f} {la[2]:.2f}")
     if args.misses in rows_by:
         print(f"\nmisses of the default on the {args.misses} split (lowest recall@10 first):")
         for r in ev.misses(rows_by[args.misses], "default", n=12):
