@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import json
 import math
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -151,7 +152,15 @@ _TRAINING_KEYS = ("model", "max_iter", "learning_rate", "max_leaf_nodes", "min_s
 
 
 def _model_key(params: dict) -> str:
-    """Cache key: the training table, the source of the training functions, sklearn, the training parameters."""
+    """Cache key: the training table, the source of the training functions, sklearn, the training parameters.
+
+    Computed once per process and parameter set (it hashes code and data folders).
+    """
+    return _model_key_frozen(tuple(params[k] for k in _TRAINING_KEYS))
+
+
+@lru_cache(maxsize=8)
+def _model_key_frozen(frozen: tuple) -> str:
     import inspect
 
     import sklearn
@@ -166,7 +175,7 @@ def _model_key(params: dict) -> str:
         [inspect.getsource(f) for f in (train_ranker, coverage_weights, with_rates, default_ranker)],
         code_fingerprint("arabic_news.keywords.headline_rate"),
         sklearn.__version__,
-        params={k: params[k] for k in _TRAINING_KEYS},
+        params=dict(zip(_TRAINING_KEYS, frozen)),
     )
 
 
@@ -258,8 +267,13 @@ def rates_for(background):
 
     name = getattr(background, "name", "")
     if name.startswith("SANAD+SaudiNewsNet") and "quick" not in name:
-        return headline_rates()
+        if "lab" not in _RATES:  # headline_rates() hashes code and data to find its cache entry: once per process
+            _RATES["lab"] = headline_rates()
+        return _RATES["lab"]
     return HeadlineRates({}, mean=0.05)
+
+
+_RATES: dict = {}
 
 
 def rank_supervised(
