@@ -25,21 +25,6 @@ def _bg_texts() -> list[str]:
     return [l for l in lines if l.strip() and not l.startswith("#")]
 
 
-@pytest.fixture(autouse=True)
-def _small_supervised_ranker(monkeypatch):
-    """The ``supervised`` method runs with a tiny stand-in model (the real one is trained on the corpora)."""
-    import numpy as np
-
-    from arabic_news.keywords import supervised
-    from arabic_news.keywords.headline_rate import RATE_FEATURES
-    from arabic_news.keywords.training import FEATURES
-
-    rng = np.random.default_rng(0)
-    X = rng.normal(size=(200, len(FEATURES) + len(RATE_FEATURES)))
-    model = supervised.train_ranker(X, (X[:, FEATURES.index("lex_rank")] < 0).astype(int), params={"model": "logreg"})
-    monkeypatch.setattr(supervised, "default_ranker", lambda: model)
-
-
 @pytest.fixture(scope="module")
 def bg() -> Background:
     return Background.from_texts(_bg_texts(), ids=[f"bg/{i}" for i in range(len(_bg_texts()))])

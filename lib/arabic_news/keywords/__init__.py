@@ -6,7 +6,7 @@
 >>> [(k.text, k.lemma) for k in kws]
 [('التعاون الأمني', 'تعاون امن'), ('التعاون', 'تعاون')]
 
-Methods (``METHODS``):
+Methods (``METHODS``, and ``OPTIONAL_METHODS``):
 
 ``default``
     The lab's own (:mod:`arabic_news.keywords.ranking`): names in their full
@@ -47,10 +47,13 @@ from ..article import Article
 if TYPE_CHECKING:  # pragma: no cover
     from .background import Background
 
-__all__ = ["extract", "Keyword", "METHODS", "analyse", "kwic"]
+__all__ = ["extract", "Keyword", "METHODS", "OPTIONAL_METHODS", "analyse", "kwic"]
 
 #: the available methods, in display order (``lexical`` is the lab's previous default)
-METHODS = ("default", "supervised", "tfidf", "yake", "textrank", "lexical")
+METHODS = ("default", "tfidf", "yake", "textrank", "lexical")
+#: methods available to :func:`extract` but not run by the notebooks' method comparison
+#: (``supervised`` loads -- or on first use trains -- a model on the full corpora)
+OPTIONAL_METHODS = ("supervised",)
 
 
 @dataclass(frozen=True)
@@ -147,7 +150,7 @@ def extract(
     from .methods import NEEDS_BACKGROUND
 
     if method not in _M:
-        raise ValueError(f"unknown keyword method {method!r}; choose one of: {', '.join(METHODS)}")
+        raise ValueError(f"unknown keyword method {method!r}; choose one of: {', '.join(METHODS + OPTIONAL_METHODS)}")
     if isinstance(top, bool) or not isinstance(top, int) or top < 1:
         raise ValueError(f"top must be a positive integer, got {top!r}")
     if not isinstance(semantic, bool):
