@@ -131,8 +131,8 @@ def rate_features(lemmas: Sequence[str], rates: HeadlineRates, *, own_title: set
     in ``rates`` (a training article), so that its own contribution is removed.
 
     >>> r = HeadlineRates({"ناتو": (30, 60)}, mean=0.05)
-    >>> rate_features(["ناتو", "حلف ناتو"], r).round(2).tolist()
-    [[0.48, 0.48, 0.48], [0.48, 0.26, 0.05]]
+    >>> [[round(float(v), 2) for v in row] for row in rate_features(["ناتو", "حلف ناتو"], r)]
+    [[0.47, 0.47, 0.47], [0.47, 0.26, 0.05]]
     """
     out = np.zeros((len(lemmas), len(RATE_FEATURES)), dtype=np.float32)
     for i, l in enumerate(lemmas):

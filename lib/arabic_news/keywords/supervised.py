@@ -24,8 +24,8 @@ content words).  The ranker rescores the default extractor's candidates:
   (:func:`arabic_news.keywords.ranking._variants_dedup`).  Scores are the
   predicted probabilities, made non-increasing along the list.
 
->>> sorted(MODEL_PARAMS)[:3]
-['C', 'demote', 'learning_rate']
+>>> MODEL_PARAMS["model"], MODEL_PARAMS["rates"]
+('hgb', True)
 """
 
 from __future__ import annotations
