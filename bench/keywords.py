@@ -17,6 +17,11 @@ Figures (95% bootstrap CIs over articles, seed ``--seed``):
 * articles/s per method (one process, one core; caches warmed by one untimed
   analysis per article), and the encoder's own cost (default+embed minus default).
 
+``supervised`` is the learned ranker (:mod:`arabic_news.keywords.supervised`),
+trained on SaudiNewsNet articles outside this split and its duplicates;
+``--select`` prints the tune-split recall@10 of the model configurations it was
+chosen from (from cached feature tables; the held-out split is never tabled).
+
 References in the same run: YAKE (n<=3, and n<=6 = the longest name the default
 keeps whole), TF-IDF, TextRank, and ``lexical`` (the previous default, README:
 0.468 / 86.9 articles/s on the old split).
@@ -31,7 +36,7 @@ from arabic_news.keywords import evaluation as ev
 from arabic_news.keywords.background import default_background
 from arabic_news.keywords.genre import genre_stats
 
-METHODS = ("default", "default+embed", "lexical", "yake", "yake-n6", "tfidf", "textrank")
+METHODS = ("default", "default+embed", "supervised", "lexical", "yake", "yake-n6", "tfidf", "textrank")
 
 
 def _ci(r: dict, m: str, pct: bool = False) -> str:
@@ -59,8 +64,21 @@ def main(argv=None) -> None:
     ap.add_argument("--seed", type=int, default=0, help="bootstrap seed")
     ap.add_argument("--misses", choices=("tune", "heldout"), default="tune", help="split of the error table")
     ap.add_argument("--splits", default="tune,heldout")
+    ap.add_argument(
+        "--select", action="store_true", help="only print the learned ranker's model selection (tune split)"
+    )
     args = ap.parse_args(argv)
+    if args.select:
+        _select(args.seed)
+        return
 
+    import os
+
+    la = os.getloadavg()
+    print(
+        f"load average (1/5/15 min) at start: {la[0]:.2f} {la[1]:.2f} {la[2]:.2f} on {os.cpu_count() or 1} cores"
+        " -- speeds are per process and fall with load"
+    )
     t = time.perf_counter()
     bg = default_background()
     genre = genre_stats()
@@ -97,18 +115,52 @@ def main(argv=None) -> None:
         print(
             f"title-word recall@10: default {d['recall@10']:.3f}, default+embed {e['recall@10']:.3f}; target >= 0.52 on held-out"
         )
+        sup = s["supervised"]
+        ratio, lo, hi = ev.paired_ratio_ci(rows, "supervised", "yake", k=10, seed=args.seed)
+        dr, dlo, dhi = ev.paired_ratio_ci(rows, "supervised", "default", k=10, seed=args.seed)
+        print(
+            f"supervised: recall@10 {sup['recall@10']:.3f} vs default {d['recall@10']:.3f} "
+            f"(ratio {dr:.2f}, paired CI {dlo:.2f}-{dhi:.2f}); / yake {ratio:.2f} (CI {lo:.2f}-{hi:.2f}); "
+            f"generic {100 * sup['generic@10']:.1f} %; {sup['articles/s']:.1f} articles/s (target >= 20)"
+        )
         print("\nper outlet (default):")
         print(f"{'outlet':<14} {'n':>4} {'recall@10':>10} {'exact F1':>9} {'partial F1':>11}")
         for r in ev.per_outlet(rows, "default", seed=args.seed):
             print(
                 f"{r['outlet']:<14} {r['articles']:>4} {r['recall@10']:>10.3f} {r['exact F1']:>9.3f} {r['partial F1']:>11.3f}"
             )
+    la = os.getloadavg()
+    print(f"\nload average (1/5/15 min) at end: {la[0]:.2f} {la[1]:.2f} {la[2]:.2f}")
     if args.misses in rows_by:
         print(f"\nmisses of the default on the {args.misses} split (lowest recall@10 first):")
         for r in ev.misses(rows_by[args.misses], "default", n=12):
             print(
                 f"- {r['id']} ({r['outlet']}), recall {r['recall@10']:.2f}\n  headline: {r['headline']}\n  missed: {r['missed']}\n  top 5: {r['top 5']}"
             )
+
+
+def _select(seed: int) -> None:
+    """Tune-split recall@10 of the learned ranker's candidate configurations (cached feature tables)."""
+    from arabic_news.keywords import supervised as S
+    from arabic_news.keywords import training as T
+
+    tr, tu = T.training_table("train"), T.training_table("tune")
+    print(
+        f"training: {tr['ids'].size} articles, {tr['y'].size} candidates ({100 * tr['y'].mean():.1f} % positive); "
+        f"tune: {tu['ids'].size} articles"
+    )
+    weights = S.coverage_weights(tr)
+    Xr_tr, Xr_tu = S.with_rates(tr, counted=True), S.with_rates(tu, counted=False)
+    print(f"{'configuration':<100} {'tune R@10':>9} {'fit s':>6}")
+    lex = S.tune_recall(S.LexicalOrder(), tu, params={"coverage_alpha": None})
+    print(f"{'pool in lexical order (no model), demotion and grouping as the default':<100} {lex:>9.3f} {0:>6}")
+    for c in S.CANDIDATE_CONFIGS:
+        t = time.perf_counter()
+        w = weights if c.get("weight") == "coverage" else None
+        m = S.train_ranker(Xr_tr if c["rates"] else tr["X"], tr["y"], params=c, seed=seed, sample_weight=w)
+        fit = time.perf_counter() - t
+        r = S.tune_recall(m, tu, params=c, X=Xr_tu if c["rates"] else None)
+        print(f"{str(c):<100} {r:>9.3f} {fit:>6.0f}")
 
 
 if __name__ == "__main__":

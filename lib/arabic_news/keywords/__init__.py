@@ -6,7 +6,7 @@
 >>> [(k.text, k.lemma) for k in kws]
 [('التعاون الأمني', 'تعاون امن'), ('التعاون', 'تعاون')]
 
-Methods (``METHODS``):
+Methods (``METHODS``, and ``OPTIONAL_METHODS``):
 
 ``default``
     The lab's own (:mod:`arabic_news.keywords.ranking`): names in their full
@@ -14,6 +14,11 @@ Methods (``METHODS``):
     generic officialese and finite verbs kept out of the top ten (corpus
     statistics, :mod:`arabic_news.keywords.genre`), variants grouped; with
     ``semantic=True`` reranked by the sentence encoder with MMR diversity.
+``supervised``
+    A learned (KEA-style) ranker (:mod:`arabic_news.keywords.supervised`):
+    the default's candidates rescored by a classifier trained on which body
+    phrases SaudiNewsNet editors put in their headlines (articles outside the
+    evaluation split), with the default's officialese rule and variant grouping.
 ``lexical``
     The previous default: corpus rarity, position (headline and lead weigh
     more), spread, and phrase cohesion from background statistics.
@@ -42,10 +47,13 @@ from ..article import Article
 if TYPE_CHECKING:  # pragma: no cover
     from .background import Background
 
-__all__ = ["extract", "Keyword", "METHODS", "analyse", "kwic"]
+__all__ = ["extract", "Keyword", "METHODS", "OPTIONAL_METHODS", "analyse", "kwic"]
 
 #: the available methods, in display order (``lexical`` is the lab's previous default)
 METHODS = ("default", "tfidf", "yake", "textrank", "lexical")
+#: methods available to :func:`extract` but not run by the notebooks' method comparison
+#: (``supervised`` loads -- or on first use trains -- a model on the full corpora)
+OPTIONAL_METHODS = ("supervised",)
 
 
 @dataclass(frozen=True)
@@ -109,7 +117,7 @@ def extract(
     text_or_article : str or Article
         A string is read with :meth:`Article.from_text` (first line is the
         headline when there is more than one non-empty line).
-    method : {"default", "tfidf", "yake", "textrank"}
+    method : {"default", "supervised", "tfidf", "yake", "textrank", "lexical"}
     top : int
         Number of keyphrases (fewer if the article has fewer candidates).
     background : Background or list of str, optional
@@ -142,14 +150,14 @@ def extract(
     from .methods import NEEDS_BACKGROUND
 
     if method not in _M:
-        raise ValueError(f"unknown keyword method {method!r}; choose one of: {', '.join(METHODS)}")
+        raise ValueError(f"unknown keyword method {method!r}; choose one of: {', '.join(METHODS + OPTIONAL_METHODS)}")
     if isinstance(top, bool) or not isinstance(top, int) or top < 1:
         raise ValueError(f"top must be a positive integer, got {top!r}")
     if not isinstance(semantic, bool):
         raise TypeError(f"semantic must be True or False, got {semantic!r}")
     if semantic and method != "default":
         raise ValueError(f"semantic=True is an option of the default method only, not of {method!r}")
-    doc = _analyse(text_or_article, include_dates=include_dates, names=method == "default")
+    doc = _analyse(text_or_article, include_dates=include_dates, names=method in ("default", "supervised"))
     bg = _resolve_background(background, method in NEEDS_BACKGROUND)
     extra = {"semantic": True} if semantic else {}
     ranked = _M[method](doc, background=bg, leave_out=leave_out, top=top, **extra)

@@ -12,7 +12,7 @@ import argparse
 from typing import Any
 
 from ..clikit import add_input_options
-from . import METHODS
+from . import METHODS, OPTIONAL_METHODS
 
 __all__ = ["register", "run"]
 
@@ -35,7 +35,12 @@ def register(subparsers) -> argparse.ArgumentParser:
         description="Extract the top keyphrases of each Arabic article file.",
     )
     p.add_argument("files", nargs="+", metavar="FILE", help="article text files (UTF-8)")
-    p.add_argument("--method", choices=METHODS, default="default", help="extraction method (default: %(default)s)")
+    p.add_argument(
+        "--method",
+        choices=METHODS + OPTIONAL_METHODS,
+        default="default",
+        help="extraction method (default: %(default)s)",
+    )
     p.add_argument("--top", type=_positive, default=10, help="number of keyphrases (default: %(default)s)")
     p.add_argument("--include-dates", action="store_true", help="allow date expressions as keyphrases")
     add_input_options(p)

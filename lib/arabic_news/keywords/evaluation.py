@@ -401,7 +401,7 @@ def evaluate_v2(
         analyse(art)  # untimed warm-up of per-word-type caches
         for m in methods:
             t0 = time.perf_counter()
-            names = m.startswith("default")
+            names = m.startswith("default") or m == "supervised"
             doc = analyse(art, names=names)
             if m == "yake-n6":
                 ranked = yake_method(doc, top=k, n=6)

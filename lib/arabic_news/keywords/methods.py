@@ -299,11 +299,19 @@ def _ranked_default(doc: DocAnalysis, *, background: Background, **kw):
     return rank(doc, background=background, **kw)
 
 
+def _ranked_supervised(doc: DocAnalysis, *, background: Background, **kw):
+    """The learned ranker (:func:`arabic_news.keywords.supervised.rank_supervised`)."""
+    from .supervised import rank_supervised
+
+    return rank_supervised(doc, background=background, **kw)
+
+
 METHODS: dict[str, Callable[..., Ranked]] = {
     "default": _ranked_default,
+    "supervised": _ranked_supervised,
     "lexical": default,
     "tfidf": tfidf,
     "yake": yake_method,
     "textrank": textrank,
 }
-NEEDS_BACKGROUND = frozenset({"default", "tfidf", "lexical"})
+NEEDS_BACKGROUND = frozenset({"default", "supervised", "tfidf", "lexical"})
