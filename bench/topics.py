@@ -1,28 +1,35 @@
-"""Bench: topic models beside the references, on the same splits, in one run.
+"""Bench: topic models beside their references, on the same splits, in one run.
 
-Prints, for the plain reference (word 1-2-gram TF-IDF + LinearSVC, SANAD only),
-the previous default ("today": calibrated LinearSVC on stemmed n-grams, SANAD
-pool + weak outlets) and the new recipes (the n-gram SVC calibrated across
-outlets, and the sentence-encoder variants stacked or concatenated):
+Columns: the plain reference (word 1-2-gram TF-IDF + LinearSVC, SANAD only),
+"today" (the default before the cross-outlet work: calibrated LinearSVC on
+stemmed n-grams, SANAD pool + weak outlets, in-outlet calibration), the
+previous default ("ngram": the same SVC calibrated across outlets) and the
+candidates of :data:`arabic_news.topics.selection.CANDIDATES` (weak outlets
+up-weighted, the sentence-encoder features stacked) plus the concatenated
+encoder variant.  Printed:
 
-* training time from raw texts (tokenisation included; the corpus embedding's
-  one-time cost is printed apart),
-* SANAD held-out macro-F1 with a 95% bootstrap CI (group-aware split: duplicate
-  clusters stay on one side; never used for tuning),
+* the configuration choice by inner validation (never the SANAD held-out
+  split, never the scored outlet) and the nested leave-one-outlet-out estimate;
+* SANAD held-out macro-F1 with a 95% bootstrap CI (group-aware split:
+  duplicate clusters stay on one side; never used for tuning);
 * leave-one-outlet-out accuracy with CIs, per-class recall, macro-F1 where an
-  outlet has at least two weak classes, expected calibration error in and out
-  of outlet,
-* prediction speed of the n-gram path (predict_article one by one, per core)
-  and the encoder's cost per article,
-* the open-set rule: thresholds, detection on held-out out-of-class examples,
-  false flags on SANAD held-out and on the left-out outlets,
+  outlet has at least two weak classes, ECE in and out of outlet;
+* training time from raw texts (tokenisation included) against today's; the
+  corpus embedding's one-time cost apart;
+* prediction speed of the n-gram path (``predict_article`` one by one) and
+  the encoder's cost per article;
+* the open-set rule: thresholds, flag rates on the held-out hand-written
+  out-of-class examples, on SaudiNewsNet's out-of-class sections, on SANAD
+  held-out and on the left-out outlets (new default and previous default);
 * a per-class error table separating label-definition mismatch from model
   error, from a glossed sample of misclassified articles.
 
-All evaluation logic is in ``arabic_news.topics`` (robustness, openset, errors);
-this script only calls and prints.
+Expensive pieces are cached (corpus counts, corpus embeddings keyed on the
+texts, inner validation, per-recipe outlet predictions); timings are measured
+in this run.  All evaluation logic is in ``arabic_news.topics``; this script
+calls and prints.
 
-Run: ``.venv/bin/python bench/topics.py [--seed N] [--no-encoder]``
+Run: ``.venv/bin/python bench/topics.py [--seed N] [--no-encoder] [--quick]``
 """
 
 from __future__ import annotations
@@ -34,6 +41,17 @@ import time
 import numpy as np
 
 
+class _Timer:
+    """Wall-clock and this process's CPU seconds (CPU time is what 'per core' means on a shared, loaded machine)."""
+
+    def __enter__(self):
+        self.w, self.c = time.perf_counter(), time.process_time()
+        return self
+
+    def __exit__(self, *exc):
+        self.wall, self.cpu = time.perf_counter() - self.w, time.process_time() - self.c
+
+
 def _ci(t) -> str:
     return f"{t[0]:.4f} [{t[1]:.4f}, {t[2]:.4f}]"
 
@@ -41,7 +59,13 @@ def _ci(t) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--no-encoder", action="store_true", help="skip the sentence-encoder recipes")
+    ap.add_argument("--no-encoder", action="store_true", help="skip the sentence-encoder candidates")
+    ap.add_argument("--quick", action="store_true", help="smoke test on the QUICK subsample (figures not meaningful)")
+    ap.add_argument(
+        "--inner",
+        action="store_true",
+        help="also run the inner validation of selection.CANDIDATES (about 6 stacked fits per pair of outlets)",
+    )
     args = ap.parse_args()
     seed = args.seed
 
@@ -51,13 +75,24 @@ def main() -> None:
     from arabic_news.topics import predict_article
     from arabic_news.topics.errors import class_error_table, error_sample, error_table
     from arabic_news.topics.features import topic_data
-    from arabic_news.topics.models import heldout_split, make_pipeline, reference_pipeline, training_rows
+    from arabic_news.topics.models import (
+        WEAK_WEIGHT,
+        _choose_openset,
+        heldout_split,
+        make_pipeline,
+        reference_pipeline,
+        sample_weights,
+        training_rows,
+    )
     from arabic_news.topics.openset import OpenSetRule, confidence, openset_report, outside_examples
     from arabic_news.topics.robustness import bootstrap_ci, outlet_predictions, outlet_summary, topic_embeddings
+    from arabic_news.topics.selection import CANDIDATES, SANAD_TOLERANCE, choose, inner_validation, tuning_fold
     from arabic_news.topics.stacking import ENCODER_MAX_CHARS, fold_labels
     from arabic_news.topics.weak_labels import load_outside_sections
 
-    data = topic_data(seed=seed)
+    load = os.getloadavg()
+    print(f"load average at start: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores")
+    data = topic_data(seed=seed, quick=args.quick)
     docs = data.corpus.documents
     pool, held = heldout_split(data, seed=seed)
     weak = np.flatnonzero(~data.is_sanad)
@@ -67,162 +102,220 @@ def main() -> None:
         return [docs[i].text for i in rows]
 
     outlets = sorted(set(data.outlet_group[weak]))
+    tune = tuning_fold(data, pool, seed=seed)
     print(
         f"corpus: {int(data.is_sanad.sum())} SANAD + {len(weak)} weak-labelled SaudiNewsNet "
         f"({', '.join(f'{o} {int((data.outlet_group == o).sum())}' for o in outlets)}); held-out {len(held)} SANAD "
-        f"articles; duplicates {data.duplicates}; clusters straddling the split: "
-        f"{len(set(data.groups[pool]) & set(data.groups[held]))}"
+        f"articles; duplicates {data.duplicates}; duplicate clusters straddling pool/held-out: "
+        f"{len(set(data.groups[pool]) & set(data.groups[held]))}; SANAD tuning fold (inside the pool) {len(tune)}"
     )
 
-    # -- training from raw texts: reference, today's default, the new default ------------------
-    ref_rows = training_rows(data, np.concatenate([held, weak]), sanad=pool, weak=False)
+    # -- encoder: one-time corpus embedding (cached, keyed on the cleaned texts) ----------------
+    cands = {k: v for k, v in CANDIDATES.items() if not (args.no_encoder and v[0].endswith("encoder"))}
+    from arabic_news.paths import cache_dir
+
+    before = set(cache_dir("embed-topics").glob("*.npy"))
     t0 = time.perf_counter()
-    ref = reference_pipeline(seed=seed).fit(text(ref_rows), y[ref_rows])
-    ref_fit = time.perf_counter() - t0
+    emb = topic_embeddings(data)  # the one-time cost is printed apart (cached on the cleaned texts)
+    emb_s = time.perf_counter() - t0
+    emb_computed = bool(set(cache_dir("embed-topics").glob("*.npy")) - before)
+
+    # -- training from raw texts: reference, today's default, previous default, new default --------------
+    ref_rows = training_rows(data, np.concatenate([held, weak]), sanad=pool, weak=False)
+    with _Timer() as t_ref:
+        ref = reference_pipeline(seed=seed).fit(text(ref_rows), y[ref_rows])
     ref_held, ref_weak = ref.predict(text(held)), ref.predict(text(weak))
 
     def_rows = training_rows(data, held, sanad=pool, weak=True)
-    t0 = time.perf_counter()
-    make_pipeline("calibrated-svc", seed=seed).fit(text(def_rows), y[def_rows])  # timed only
-    today_fit = time.perf_counter() - t0
+    def_texts = text(def_rows)
+    with _Timer() as t_today:
+        make_pipeline("calibrated-svc", seed=seed).fit(def_texts, y[def_rows])  # timed only
     folds = fold_labels(y[def_rows], data.groups[def_rows], data.outlet_group[def_rows], seed=seed)
-    t0 = time.perf_counter()
-    new = make_pipeline("stacked", seed=seed).fit(text(def_rows), y[def_rows], clf__groups=folds)
-    new_fit = time.perf_counter() - t0
+    with _Timer() as t_prev:
+        prev = make_pipeline("stacked", seed=seed).fit(def_texts, y[def_rows], clf__groups=folds)
+    if WEAK_WEIGHT != 1.0:
+        with _Timer() as t_new:
+            new = make_pipeline("stacked", seed=seed).fit(
+                def_texts,
+                y[def_rows],
+                clf__groups=folds,
+                clf__sample_weight=sample_weights(data, def_rows, WEAK_WEIGHT),
+            )
+    else:
+        new, t_new = prev, t_prev
+    new_name = "ngram" if WEAK_WEIGHT == 1.0 else f"ngram, weak x{WEAK_WEIGHT:g}"
 
-    # -- encoder: one-time corpus embedding, then recipes on the same splits ------------------
-    recipes = ["today", "ngram"]
-    emb, emb_s = None, None
-    if not args.no_encoder:
-        t0 = time.perf_counter()
-        emb = topic_embeddings(data)
-        emb_s = time.perf_counter() - t0
-        recipes += ["stack+encoder", "concat+encoder"]
-    preds = outlet_predictions(data, recipes=recipes, emb=emb, seed=seed)
-    summ = {r: outlet_summary(preds, r, seed=seed) for r in recipes}
-
-    # -- printing ---------------------------------------------------------------------------
-    cols = ["reference", *recipes]
-    w = 26
-    print(f"\n{'':40}" + "".join(f"{c:>{w}}" for c in cols))
-
-    def line(name, vals):
-        print(f"{name:40}" + "".join(f"{v:>{w}}" for v in vals))
-
-    line(
-        "training time, s (from texts)",
-        [f"{ref_fit:.1f}", f"{today_fit:.1f}", f"{new_fit:.1f} ({new_fit / today_fit:.2f}x today)"]
-        + [f"{summ[r]['fit_seconds']:.1f} from counts" for r in recipes[2:]],
+    # -- configuration choice by inner validation --------------------------------------------
+    if args.inner:
+        inner = inner_validation(data, candidates=cands, emb=emb, seed=seed)
+    else:
+        inner = {}
+        print(
+            "\ninner validation: not run (--inner); the default stays the reference candidate 'ngram', and the "
+            "nested estimate below equals its leave-one-outlet-out accuracy"
+        )
+    chosen = choose(inner, reference="ngram") if inner else dict.fromkeys(outlets, "ngram")
+    default_name = max(set(chosen.values()), key=lambda c: (list(chosen.values()).count(c), -list(cands).index(c)))
+    if inner:
+        print(
+            "\ninner validation (per scored outlet: accuracy on the OTHER weak outlets, each left out together with "
+            f"the scored one; SANAD: macro-F1 on the tuning fold; candidates within {SANAD_TOLERANCE} of 'ngram' "
+            "qualify):"
+        )
+        print(f"  {'candidate':24}" + "".join(f"{o:>16}" for o in outlets) + f"{'SANAD tuning F1':>18}")
+        for c, sc in inner.items():
+            print(f"  {c:24}" + "".join(f"{sc['inner'][o]:>16.4f}" for o in outlets) + f"{sc['sanad_f1']:>18.4f}")
+        print("  chosen per scored outlet: " + "; ".join(f"{o} -> {c}" for o, c in chosen.items()))
+    recipe_d, params_d = cands[default_name]
+    same = recipe_d == "ngram" and params_d.get("weak_weight", 1.0) == WEAK_WEIGHT
+    print(
+        f"  default model: {default_name!r} (chosen most often); the library default is 'ngram' with WEAK_WEIGHT = "
+        f"{WEAK_WEIGHT} ({'the same' if same else 'NOT the chosen candidate'})"
     )
+
+    # -- leave-one-outlet-out predictions of every column, same splits ------------------------
+    columns: dict[str, tuple[str, dict]] = {"today": ("today", {}), **cands}
+    if not args.no_encoder:
+        columns["concat+encoder"] = ("concat+encoder", {})
+    preds = []
+    for name, (recipe, params) in columns.items():
+        preds += outlet_predictions(data, recipes=[recipe], emb=emb, seed=seed, params=params, name=name)
+    summ = {c: outlet_summary(preds, c, seed=seed) for c in columns}
+    # nested estimate: each outlet scored by the candidate chosen without it
+    nested = [p for p in preds if "row" in p and p["test_outlet"] in chosen and p["recipe"] == chosen[p["test_outlet"]]]
+    nested_acc = bootstrap_ci([p["label"] for p in nested], [p["pred"] for p in nested], seed=seed)
+
+    # -- printing: the main table ----------------------------------------------------------------
+    cols = ["reference", *columns]
+    w = 27
+    print("\n" + f"{'':34}" + "".join(f"{c:>{w}}" for c in cols))
+
+    def line(label, vals):
+        print(f"{label:34}" + "".join(f"{v:>{w}}" for v in vals))
+
+    def fit_cell(c):
+        s, t = summ[c]["fit_seconds"], summ["today"]["fit_seconds"]
+        return f"{s:.1f} ({s / t:.1f}x today)" if s is not None and t else "-"
+
+    line("fit s from counts (when cached) *", ["-"] + [fit_cell(c) for c in columns])
     line(
         "held-out SANAD macro-F1 [95% CI]",
         [_ci(bootstrap_ci(y[held], ref_held, metric="macro_f1", seed=seed))]
-        + [_ci(summ[r]["heldout"]["macro_f1"]) for r in recipes],
+        + [_ci(summ[c]["heldout"]["macro_f1"]) for c in columns],
     )
     for o in outlets:
         m = data.outlet_group[weak] == o
         line(
-            f"LOO accuracy: {o}",
-            [f"{accuracy_score(y[weak][m], ref_weak[m]):.4f} (not LOO)"]
-            + [_ci(next(x for x in summ[r]["outlets"] if x["test_outlet"] == o)["accuracy"]) for r in recipes],
+            f"LOOO accuracy: {o}",
+            [f"{accuracy_score(y[weak][m], ref_weak[m]):.4f} (never saw it)"]
+            + [_ci(next(x for x in summ[c]["outlets"] if x["test_outlet"] == o)["accuracy"]) for c in columns],
         )
     line(
-        "LOO accuracy: pooled",
-        [f"{accuracy_score(y[weak], ref_weak):.4f} (not LOO)"]
-        + [_ci(summ[r]["pooled_loo"]["accuracy"]) for r in recipes],
+        "LOOO accuracy: pooled",
+        [f"{accuracy_score(y[weak], ref_weak):.4f} (never saw it)"]
+        + [_ci(summ[c]["pooled_loo"]["accuracy"]) for c in columns],
     )
-    line("ECE in-outlet (SANAD held-out)", ["-"] + [f"{summ[r]['ece_in']:.4f}" for r in recipes])
-    line("ECE out of outlet (LOO)", ["-"] + [f"{summ[r]['ece_out']:.4f}" for r in recipes])
+    line("ECE in outlet (SANAD held-out)", ["-"] + [f"{summ[c]['ece_in']:.4f}" for c in columns])
+    line("ECE out of outlet (LOOO)", ["-"] + [f"{summ[c]['ece_out']:.4f}" for c in columns])
     line(
         "mean confidence in / out",
         ["-"]
         + [
-            f"{summ[r]['heldout']['mean_confidence']:.3f} / {summ[r]['pooled_loo']['mean_confidence']:.3f}"
-            for r in recipes
+            f"{summ[c]['heldout']['mean_confidence']:.3f} / {summ[c]['pooled_loo']['mean_confidence']:.3f}"
+            for c in columns
         ],
     )
-    print("targets: held-out macro-F1 >= 0.982; pooled LOO accuracy >= 0.92; training <= 2x today's time")
+    print(
+        f"nested LOOO accuracy (each outlet scored by the candidate chosen without it): {_ci(nested_acc)} "
+        f"(n={len(nested)})"
+    )
+    print("targets: held-out macro-F1 >= 0.982 (point); pooled LOOO accuracy >= 0.92; training <= 2x today's time")
+    print(
+        "* fit on the held-out split's training rows from the cached counts (and embeddings), timed when the cached "
+        "predictions were computed (one process per column, sequentially; load not recorded there) -- the live "
+        "from-text timings are below"
+    )
+    print(
+        f"training from raw texts ({len(def_rows)} articles, tokenisation included), CPU s (wall s): plain reference "
+        f"{t_ref.cpu:.1f} ({t_ref.wall:.1f}, SANAD only); today {t_today.cpu:.1f} ({t_today.wall:.1f}); previous "
+        f"default 'ngram' {t_prev.cpu:.1f} ({t_prev.wall:.1f}) = {t_prev.cpu / t_today.cpu:.2f}x today in CPU time; "
+        f"new default {new_name!r} {t_new.cpu:.1f} ({t_new.wall:.1f}) = {t_new.cpu / t_today.cpu:.2f}x today"
+    )
     if emb_s is not None:
         print(
-            f"corpus embedding (one-time, cached; {len(docs)} articles, first {ENCODER_MAX_CHARS} chars): "
-            f"{emb_s:.1f} s this run ({'from cache' if emb_s < 30 else 'computed'})"
+            f"corpus embedding (one-time, cached on the cleaned texts; {len(docs)} articles, first "
+            f"{ENCODER_MAX_CHARS} chars): {emb_s:.1f} s this run ({'computed' if emb_computed else 'loaded from cache; cleaning and hashing the texts for the key included'}); "
+            "encoder columns' training times above exclude it"
         )
 
-    # per-class recall and macro-F1 of the new default, per outlet
-    best = "ngram"
-    print(f"\nper outlet, recipe {best!r} (leave-one-outlet-out; macro-F1 only with >= 2 classes):")
-    for o in summ[best]["outlets"]:
-        rec = ", ".join(f"{c} {v:.2f} (n={n})" for c, (v, n) in o["recall"].items())
-        mf = _ci(o["macro_f1"]) if o["macro_f1"] else "- (one class)"
-        print(f"  {o['test_outlet']:22} n={o['n']:5}  macro-F1 {mf:28} recall: {rec}")
+    # per-class recall and macro-F1, per outlet
+    for c in dict.fromkeys(["ngram", new_name]):
+        if c not in summ:
+            continue
+        print(f"\nper outlet, {c!r} (leave-one-outlet-out; macro-F1 only with >= 2 classes):")
+        for o in summ[c]["outlets"]:
+            rec = ", ".join(f"{k} {v:.2f} (n={n})" for k, (v, n) in o["recall"].items())
+            mf = _ci(o["macro_f1"]) if o["macro_f1"] else "- (one class)"
+            print(f"  {o['test_outlet']:22} n={o['n']:5}  acc {_ci(o['accuracy'])}  macro-F1 {mf:28} recall: {rec}")
 
     # -- prediction speed ---------------------------------------------------------------------
     sample = [docs[i].text for i in held[:300]]
-    t0 = time.perf_counter()
-    for t in sample:
-        predict_article(t, model=new)
-    one_s = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    new.predict(text(held))
-    batch_s = time.perf_counter() - t0
-    probe = [docs[i].text for i in held[300:360]]
-    t0 = time.perf_counter()
-    embed(probe, max_chars=ENCODER_MAX_CHARS)
-    enc_s = (time.perf_counter() - t0) / len(probe)
+    with _Timer() as t_one:
+        for t in sample:
+            predict_article(t, model=new)
+    with _Timer() as t_batch:
+        new.predict(text(held))
+    probe = [docs[i].text for i in held[-60:]]
+    import arabic_news.embed as _embed_module
+
+    _embed_module._MEMORY.clear()  # a freshly computed corpus embedding leaves these vectors in the memory cache
+    with _Timer() as t_enc:
+        embed(probe, max_chars=ENCODER_MAX_CHARS)
     threads = os.environ.get("ARABIC_NEWS_EMBED_THREADS", "1")
     print(
-        f"\nprediction, n-gram path (new default): predict_article one by one {len(sample) / one_s:.0f} articles/s, "
-        f"batch {len(held) / batch_s:.0f} articles/s (target >= 200/s per core); "
-        f"encoder adds {1000 * enc_s:.0f} ms per article ({1 / enc_s:.0f} articles/s, {threads} thread, "
-        f"first {ENCODER_MAX_CHARS} chars)"
+        f"\nprediction, n-gram path ({new_name!r}, the default), articles per CPU second (per wall second): "
+        f"predict_article one by one {len(sample) / t_one.cpu:.0f} ({len(sample) / t_one.wall:.0f}), batch "
+        f"{len(held) / t_batch.cpu:.0f} ({len(held) / t_batch.wall:.0f}) (target >= 200/s per core); the encoder "
+        f"would add {1000 * t_enc.cpu / len(probe):.0f} CPU ms per article ({len(probe) / t_enc.cpu:.0f} articles per "
+        f"CPU second, {threads} thread, first {ENCODER_MAX_CHARS} chars)"
     )
 
     # -- open-set ------------------------------------------------------------------------------
-    from arabic_news.topics.models import _choose_openset
-
-    new.training_info_ = {"openset": _choose_openset(new, seed=seed)}
-    rule = OpenSetRule(new.training_info_["openset"]["min_top"], new.training_info_["openset"]["min_margin"])
-    o = new.training_info_["openset"]
-    print(
-        f"\nopen-set rule (chosen on in-class out-of-fold rows + the 'tune' hand-written examples): "
-        f"outside if top p < {rule.min_top:.2f} or margin < {rule.min_margin:.2f} "
-        f"(tuning: detects {o['detected']:.2f}, flags {o['false_flag']:.3f} in-class)"
-    )
     outside = load_outside_sections()
-    kinds = {}
+    kinds: dict[str, list[str]] = {}
     for d in outside.documents:
         kinds.setdefault(d.url.rsplit("/", 1)[-1][:2], []).append(d.text)
-    rows = openset_report(
-        new,
-        in_texts=text(held),
-        out_sets={
-            "hand-written, test split": [r["text"] for r in outside_examples("test")],
-            **{f"SaudiNewsNet aljazirah '{k}' section": v for k, v in sorted(kinds.items())},
-        },
-        rule=rule,
-    )
-    for r in rows:
-        print(f"  flagged 'outside the labels': {r['set']:42} n={r['n']:5}  {r['flagged']:.3f}")
-    loo_conf = confidence(
-        np.array(
-            [
-                p["proba"]
-                for p in preds
-                if p["recipe"] == best and "row" in p and not p["test_outlet"].startswith("alkhaleej")
-            ]
+    out_sets = {
+        "hand-written, test split": [r["text"] for r in outside_examples("test")],
+        **{f"SaudiNewsNet aljazirah '{k}' section": v for k, v in sorted(kinds.items())},
+    }
+    for label, model, c in dict.fromkeys([("new default", new, new_name), ("previous default", prev, "ngram")]):
+        if label == "previous default" and model is new:
+            continue
+        o = _choose_openset(model, seed=seed)
+        rule = OpenSetRule(o["min_top"], o["min_margin"])
+        print(
+            f"\nopen-set rule, {label} {c!r} (chosen on in-class out-of-fold rows + the 'tune' hand-written examples): "
+            f"outside if top p < {rule.min_top:.2f} or margin < {rule.min_margin:.2f} "
+            f"(tuning: detects {o['detected']:.2f}, flags {o['false_flag']:.3f} in-class)"
         )
-    )
-    print(
-        f"  flagged 'outside the labels': {'weak-labelled outlets (LOO, in-class)':42} n={len(loo_conf):5}  {rule.flags(loo_conf).mean():.3f}"
-    )
+        for r in openset_report(model, in_texts=text(held), out_sets=out_sets, rule=rule):
+            print(f"  flagged 'outside the labels': {r['set']:42} n={r['n']:5}  {r['flagged']:.3f}")
+        loo = [p["proba"] for p in preds if p["recipe"] == c and "row" in p and p["test_outlet"] in chosen]
+        loo_conf = confidence(np.array(loo))
+        print(
+            f"  flagged 'outside the labels': {'weak-labelled outlets (LOOO, in-class)':42} n={len(loo_conf):5}  "
+            f"{rule.flags(loo_conf).mean():.3f}"
+        )
 
     # -- error analysis -------------------------------------------------------------------------
-    sample_e = error_table(error_sample(preds, data, best, seed=seed))
-    print(f"\nper-class errors, recipe {best!r} (leave-one-outlet-out; verdicts from the glossed sample):")
+    sample_e = error_table(error_sample(preds, data, new_name, seed=seed))
+    print(f"\nper-class errors, {new_name!r} (leave-one-outlet-out; verdicts from the glossed sample):")
     print(
-        f"  {'outlet':14}{'class':10}{'n':>6}{'recall':>8}{'errors':>8}{'glossed':>9}{'definition':>12}{'model':>7}{'model-error rate':>18}"
+        f"  {'outlet':14}{'class':10}{'n':>6}{'recall':>8}{'errors':>8}{'glossed':>9}{'definition':>12}{'model':>7}"
+        f"{'model-error rate':>18}"
     )
-    for r in class_error_table(preds, best, sample_e):
+    for r in class_error_table(preds, new_name, sample_e):
         mer = "-" if r["model_error_rate"] is None else f"{r['model_error_rate']:.3f}"
         print(
             f"  {r['test_outlet']:14}{r['class']:10}{r['n']:>6}{r['recall']:>8.3f}{r['errors']:>8}{r['glossed']:>9}"
@@ -234,6 +327,8 @@ def main() -> None:
             f"  {r['id']:28} {r['test_outlet']:14} weak {r['label']:9} -> {r['pred']:9} p={r['confidence']:.2f}  "
             f"{r['verdict'] or 'NOT GLOSSED'}: {r['gloss'] or ''}"
         )
+    load = os.getloadavg()
+    print(f"\nload average at end: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} (timings above are under this load)")
 
 
 if __name__ == "__main__":

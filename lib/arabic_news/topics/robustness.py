@@ -31,13 +31,14 @@ from typing import Any
 import numpy as np
 
 from .features import TopicData, tfidf_apply, tfidf_fit
-from .models import heldout_split, make_classifier, training_rows
+from .models import heldout_split, make_classifier, sample_weights, training_rows
 from .stacking import ENCODER_MAX_CHARS, StackedTopicClassifier, fold_labels
 
 __all__ = [
     "RECIPES",
     "DEFAULT_RECIPE",
     "topic_embeddings",
+    "texts_key",
     "fit_recipe",
     "outlet_predictions",
     "outlet_summary",
@@ -50,13 +51,33 @@ DEFAULT_RECIPE = "ngram"
 N_BOOT = 1000
 
 
+def texts_key(texts: Sequence[str]) -> str:
+    """A fingerprint of the texts themselves, in order (so a cache keyed on it survives code changes elsewhere).
+
+    >>> texts_key(["أ", "ب"]) == texts_key(["أ", "ب"]) != texts_key(["ب", "أ"])
+    True
+    """
+    import hashlib
+
+    h = hashlib.sha256()
+    for t in texts:
+        h.update(t.encode("utf-8"))
+        h.update(b"\0")
+    return h.hexdigest()[:16]
+
+
 def topic_embeddings(data: TopicData, *, max_chars: int = ENCODER_MAX_CHARS, show_progress: bool = True) -> np.ndarray:
-    """Sentence embeddings of every document of ``data`` (cleaned text, first ``max_chars``), computed once and cached."""
+    """Sentence embeddings of every document of ``data`` (cleaned text, first ``max_chars``), computed once and cached.
+
+    The cache key is the cleaned texts' content (:func:`texts_key`), not the
+    count matrix's key: a change to the n-gram code does not re-embed the corpus.
+    """
     from ..embed import embed_corpus
     from .clean import clean_text
 
     texts = [clean_text(d.text) for d in data.corpus.documents]
-    return embed_corpus(texts, name="topics", data_key=data.key, max_chars=max_chars, show_progress=show_progress)
+    key = f"topics-cleaned-texts-{texts_key(texts)}"
+    return embed_corpus(texts, name="topics", data_key=key, max_chars=max_chars, show_progress=show_progress)
 
 
 def _stacked(recipe: str, seed: int, **kw) -> StackedTopicClassifier:
@@ -80,6 +101,9 @@ def fit_recipe(
 ):
     """Fit ``recipe`` on ``rows`` from the cached counts: returns ``(state, classifier)``.
 
+    ``params`` go to :class:`~arabic_news.topics.stacking.StackedTopicClassifier`,
+    except ``weak_weight`` (the level-0 weight of weak-labelled rows, :func:`~arabic_news.topics.models.sample_weights`).
+
     ``state`` is the TF-IDF state (vocabulary columns and idf of ``rows``);
     score new rows with :func:`_features` ``(data, rows, state, emb)``.
     """
@@ -89,6 +113,8 @@ def fit_recipe(
         raise ValueError(f"unknown recipe {recipe!r}; choose one of: {', '.join(RECIPES)}")
     if recipe.endswith("encoder") and emb is None:
         raise ValueError(f"recipe {recipe!r} needs the corpus embeddings (emb=topic_embeddings(data))")
+    params = dict(params or {})
+    weak_weight = float(params.pop("weak_weight", 1.0))
     state = tfidf_fit(data.counts, rows)
     X = tfidf_apply(data.counts, rows, state)
     y = data.labels[rows]
@@ -97,7 +123,29 @@ def fit_recipe(
     if recipe.endswith("encoder"):
         X = sparse.hstack([X, sparse.csr_matrix(emb[rows])]).tocsr()
     folds = fold_labels(y, data.groups[rows], data.outlet_group[rows], seed=seed)
-    return state, _stacked(recipe, seed, **(params or {})).fit(X, y, groups=folds)
+    w = sample_weights(data, rows, weak_weight)
+    return state, _stacked(recipe, seed, **params).fit(X, y, groups=folds, sample_weight=w)
+
+
+def evaluation_code_key() -> str:
+    """Fingerprint of the code behind cached evaluations: this module, the classifier, and the model helpers used.
+
+    Only the source of the :mod:`.models` functions that shape the splits and
+    the fits is hashed, so changing the default model's constants (e.g.
+    :data:`~arabic_news.topics.models.WEAK_WEIGHT`) does not invalidate
+    evaluations of explicitly configured recipes.
+    """
+    import inspect
+
+    from ..cache import code_fingerprint, fingerprint
+    from . import models
+
+    helpers = (models.heldout_split, models.training_rows, models.make_classifier, models.sample_weights)
+    return fingerprint(
+        code_fingerprint("arabic_news.topics.robustness", "arabic_news.topics.stacking"),
+        *[inspect.getsource(f) for f in helpers],
+        models.HELDOUT_FOLDS,
+    )
 
 
 def _features(data: TopicData, rows: np.ndarray, state, emb: np.ndarray | None, recipe: str):
@@ -125,19 +173,31 @@ def outlet_predictions(
     emb: np.ndarray | None = None,
     seed: int = 0,
     params: dict | None = None,
+    name: str | None = None,
+    show_progress: bool = True,
 ) -> list[dict[str, Any]]:
     """Per-article predictions of each recipe on SANAD held-out and on each outlet left out (cached).
 
     Rows: ``recipe, test_outlet, row (index into data), label, pred, proba
     (list, in :data:`~arabic_news.topics.weak_labels.CLASSES` order)``, plus
     one ``{"recipe", "fit_seconds"}`` timing row per (recipe, split).
+    ``params`` (see :func:`fit_recipe`) apply to every recipe; ``name``
+    replaces the recipe name in the rows (one recipe only), e.g. a candidate
+    of :data:`~arabic_news.topics.selection.CANDIDATES`.
     """
-    from ..cache import cached, code_fingerprint, fingerprint
+    from ..cache import cached, fingerprint
+    from ..corpus import progress
     from .weak_labels import CLASSES
+
+    if name is not None and len(recipes) != 1:
+        raise ValueError("name= needs exactly one recipe")
 
     def build(recipe):
         out = []
-        for name, tr, te in _splits(data, seed):
+        splits = _splits(data, seed)
+        for name, tr, te in progress(
+            splits, desc=f"leave-one-outlet-out: {recipe}", disable=None if show_progress else True
+        ):
             t0 = time.perf_counter()
             state, clf = fit_recipe(data, tr, recipe, emb=emb, seed=seed, params=params)
             fit_s = time.perf_counter() - t0
@@ -157,7 +217,7 @@ def outlet_predictions(
                 )
         return out
 
-    code = code_fingerprint("arabic_news.topics.robustness", "arabic_news.topics.stacking", "arabic_news.topics.models")
+    code = evaluation_code_key()
     out = []
     for recipe in recipes:  # one cache entry per recipe: a bench run reuses what an earlier run computed
         uses_emb = recipe.endswith("encoder")
@@ -172,7 +232,8 @@ def outlet_predictions(
             params or {},
             fingerprint(emb.shape, float(emb[:50].sum())) if uses_emb else None,
         )
-        out += cached("topic-eval-outlets", key, lambda r=recipe: build(r))
+        rows = cached("topic-eval-outlets", key, lambda r=recipe: build(r))
+        out += rows if name is None else [{**r, "recipe": name} for r in rows]
     return out
 
 

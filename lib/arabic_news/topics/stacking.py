@@ -132,18 +132,19 @@ class StackedTopicClassifier(ClassifierMixin, BaseEstimator):
         nd = X.shape[1] - self.n_dense
         return X[:, :nd], np.asarray(X[:, nd:].toarray(), dtype=np.float64)
 
-    def _fit_level0(self, Xs, E, y):
+    def _fit_level0(self, Xs, E, y, w=None):
         from scipy import sparse
         from sklearn.svm import LinearSVC
 
         svc = LinearSVC(C=self.C, class_weight=self.class_weight, random_state=self.seed)
         if E is not None and self.mode == "concat":
-            svc.fit(sparse.hstack([Xs, sparse.csr_matrix(E * self.dense_weight)]).tocsr(), y)
+            svc.fit(sparse.hstack([Xs, sparse.csr_matrix(E * self.dense_weight)]).tocsr(), y, sample_weight=w)
             return svc, None
-        svc.fit(Xs, y)
+        svc.fit(Xs, y, sample_weight=w)
         lr = None
         if E is not None:
-            lr = LinearSVC(C=self.dense_C, class_weight=self.class_weight, random_state=self.seed).fit(E, y)
+            lr = LinearSVC(C=self.dense_C, class_weight=self.class_weight, random_state=self.seed)
+            lr.fit(E, y, sample_weight=w)
         return svc, lr
 
     def _scores(self, models, Xs, E):
@@ -161,11 +162,14 @@ class StackedTopicClassifier(ClassifierMixin, BaseEstimator):
         return s
 
     # estimator API -----------------------------------------------------------
-    def fit(self, X, y, groups=None):
+    def fit(self, X, y, groups=None, sample_weight=None):
         """Fit level 0 on all rows and the calibrator on out-of-fold level-0 scores.
 
         ``groups``: fold label per row (see :func:`fold_labels`); rows of one
         label are scored by a level-0 model fitted on all other rows.
+        ``sample_weight``: row weights of the level-0 models (e.g. weak-labelled
+        outlets up-weighted, :data:`arabic_news.topics.models.WEAK_WEIGHT`); the
+        calibrator is fitted unweighted, so probabilities stay calibrated.
         """
         from sklearn.linear_model import LogisticRegression
         from sklearn.model_selection import StratifiedKFold
@@ -177,6 +181,9 @@ class StackedTopicClassifier(ClassifierMixin, BaseEstimator):
         if len(self.classes_) < 2:
             raise ValueError("need at least two classes to train")
         Xs, E = self._split(X)
+        w = None if sample_weight is None else np.asarray(sample_weight, dtype=np.float64)
+        if w is not None and (w.shape != y.shape or not np.all(np.isfinite(w)) or (w < 0).any()):
+            raise ValueError("sample_weight must be one finite, non-negative weight per row")
         if groups is None:
             folds = np.zeros(len(y), dtype=int)
             smallest = int(min(np.unique(y, return_counts=True)[1]))
@@ -193,12 +200,12 @@ class StackedTopicClassifier(ClassifierMixin, BaseEstimator):
             tr = ~te
             if len(np.unique(y[tr])) < len(self.classes_):
                 raise ValueError(f"fold {str(f)!r}: the other folds lack some class; cannot calibrate")
-            m = self._fit_level0(Xs[tr], None if E is None else E[tr], y[tr])
+            m = self._fit_level0(Xs[tr], None if E is None else E[tr], y[tr], None if w is None else w[tr])
             s = self._scores(m, Xs[te], None if E is None else E[te])
             if oof is None:
                 oof = np.zeros((len(y), s.shape[1]))
             oof[te] = s
-        self.svc_, self.dense_ = self._fit_level0(Xs, E, y)
+        self.svc_, self.dense_ = self._fit_level0(Xs, E, y, w)
         self.meta_ = LogisticRegression(C=self.meta_C, max_iter=1000).fit(oof, y)
         P = np.sort(self.meta_.predict_proba(oof), axis=1)
         # out-of-fold (top probability, margin) of the training rows: what the open-set rule is tuned against
