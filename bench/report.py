@@ -15,9 +15,9 @@ Figures are never written (``--no-figures``).  Steps, each a
    several), and the same articles again in one batch build (per article);
 4. **100 articles**: extrapolated from the per-article median (not measured).
 
-Reference measured in the same run: the papermill floor -- one build of the
-tiny fixture notebook (kernel start, one cell, HTML) times the number of
-per-article notebooks, run ``JOBS`` at once.
+Reference measured in the same run: the build floor -- one build (process
+start, kernels, one cell each, HTML) of an article with as many trivial
+notebooks as a real article has, ``JOBS`` at once.
 
 Run: ``.venv/bin/python bench/report.py [--jobs 2] [--extra 4] [--quick]``
 (about 10 minutes on the 2-core machine; ``--quick`` measures QUICK builds).
@@ -103,6 +103,12 @@ def main() -> None:
     ap.add_argument("--quick", action="store_true", help="QUICK builds (subsampled; not the budgets' mode)")
     ap.add_argument("--keep", action="store_true", help="keep the temporary folder (printed)")
     ap.add_argument(
+        "--articles-only",
+        action="store_true",
+        help="per-article notebooks only (no lab-level reports, no warm-up steps): the first build then only "
+        "fills what the article's notebooks need",
+    )
+    ap.add_argument(
         "--reuse-cache",
         action="store_true",
         help="use the project's cache ($ARABIC_NEWS_CACHE or .cache) instead of an empty one: the 'first build' "
@@ -119,6 +125,11 @@ def main() -> None:
         cache = cache_dir()
     env = dict(os.environ, ARABIC_NEWS_CACHE=str(cache), ARABIC_NEWS_PROGRESS="0", ARABIC_NEWS_JOBS=str(a.jobs))
     common = ["--out", str(out), "--no-figures", "--jobs", str(a.jobs)] + (["--quick"] if a.quick else [])
+    if a.articles_only:
+        from arabic_news.report.build import list_notebooks as _per_article
+
+        for nb in _per_article():
+            common += ["--notebook", str(nb)]
     featured = arts / FEATURED.name
     shutil.copy(FEATURED, featured)
     fixtures = sorted((ROOT / "tests" / "fixtures" / "articles").glob("*.txt"))
@@ -142,25 +153,22 @@ def main() -> None:
     from arabic_news.report.build import list_notebooks
 
     n_nb = len(list_notebooks())
-    floor_out = tmp / "floor"
-    t_floor = _build(
-        [
-            str(featured),
-            "--out",
-            str(floor_out),
-            "--notebook",
-            str(ROOT / "tests/fixtures/report/tiny.ipynb"),
-            "--jobs",
-            "1",
-        ],
-        env,
-    )
-    floor = t_floor * n_nb / max(1, min(a.jobs, n_nb - 1))
-    _line(f"reference: papermill floor ({n_nb} trivial notebooks, {a.jobs} at once)", floor, None)
+    tiny_dir = tmp / "tiny"
+    tiny_dir.mkdir()
+    tiny = []
+    for i in range(n_nb):  # as many trivial notebooks as an article has, built the way an article is built
+        t = tiny_dir / f"{i:02d}-tiny.ipynb"
+        shutil.copy(ROOT / "tests/fixtures/report/tiny.ipynb", t)
+        tiny += ["--notebook", str(t)]
+    floor = _build([str(featured), "--out", str(tmp / "floor"), *tiny, "--jobs", str(a.jobs)], env)
+    _line(f"reference: build floor (one article of {n_nb} trivial notebooks, {a.jobs} at once)", floor, None)
 
     first = _build([str(featured), *common], env, show=True)
+    what = "1 article (per-article notebooks only)" if a.articles_only else "lab-level reports + 1 article"
     if a.reuse_cache:
-        _line("first build: lab-level reports + 1 article, REUSED cache (not cold)", first, None)
+        _line(f"first build: {what}, REUSED cache (not cold)", first, None)
+    elif a.articles_only:
+        _line(f"first build: {what}, empty cache", first, None)
     else:
         _line("first build: lab-level reports + 1 article, empty cache", first, BUDGETS["first"])
 
@@ -168,7 +176,7 @@ def main() -> None:
     warm = _build([str(featured), *common], env)
     _line("warm rebuild: the article's reports (lab reports current)", warm, BUDGETS["warm"])
     forced = _build([str(featured), *common, "--force"], env)
-    _line("warm rebuild, forced: lab-level reports + the article", forced, BUDGETS["warm"])
+    _line(f"warm rebuild, forced: {what}", forced, BUDGETS["warm"])
 
     singles = [_build([str(p), *common], env) for p in extra]
     med = statistics.median(singles)
