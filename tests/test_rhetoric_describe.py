@@ -92,3 +92,21 @@ def test_impersonal_reports_are_counted_apart():
     assert "impersonal" in describe_sources(recs)
     only = describe_speakers(attributions("وأُعلن عن موعد القمة."))
     assert only == "One statement: an impersonal (passive) report with no speaker."
+
+
+def test_every_cue_kind_is_described_in_words():
+    """Each cue kind the analyser produces (a report noun too) gets English words, and an unknown kind still reads."""
+    from dataclasses import replace
+
+    recs = attributions("وأصدر الوزير أحمد سالم تعليمات بأن تبدأ الحملة غدا. وأكد سالم أن التوقيع قريب.")
+    text = describe_sources(recs)
+    assert "report noun" in text and "reporting verb" in text
+    odd = [replace(recs[0], cue_kind="something_new")]
+    assert "something_new cue" in describe_sources(odd)
+
+
+def test_fixture_articles_with_every_kind_of_cue_are_described():
+    """The long feature (headline colon, report nouns, participles, verbs) is described without error."""
+    recs = attributions(read_article("tests/fixtures/articles/long-feature.txt"))
+    assert {"nominal", "verb"} <= {r.cue_kind for r in recs}
+    assert "report noun" in describe_sources(recs)

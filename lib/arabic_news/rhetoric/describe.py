@@ -52,6 +52,10 @@ _KIND_WORDS = {
     ),
     "headline": ("headline colon (\u201cX: …\u201d)", "headline colons (\u201cX: …\u201d)"),
     "relay_source": ("relayed original speaker (عن “from”)", "relayed original speakers (عن “from”)"),
+    "nominal": (
+        "report noun (like تصريح \u201cstatement\u201d)",
+        "report nouns (like تصريح \u201cstatement\u201d)",
+    ),
 }
 _NUMBERS = ("no", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
 
@@ -165,9 +169,14 @@ def describe_sources(records: Iterable[Attribution]) -> str:
         out = f"{lead} {article}{_SOURCE_WORDS[t][k != 1]}."
     else:
         out = "Statements by source type: " + _join([f"{_SOURCE_WORDS[t][1]} {k}" for t, k in types.items()]) + "."
-    kinds = sorted(counts_by(records, "cue_kind").items(), key=lambda kv: (-kv[1], list(_KIND_WORDS).index(kv[0])))
+    order = list(_KIND_WORDS)
+    kinds = sorted(
+        counts_by(records, "cue_kind").items(),
+        key=lambda kv: (-kv[1], order.index(kv[0]) if kv[0] in order else len(order), kv[0]),
+    )
     out += (" It is" if len(records) == 1 else " They are") + " introduced by "
-    out += _join([_n(v, *_KIND_WORDS[k]) for k, v in kinds]) + "."
+    words = {k: _KIND_WORDS.get(k, (f"{k} cue", f"{k} cues")) for k, _ in kinds}  # a new cue kind still reads
+    out += _join([_n(v, *words[k]) for k, v in kinds]) + "."
     implicit = sum(r.implicit for r in records)
     if implicit:
         out += (
