@@ -41,6 +41,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from .candidates import DocAnalysis, content_keys
+from .methods import _npmi  # the default ranker's phrase cohesion, the same measure as a feature
 
 __all__ = [
     "FEATURES",
@@ -82,15 +83,6 @@ FEATURES = (
 
 #: the training sample: candidates rescored per article, articles, seed
 TRAIN_PARAMS = {"pool": 60, "n_train": 2000, "seed": 20261201}
-
-
-def _npmi(df_ab: float, df_a: float, df_b: float, n: int) -> float:
-    if df_ab <= 0 or df_a <= 0 or df_b <= 0:
-        return -1.0
-    p_ab, p_a, p_b = df_ab / n, df_a / n, df_b / n
-    if p_ab >= 1.0:
-        return 1.0
-    return math.log(p_ab / (p_a * p_b)) / -math.log(p_ab)
 
 
 def candidate_features(
