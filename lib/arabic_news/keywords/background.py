@@ -166,21 +166,15 @@ def _count_worker(texts: list[str]):
 def _build(docs, *, min_df: int, name: str, processes: int = 2) -> Background:
     from collections import Counter
 
+    from ..parallel import map_parts
+
     texts = [d.text for d in docs]
     ids = [d.id for d in docs]
     n_parts = max(1, processes) * 8
     parts = [texts[i::n_parts] for i in range(n_parts)]
     total: Counter = Counter()
-    if processes > 1:
-        import multiprocessing as mp
-
-        from ..corpus import progress
-
-        with mp.get_context("fork" if hasattr(__import__("os"), "fork") else "spawn").Pool(processes) as pool:
-            for c in progress(pool.imap_unordered(_count_worker, parts), desc="keyword background", total=n_parts):
-                total.update(c)
-    else:
-        total = _count_worker(texts)
+    for c in map_parts(_count_worker, parts, processes=max(1, processes), desc="keyword background"):
+        total.update(c)
     return Background._from_counter(total, len(texts), ids=ids, min_df=min_df, name=name)
 
 

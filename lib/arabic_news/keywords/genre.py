@@ -153,7 +153,7 @@ def _worker(args):
 
 
 def _build(processes: int = 2) -> GenreStats:
-    from ..corpus import load_sanad, load_saudinewsnet, progress
+    from ..corpus import load_sanad, load_saudinewsnet
 
     pol_docs = [d for d in load_sanad(show_progress=False).documents if d.label == "Politics"]
     snn_docs = load_saudinewsnet(show_progress=False).documents
@@ -167,16 +167,15 @@ def _build(processes: int = 2) -> GenreStats:
     halves = (Counter(), Counter())
     bare: Counter = Counter()
     definite: Counter = Counter()
-    import multiprocessing as mp
+    from ..parallel import map_parts
 
-    with mp.get_context("fork").Pool(processes) as pool:
-        for p, s, h, b, d in progress(pool.imap_unordered(_worker, jobs), desc="genre statistics", total=len(jobs)):
-            pol.update(p)
-            snn.update(s)
-            halves[0].update(h[0])
-            halves[1].update(h[1])
-            bare.update(b)
-            definite.update(d)
+    for p, s, h, b, d in map_parts(_worker, jobs, processes=max(1, processes), desc="genre statistics"):
+        pol.update(p)
+        snn.update(s)
+        halves[0].update(h[0])
+        halves[1].update(h[1])
+        bare.update(b)
+        definite.update(d)
     n_pol, n_snn = max(len(pol_docs), 1), max(len(snn_docs), 1)
     gen = {k: round(min(pol[k] / n_pol, snn[k] / n_snn), 5) for k in pol if pol[k] >= _MIN_DF and snn[k] >= _MIN_DF}
     hv = tuple({k: v for k, v in h.items() if v >= _MIN_DF} for h in halves)
