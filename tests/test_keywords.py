@@ -482,3 +482,24 @@ def test_plotting_keyword_figures():
     with pytest.raises(ValueError):
         keyphrase_bar([])
     assert shorten("كلمة " * 20, 12).endswith("…") and " …" not in shorten("كلمة " * 20, 12)
+
+
+def test_presentation_form_ligatures_do_not_break_the_ranking():
+    """A word ending in an isolated shadda ligature (U+FC60) or the honorific ligature (U+FDFA) is ranked without error.
+
+    Both expand to whitespace under normalisation; ``make corpus`` lost three SaudiNewsNet articles to a
+    ``KeyError`` in the default ranking before a candidate key could hold a space.
+    """
+    from arabic_news.keywords import extract
+    from arabic_news.keywords.candidates import analyse
+
+    text = (
+        "الشيخ يتحدث عن الجار\n"
+        "قال الشيخ في خطبته إن النبي \ufdfa أوصى بالجار، ومن أمثال العرب ماحك\ufc60 جلدك مثل ظفرك. "
+        "وأضاف الشيخ أن الجار له حقوق كثيرة."
+    )
+    cands = analyse(text).candidates
+    assert all(c.n_words == len(c.words) and "" not in c.words for c in cands.values())
+    assert "ماحك" in cands
+    kws = extract(text, top=10)
+    assert kws and all("صلى" not in k.lemma for k in kws)

@@ -114,14 +114,18 @@ def _classify(surface: str) -> tuple[str, str, str]:
     from ..lexicon import stopwords
     from ..stem import light_stem
 
-    norm = normalise(surface, profile="matching")
+    # a presentation form can expand to several words (U+FDFA, the honorific ligature) or to a space plus a
+    # mark (U+FC60, an isolated shadda-fatha glyph written after a word): a key never holds whitespace
+    norm = " ".join(normalise(surface, profile="matching").split())
     if not norm or not any(c.isalpha() for c in norm):
         return NUMBER, norm, norm
+    if " " in norm:  # a ligature of several words is a set formula (honorific, basmala), never a keyword
+        return STOP, norm, norm
     if norm in _kw_list("name_links"):
         return LINK, norm, norm
     if (norm in stopwords() and not _keep(norm)) or len(norm) < 2:
         return STOP, norm, norm
-    key = light_stem(surface)
+    key = "".join(light_stem(surface).split())
     if is_arabic_word(norm):
         core, aux = _date_sets()
         d = _date_form(norm)
