@@ -17,12 +17,13 @@ from __future__ import annotations
 
 from .chunker import Doc, Mention
 from .coref import Entity, Resolver
-from .cues import COMPLEMENTISERS, QUOTE_RE, cue_table, function_words, prep_cues, strip_article, strip_conjunction
+from .cues import COMPLEMENTISERS, QUOTE_RE, Cue, cue_table, function_words, prep_cues, strip_article, strip_conjunction
 
 __all__ = [
     "content",
     "subject_before",
     "relative_antecedent",
+    "relative_is_subject",
     "action_subject",
     "plural_group",
     "cut_object",
@@ -91,7 +92,12 @@ def subject_before(doc: Doc, i: int, a: int) -> tuple[int, int] | None:
         if toks[n].key in openers:
             start = n + 1
     kana = start > a and toks[start - 1].key in function_words("kana")
-    if start > k or k - start > (10 if kana else 6):
+    if kana and toks[i - 1].key in function_words("qad") and start <= k and doc.head_class(toks[start].key):
+        j = doc.np_at(start, k + 1, max_len=10)
+        if j > start and not any(doc.is_verb(toks[n].key) for n in range(start, j)):
+            return (start, j)  # "وكان السيناتور X، ديمقراطي من ...، قد أعلن": an apposition before قد
+    comp = start > a and COMPLEMENTISERS.match(toks[start - 1].mkey) is not None
+    if start > k or k - start > (10 if kana or comp else 6):
         return None  # (وكانت قوات الدفاع الشعبي الجناح العسكري لحزب ... دانت: a long subject after كان)
     if start > a and toks[start - 1].key not in openers:
         return None
@@ -125,6 +131,27 @@ def _plain_perfect_cue(key: str) -> bool:
 
     cue = cue_table().get(key) or cue_table().get(strip_conjunction(key))
     return cue is not None and cue.tense == "perf" and cue.kind == "verb" and cue.lemma not in cue_conditions()
+
+
+_RELATIVE_PERSON = (("relative_m", "m"), ("relative_f", "f"), ("relative_pl", "pl"), ("relative_du", "du"))
+
+
+def relative_is_subject(rel_key: str, cue: Cue) -> bool:
+    """Can the relative pronoun ``rel_key`` be the subject of the cue verb after it?
+
+    Not when the verb carries an object pronoun (الذي وصفه: the relative is its object) or
+    disagrees with the relative in person (التي قال إن ...: a feminine antecedent, a masculine verb).
+
+    >>> from .cues import cue_table
+    >>> relative_is_subject("التي", cue_table()["قال"]), relative_is_subject("الذي", cue_table()["قال"])
+    (False, True)
+    """
+    if cue.enclitic:
+        return False
+    for cls, person in _RELATIVE_PERSON:
+        if rel_key in function_words(cls):
+            return cue.person == person
+    return True
 
 
 def relative_antecedent(doc: Doc, r: int, a: int) -> tuple[int, int] | None:

@@ -15,7 +15,7 @@ impersonal (يذكر أن، وتعتبر تلك ...), a noun look-alike (كشف 
 from __future__ import annotations
 
 from .chunker import Doc
-from .clauses import match_prep, relative_antecedent, subject_before
+from .clauses import match_prep, relative_antecedent, relative_is_subject, subject_before
 from .cues import COMPLEMENTISERS, Cue, ambiguous_cues, cue_conditions, cue_table, function_words, strip_conjunction
 from .nominal import nominal_cues
 
@@ -67,8 +67,12 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
     if _idiom(cue.lemma, nxt):
         return False  # كشف النقاب عن منتج "unveiled", ذكر اسمه "mention his name", يبث على "airs on"
     base_prev = strip_conjunction(prev)
-    if cue.enclitic and base_prev in function_words("relative"):
-        return False  # "والذي أعلنه مجلس ...": the content is only the pronoun
+    if (
+        cue.enclitic
+        and base_prev in function_words("relative")
+        and not (cue.lemma in function_words("predicative_lemma") and nxt.startswith("ب"))
+    ):
+        return False  # "والذي أعلنه مجلس ...": the content is only the pronoun (but "الذين وصفهم بـ…" has one)
     if cue.lemma in function_words("passive_sense_lemma") and (
         base_prev in function_words("relative") or base_prev in ("ما", "حيث", "اذ")
     ):
@@ -123,7 +127,13 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         and toks[i - 1].key not in ("ان", "وان", "فان")
     ):
         return False  # "لأنهم يدعون": an embedded clause with a pronoun subject, not a report
-    if cue.kind in ("verb", "relay") and no_gap and prev in relatives and not relative_antecedent(doc, i - 1, a0):
+    if (
+        cue.kind in ("verb", "relay")
+        and no_gap
+        and prev in relatives
+        and relative_is_subject(prev, cue)
+        and not relative_antecedent(doc, i - 1, a0)
+    ):
         return False  # "اللافتات التي تدعو": a thing, not a speaker
     if prev in relatives and nxt in function_words("about_it"):
         return False  # "الاتفاق الذي أعلن عنه": announced (passive sense), not a report

@@ -33,6 +33,7 @@ from .clauses import (
     is_cue_key,
     plural_group,
     relative_antecedent,
+    relative_is_subject,
     shrink_to_known,
     strip_li,
     subject_before,
@@ -293,7 +294,7 @@ class Run:
     def _subject(self, i: int, a: int, b: int, cue: Cue) -> tuple[tuple[int, int] | None, str]:
         """The explicit subject's token range of the verb at i, and the rule that found it."""
         doc, toks = self.doc, self.doc.toks
-        if i > a and toks[i - 1].key in function_words("relative"):
+        if i > a and toks[i - 1].key in function_words("relative") and relative_is_subject(toks[i - 1].key, cue):
             rel = relative_antecedent(doc, i - 1, a)
             if rel is not None:
                 start = rel[0]
@@ -377,6 +378,8 @@ class Run:
             is_cue_key(head)
             or len(head) < 2
             or (head.startswith(("بال", "لل")) and doc.head_class(head) is None)  # a prepositional phrase
+            or (head.startswith("ب") and "ب" in cue.complements and doc.head_class(head) is None)  # أشاد بمستوى
+            or head in function_words("pronoun_pp")  # التي زعم فيها ...
             or (
                 head.startswith("ل")
                 and head not in lex["names"]
