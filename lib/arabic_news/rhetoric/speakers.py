@@ -359,7 +359,9 @@ class Run:
         doc, res, toks, lex = self.doc, self.res, self.doc.toks, self.doc.lex
         if toks[j0].key in function_words("partitive") and j0 + 2 < b and toks[j0 + 1].key == "من":
             j = doc.np_at(j0 + 2, b, complements=cue.complements, max_len=12)  # دعا كل من الدكتور ...
-            return (j0, j) if j > j0 + 2 and doc.head_class(toks[j0 + 2].key) is not None else None
+            # ... or a definite sound masculine plural, a group of people (ويرى الكثير من المشرعين)
+            people = toks[j0 + 2].key.startswith("ال") and toks[j0 + 2].key.endswith(("ين", "ون"))
+            return (j0, j) if j > j0 + 2 and (doc.head_class(toks[j0 + 2].key) is not None or people) else None
         j = doc.np_at(j0, b, complements=cue.complements, max_len=14)
         if j <= j0:
             return None
@@ -393,6 +395,12 @@ class Run:
             j = cut_object(doc, j0, j)
         # a title followed by a given name (المخرج السعودي عامر الحمود) is a person even for an unknown title
         recognised = recognised or any(is_name_key(toks[k].key, lex["names"]) for k in range(j0 + 1, j))
+        # an unknown name followed by its title (وأوضح وحيد سعودي مدير عام ...) is a person too
+        recognised = recognised or (
+            not head.startswith("ال")
+            and not doc.is_stop(head, toks[j0].mkey)
+            and any(doc.head_class(toks[k].key) == "title" for k in range(j0 + 1, min(j, j0 + 4)))
+        )
         # a counted anonymous source (أربعة مصادر، عدد من المسؤولين) is a subject too
         recognised = recognised or any(doc.head_class(toks[k].key) == "anonymous_collective" for k in range(j0, j))
         if not not_subject and (recognised or not cue.takes_object or COMPLEMENTISERS.match(follows)):
