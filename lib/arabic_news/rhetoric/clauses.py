@@ -119,7 +119,10 @@ def subject_before(doc: Doc, i: int, a: int) -> tuple[int, int] | None:
     if doc.head_class(head) is None and not headline and not (kana_qad and k - start <= 5) and not idafa:
         return None  # (a headline "X يفعل ..." is subject-verb by convention, even for an unknown name)
     if any(
-        doc.is_stop(toks[n].key, toks[n].mkey) and not (toks[n].key == "من" and n > start) for n in range(start, k + 1)
+        doc.is_stop(toks[n].key, toks[n].mkey)
+        and not (toks[n].key == "من" and n > start)
+        and not (n > start and doc.head_class(toks[n - 1].key) == "title")  # المفتي العام، الأمين العام
+        for n in range(start, k + 1)
     ):
         return None
     return (start, k + 1)
