@@ -105,3 +105,11 @@ def test_an_unknown_name_before_its_title_is_the_subject():
     text = "وقال الوزير أحمد سالم إن الطقس حار. وأوضح كريم منصور مدير عام الأرصاد أن الحرارة سترتفع."
     got = pairs(text)
     assert got[1][0] == "وأوضح" and got[1][1].startswith("كريم منصور")
+
+
+def test_an_action_subject_must_agree_with_the_verb():
+    """'والتقى اللاعب …، وقالت إن …': a feminine verb skips the masculine action subject."""
+    text = "وقالت مصادر مطلعة إن الصفقة قريبة. والتقى اللاعب أحمد سالم مسؤولي النادي أمس، وقالت إن التفاصيل سرية."
+    assert [r.speaker for r in attributions(text)] == ["مصادر مطلعة", "مصادر مطلعة"]
+    text = "وقالت مصادر مطلعة إن الصفقة قريبة. والتقى اللاعب أحمد سالم مسؤولي النادي أمس، وقال إن التفاصيل سرية."
+    assert [r.speaker for r in attributions(text)][1].startswith("اللاعب أحمد سالم")

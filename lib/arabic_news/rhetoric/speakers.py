@@ -276,6 +276,8 @@ class Run:
                 self.impersonal(pos, i, cue.lemma, cue.strength)  # أعلن عن ... with no subject: "... was announced"
                 return
             act = action_subject(doc, res, a, i, pos) if cue.person != "du" else None
+            if act is not None and cue.person in ("m", "f") and act.fem != (cue.person == "f"):
+                act = None  # "… اللاعب …، وقالت": a feminine verb does not take a masculine subject
             rule = "action_subject"
             if act is None and cue.person == "pl":
                 act, rule = plural_group(doc, res, a, i, pos), "plural_group"
