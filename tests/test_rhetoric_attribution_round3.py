@@ -113,3 +113,40 @@ def test_an_action_subject_must_agree_with_the_verb():
     assert [r.speaker for r in attributions(text)] == ["مصادر مطلعة", "مصادر مطلعة"]
     text = "وقالت مصادر مطلعة إن الصفقة قريبة. والتقى اللاعب أحمد سالم مسؤولي النادي أمس، وقال إن التفاصيل سرية."
     assert [r.speaker for r in attributions(text)][1].startswith("اللاعب أحمد سالم")
+
+
+def test_subject_after_a_resumptive_pronoun_phrase():
+    """'في الوقت الذي يطالب فيه مسؤولون …': the subject follows فيه, not the time before الذي."""
+    got = pairs("وقال الوزير أحمد سالم إن الخطوة تأتي في الوقت الذي يطالب فيه مسؤولون في الحزب بإنهاء المحادثات.")
+    assert got[1][0] == "يطالب" and got[1][1].startswith("مسؤولون")
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("واعترض النواب على ما تردد عن قرار الحكومة رفع الأسعار.", "تردد"),
+        ("وفيما وصف بأنه تحول كبير، أعلنت الشركة خطة جديدة.", "وصف"),
+    ],
+)
+def test_rumoured_and_described_after_ma_are_impersonal(text, cue):
+    """'ما تردد عن …' and 'فيما وصف بأنه …' report with no agent."""
+    recs = [r for r in attributions(text) if r.cue == cue]
+    assert len(recs) == 1 and recs[0].source_type == "impersonal" and recs[0].speaker == ""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وتردد المدرب في اختيار التشكيلة.",  # hesitated
+        "كما وصف الوزير أحمد سالم الوضع بأنه صعب.",  # active, with its subject
+    ],
+)
+def test_hesitating_or_an_active_description_is_not_impersonal(text):
+    """تردد 'hesitated' and an active وصف with a subject are not impersonal reports."""
+    assert all(r.source_type != "impersonal" for r in attributions(text))
+
+
+def test_a_perception_about_a_thing_is_not_a_report():
+    """'الاتفاق الذي يرى فيه خطرا': no source follows the pronoun phrase, so no report."""
+    recs = attributions("ويعارض الحزب الاتفاق الذي يرى فيه خطرا على البلاد.")
+    assert all(r.cue != "يرى" for r in recs)

@@ -132,6 +132,7 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         and no_gap
         and prev in relatives
         and relative_is_subject(prev, cue)
+        and not _source_after_resumptive(doc, i)
         and not relative_antecedent(doc, i - 1, a0)
     ):
         return False  # "اللافتات التي تدعو": a thing, not a speaker
@@ -160,6 +161,15 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
     ):
         return False  # "هذا الأسلوب يؤكد أنهم ...": a thing as subject -- an inference, not a report
     return True
+
+
+def _source_after_resumptive(doc: Doc, i: int) -> bool:
+    """ "الوقت الذي يطالب فيه أعضاء …": a pronoun phrase after the cue, then a source (its subject).
+    Not "الاتفاق الذي يرى فيه خطرا" (no source follows: a perception about a thing)."""
+    toks, j = doc.toks, i + 2
+    if j >= len(toks) or toks[i + 1].key not in function_words("pronoun_pp") or doc.sent_of[j] != doc.sent_of[i]:
+        return False
+    return doc.head_class(toks[j].key) is not None or doc.is_name_like(j)
 
 
 def _idiom(lemma: str, nxt: str) -> bool:
@@ -221,6 +231,14 @@ def _impersonal_at(doc: Doc, i: int) -> tuple[str, str] | None:
         if row[1] == "impersonal" and strip_conjunction(t.key) == _key(row[0]):
             if len(row) > 2 and row[2] == "damma" and not passive_vowel(t.text):
                 return None
+            if len(row) > 2 and row[2].startswith("after_ma"):
+                prev = doc.toks[i - 1].key if i > 0 and doc.sent_of[i - 1] == doc.sent_of[i] else ""
+                nxt = doc.toks[i + 1].key if i + 1 < len(doc.toks) else ""
+                prev = strip_conjunction(prev)
+                if not (prev.endswith("ما") and len(prev) <= 4) or (row[2] == "after_ma_b" and not nxt.startswith("ب")):
+                    return None  # تردد "hesitated", كما وصف الوزير ...: not the impersonal report
+                if t.key != strip_conjunction(t.key) or doc.gap(i).strip():
+                    return None
             return row[0], "neutral"
     found = _cue_at(doc, i)
     if found is not None and found[0].kind == "relay" and found[0].person == "m" and passive_vowel(t.text):

@@ -296,7 +296,13 @@ class Run:
     def _subject(self, i: int, a: int, b: int, cue: Cue) -> tuple[tuple[int, int] | None, str]:
         """The explicit subject's token range of the verb at i, and the rule that found it."""
         doc, toks = self.doc, self.doc.toks
-        if i > a and toks[i - 1].key in function_words("relative") and relative_is_subject(toks[i - 1].key, cue):
+        resumptive = i + 1 < b and toks[i + 1].key in function_words("pronoun_pp")  # الذي يطالب فيه X
+        if (
+            i > a
+            and toks[i - 1].key in function_words("relative")
+            and relative_is_subject(toks[i - 1].key, cue)
+            and not resumptive
+        ):
             rel = relative_antecedent(doc, i - 1, a)
             if rel is not None:
                 start = rel[0]
@@ -359,6 +365,8 @@ class Run:
     def _subject_after(self, i: int, j0: int, b: int, cue: Cue) -> tuple[int, int] | None:
         """VSO: the noun phrase right after the verb, unless it is a cue, a pronoun or the object."""
         doc, res, toks, lex = self.doc, self.res, self.doc.toks, self.doc.lex
+        if toks[j0].key in function_words("pronoun_pp") and j0 + 1 < b and not doc.gap(j0 + 1).strip():
+            j0 += 1  # "في الوقت الذي يطالب فيه أعضاء متشددون": the subject follows the resumptive phrase
         if toks[j0].key in function_words("partitive") and j0 + 2 < b and toks[j0 + 1].key == "من":
             j = doc.np_at(j0 + 2, b, complements=cue.complements, max_len=12)  # دعا كل من الدكتور ...
             # ... or a definite sound masculine plural, a group of people (ويرى الكثير من المشرعين)
