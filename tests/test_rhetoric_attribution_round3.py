@@ -150,3 +150,11 @@ def test_a_perception_about_a_thing_is_not_a_report():
     """'الاتفاق الذي يرى فيه خطرا': no source follows the pronoun phrase, so no report."""
     recs = attributions("ويعارض الحزب الاتفاق الذي يرى فيه خطرا على البلاد.")
     assert all(r.cue != "يرى" for r in recs)
+
+
+def test_according_to_his_own_words_takes_the_current_speaker():
+    """'…، حسب قوله': the speaker is the pronoun's antecedent, the content the clause before."""
+    text = "وقال الوزير أحمد سالم إن المشروع سينتهي قريبا. وستساهم الكميات في النهضة الاقتصادية حسب قوله."
+    recs = attributions(text)
+    assert [r.cue for r in recs] == ["وقال", "حسب قوله"]
+    assert recs[1].speaker == "الوزير أحمد سالم" and recs[1].content.startswith("وستساهم")
