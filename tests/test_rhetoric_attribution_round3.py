@@ -158,3 +158,13 @@ def test_according_to_his_own_words_takes_the_current_speaker():
     recs = attributions(text)
     assert [r.cue for r in recs] == ["وقال", "حسب قوله"]
     assert recs[1].speaker == "الوزير أحمد سالم" and recs[1].content.startswith("وستساهم")
+
+
+def test_a_footer_repeating_the_headline_reads_like_a_headline():
+    """'رابط الخبر بصحيفة …: الشركة تعلن …': subject-verb, as in the headline it repeats."""
+    text = (
+        "الشركة تعلن عن جهاز جديد\nأعلنت الشركة عن جهاز جديد اليوم.\nرابط الخبر بصحيفة الوئام: الشركة تعلن عن جهاز جديد"
+    )
+    got = pairs(text)
+    assert got[-1] == ("تعلن", "الشركة")
+    assert sum(cue == "تعلن" for cue, _ in got) == 2

@@ -78,9 +78,30 @@ def _trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
+def footer_headline_start(doc: Doc, a: int, i: int) -> int | None:
+    """The first token after an outlet footer's label ("رابط الخبر بصحيفة …: X يعلن …") when the
+    sentence at ``a`` is such a footer and the label's colon comes before token ``i``.  The rest of the
+    line repeats the headline, so it reads like one."""
+    from ._lexicon import load_table
+
+    toks, text = doc.toks, doc.text
+    line_end = text.find("\n", toks[a].start)
+    line = text[toks[a].start : line_end if line_end != -1 else len(text)]
+    labels = tuple(r[0] for r in load_table("function_words") if r[1] == "footer_label_start")
+    colon = line.find(":")
+    if not line.startswith(labels) or colon == -1:
+        return None
+    colon += toks[a].start
+    k = next((n for n in range(a, i) if toks[n].start > colon), None)
+    return k
+
+
 def subject_before(doc: Doc, i: int, a: int) -> tuple[int, int] | None:
     """SVO subject: a recognised noun phrase between the sentence start (or كان) and the cue at i."""
     toks = doc.toks
+    footer = footer_headline_start(doc, a, i)
+    if footer is not None:
+        a = footer  # "رابط الخبر بصحيفة …: مايكروسوفت تعلن …" reads like the headline it repeats
     openers = function_words("sv_opener")
     k = i - 1
     if k >= a and toks[k].key in function_words("qad"):
@@ -106,7 +127,9 @@ def subject_before(doc: Doc, i: int, a: int) -> tuple[int, int] | None:
     if any(doc.is_verb(toks[n].key) for n in range(start, k + 1)):
         return None
     head = toks[start].key
-    headline = doc.sent_of[i] == 0 and "\n" in doc.text.strip() and start == a and k - start <= 2
+    headline = (
+        (doc.sent_of[i] == 0 or footer is not None) and "\n" in doc.text.strip() and start == a and k - start <= 2
+    )
     kana_qad = start > a and toks[start - 1].key in function_words("kana") and toks[i - 1].key in ("قد", "وقد")
     idafa = (  # "إلا أن وكيل أعمال اللاعب أكد": after a complementiser, a noun + definite genitive chain
         start > a
