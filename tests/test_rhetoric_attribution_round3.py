@@ -161,10 +161,9 @@ def test_according_to_his_own_words_takes_the_current_speaker():
 
 
 def test_a_footer_repeating_the_headline_reads_like_a_headline():
-    """'رابط الخبر بصحيفة …: الشركة تعلن …': subject-verb, as in the headline it repeats."""
-    text = (
-        "الشركة تعلن عن جهاز جديد\nأعلنت الشركة عن جهاز جديد اليوم.\nرابط الخبر بصحيفة الوئام: الشركة تعلن عن جهاز جديد"
-    )
+    """'رابط الخبر بصحيفة …: زيكوفا تعلن …': subject-verb as in the headline it repeats, even for a
+    name that no list knows."""
+    head = "زيكوفا تعلن عن جهاز جديد"
+    text = f"{head}\nوقالت زيكوفا إن الجهاز جديد.\nرابط الخبر بصحيفة الوئام: {head}"
     got = pairs(text)
-    assert got[-1] == ("تعلن", "الشركة")
-    assert sum(cue == "تعلن" for cue, _ in got) == 2
+    assert got[-1] == ("تعلن", "زيكوفا")
