@@ -169,12 +169,6 @@ def test_a_footer_repeating_the_headline_reads_like_a_headline():
     assert got[-1] == ("تعلن", "زيكوفا")
 
 
-@pytest.mark.parametrize("text", ["وهذا ما أكده رجال المقاومة في المدينة.", "وهو ما نفته الوزارة بشدة."])
-def test_ma_with_an_object_pronoun_has_only_a_pronoun_as_content(text):
-    """'وهذا ما أكده X'، 'وهو ما نفته X': the content is only the pronoun, so no report."""
-    assert attributions(text) == []
-
-
 def test_ma_described_as_is_still_a_report():
     """'بسبب ما وصفها بـ"نقاط ضعف"': the ب predicate is the content, so it reports."""
     text = 'وقال النائب أحمد سالم إنه سيعارض الاتفاق بسبب ما وصفها بـ"نقاط ضعف خطيرة" فيه.'

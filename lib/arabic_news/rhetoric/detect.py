@@ -69,10 +69,10 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
     base_prev = strip_conjunction(prev)
     if (
         cue.enclitic
-        and (base_prev in function_words("relative") or base_prev == "ما")
+        and base_prev in function_words("relative")
         and not (cue.lemma in function_words("predicative_lemma") and nxt.startswith("ب"))
     ):
-        return False  # "والذي أعلنه ..."، "وهو ما نفته": only a pronoun as content (not "الذين وصفهم بـ…")
+        return False  # "والذي أعلنه مجلس ...": the content is only the pronoun (but "الذين وصفهم بـ…" has one)
     if cue.lemma in function_words("passive_sense_lemma") and (
         base_prev in function_words("relative") or base_prev in ("ما", "حيث", "اذ")
     ):
