@@ -173,3 +173,12 @@ def test_ma_described_as_is_still_a_report():
     """'بسبب ما وصفها بـ"نقاط ضعف"': the ب predicate is the content, so it reports."""
     text = 'وقال النائب أحمد سالم إنه سيعارض الاتفاق بسبب ما وصفها بـ"نقاط ضعف خطيرة" فيه.'
     assert [r.cue for r in attributions(text)] == ["وقال", "وصفها"]
+
+
+def test_a_cue_whose_object_is_only_that_is_no_report():
+    """'أوضح ذلك مدير عام …' (the content is the pronoun "that"); 'أكد ذلك أن …' still reports."""
+    assert attributions("أوضح ذلك مدير عام العلاقات العامة في الإمارة.") == []
+    assert [r.cue for r in attributions("وقال الوزير أحمد سالم إن الوضع جيد. وأكد ذلك أن الأرقام تحسنت.")] == [
+        "وقال",
+        "وأكد",
+    ]

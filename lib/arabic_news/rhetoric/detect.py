@@ -93,6 +93,9 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         return False  # يذكر أن / يشار إلى أن: passive formula, no speaker
     if cue.tense == "impf" and cue.takes_object and nxt in function_words("demonstrative"):
         return False  # وتعتبر تلك الزيارة ...: passive "is considered", no speaker
+    nxt2 = toks[i + 2].mkey if i + 2 < n else ""
+    if cue.tense == "perf" and cue.takes_object and nxt in ("ذلك", "هذا") and not COMPLEMENTISERS.match(nxt2):
+        return False  # "أوضح ذلك مدير عام ...": the content is only "that" (a pronoun), no report
     a0, _ = doc.sent_bounds(i)
     if cue.kind == "participle":
         follows_clause = nxt in function_words("fem_part_follower") or bool(
