@@ -182,3 +182,9 @@ def test_a_cue_whose_object_is_only_that_is_no_report():
         "وقال",
         "وأكد",
     ]
+
+
+def test_defending_with_a_quotation_is_a_report():
+    """'ودافعت X عن القرار: «…»' reports; defending a goal (no colon, no quotation) does not."""
+    assert pairs("ودافعت الوزيرة سارة علي عن القرار: «إنه ضروري للجميع».") == [("ودافعت", "الوزيرة سارة علي")]
+    assert attributions("ودافع الحارس أحمد سالم عن مرماه ببسالة.") == []
