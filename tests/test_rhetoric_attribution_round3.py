@@ -188,3 +188,16 @@ def test_defending_with_a_quotation_is_a_report():
     """'ودافعت X عن القرار: «…»' reports; defending a goal (no colon, no quotation) does not."""
     assert pairs("ودافعت الوزيرة سارة علي عن القرار: «إنه ضروري للجميع».") == [("ودافعت", "الوزيرة سارة علي")]
     assert attributions("ودافع الحارس أحمد سالم عن مرماه ببسالة.") == []
+
+
+def test_sabaqa_li_x_an_takes_x_as_subject():
+    """'وسبق لماردونا أن اتهم …': the ل-phrase is the subject, and a coordinated وأعرب follows it."""
+    text = "وسبق لماردونا أن اتهم رئيس الاتحاد بالفساد وأعرب عن سعادته بالتحقيق."
+    got = pairs(text)
+    assert got == [("اتهم", "لماردونا"), ("وأعرب", "لماردونا")]
+
+
+def test_an_indefinite_verbal_noun_before_a_name_is_the_object():
+    """'وأعلن سقوط عباس حسين …': سقوط is the object (an indefinite verbal noun), not a title."""
+    text = "وقال الحزب إن المعارك مستمرة، وأعلن سقوط عباس حسين في المواجهات."
+    assert all(not sp.startswith("سقوط") for _, sp in pairs(text))

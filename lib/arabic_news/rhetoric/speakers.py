@@ -335,6 +335,14 @@ class Run:
                     k += 1
                 if end > start:
                     return (start, end), "relative"
+        if (
+            i >= a + 3
+            and COMPLEMENTISERS.match(toks[i - 1].mkey)
+            and strip_conjunction(toks[i - 3].key) in function_words("sabaqa")
+            and toks[i - 2].key.startswith("ل")
+            and not doc.gap(i - 1).strip()
+        ):
+            return (i - 2, i - 1), "explicit"  # "وسبق لماردونا أن اتهم ...": the ل-phrase is the subject
         sv = subject_before(doc, i, a)  # headline "العراق يؤكد ..."، "وكان الوزير قد أكد"
         if sv is not None:
             return sv, "explicit"
@@ -423,7 +431,11 @@ class Run:
         if cue.takes_object:
             j = cut_object(doc, j0, j)
         # a title followed by a given name (المخرج السعودي عامر الحمود) is a person even for an unknown title
-        recognised = recognised or any(is_name_key(toks[k].key, lex["names"]) for k in range(j0 + 1, j))
+        # (a definite title: "وأعلن سقوط عباس حسين" is an indefinite verbal noun, the object, before a name)
+        recognised = recognised or (
+            strip_conjunction(head).startswith("ال")
+            and any(is_name_key(toks[k].key, lex["names"]) for k in range(j0 + 1, j))
+        )
         # an unknown name followed by its title (وأوضح وحيد سعودي مدير عام ...) is a person too
         recognised = recognised or (
             not head.startswith("ال")
