@@ -201,3 +201,9 @@ def test_an_indefinite_verbal_noun_before_a_name_is_the_object():
     """'وأعلن سقوط عباس حسين …': سقوط is the object (an indefinite verbal noun), not a title."""
     text = "وقال الحزب إن المعارك مستمرة، وأعلن سقوط عباس حسين في المواجهات."
     assert all(not sp.startswith("سقوط") for _, sp in pairs(text))
+
+
+def test_a_repeated_one_word_name_after_an_opener_is_the_subject():
+    """'… أن مرداك دعا …': a name no list knows, repeated in the article, fronted after أن."""
+    text = "وصل مرداك إلى المدينة أمس. وأضافت المصادر أن مرداك دعا الأهالي إلى العودة إلى منازلهم."
+    assert ("دعا", "مرداك") in pairs(text)

@@ -139,7 +139,15 @@ def subject_before(doc: Doc, i: int, a: int) -> tuple[int, int] | None:
         and not toks[start].key.startswith("ال")
         and _plain_perfect_cue(toks[i].key)
     )
-    if doc.head_class(head) is None and not headline and not (kana_qad and k - start <= 5) and not idafa:
+    # "أن بحاح دعا"، "لكن دريك قال": after an opener, a one-word name the article repeats
+    lone_name = start > a and k == start and doc.is_name_like(start)
+    if (
+        doc.head_class(head) is None
+        and not headline
+        and not (kana_qad and k - start <= 5)
+        and not idafa
+        and not lone_name
+    ):
         return None  # (a headline "X يفعل ..." is subject-verb by convention, even for an unknown name)
     if any(
         doc.is_stop(toks[n].key, toks[n].mkey)
