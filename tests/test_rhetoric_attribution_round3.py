@@ -207,3 +207,8 @@ def test_a_repeated_one_word_name_after_an_opener_is_the_subject():
     """'… أن مرداك دعا …': a name no list knows, repeated in the article, fronted after أن."""
     text = "وصل مرداك إلى المدينة أمس. وأضافت المصادر أن مرداك دعا الأهالي إلى العودة إلى منازلهم."
     assert ("دعا", "مرداك") in pairs(text)
+
+
+def test_the_accused_is_a_fronted_subject_in_reported_speech():
+    """'وأوضحت المصادر أن المتهم أقر أنه …': المتهم (a role, like a title) is the nested speaker."""
+    assert ("أقر", "المتهم") in pairs("وأوضحت المصادر أن المتهم أقر أنه كان في المكان وقت الحادث.")
