@@ -212,3 +212,12 @@ def test_a_repeated_one_word_name_after_an_opener_is_the_subject():
 def test_the_accused_is_a_fronted_subject_in_reported_speech():
     """'وأوضحت المصادر أن المتهم أقر أنه …': المتهم (a role, like a title) is the nested speaker."""
     assert ("أقر", "المتهم") in pairs("وأوضحت المصادر أن المتهم أقر أنه كان في المكان وقت الحادث.")
+
+
+def test_a_titled_subject_lets_the_complement_come_late():
+    """'وعبر الأمين العام … في كلمته التي ألقاها … عن …': the title right after عبر keeps it a cue
+    although عن comes after a long phrase; a late عن without a title stays no cue."""
+    text = "وعبر الأمين العام للمركز أحمد سالم في كلمته التي ألقاها في افتتاح أعمال اللقاء الدولي في المدينة عن أمله بالنجاح."
+    assert pairs(text) == [("وعبر", "الأمين العام للمركز أحمد سالم")]
+    text = "وعبر آلاف اللاجئين الحدود الجنوبية إلى الدولة المجاورة خلال الأيام الماضية هربا من القتال عن طريق البحر."
+    assert attributions(text) == []  # no title after عبر: عن is too far for a cue

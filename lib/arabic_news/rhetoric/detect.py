@@ -82,7 +82,9 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
     opens = i == a_sent and cue.lemma == "بين" and toks[i].key != cue_key and i + 1 < n
     if opens and doc.head_class(toks[i + 1].key) not in (None, "name"):
         need = None  # "وبين التقرير ...", "وبين الدكتور ...، نائب ...، أن": a sentence opens with the verb
-    if need is not None and not _followed_by(doc, i, need):
+    # a title right after the cue ("عبر الأمين العام ... عن"): the complement may come after a long phrase
+    titled = i + 1 < n and doc.head_class(nxt) == "title" and not doc.gap(i + 1).strip()
+    if need is not None and not _followed_by(doc, i, need, whole_clause=titled):
         return False  # بين "between", عبر "via": a cue only before a clause / with عن
     if (
         cue.tense == "impf"
@@ -202,16 +204,16 @@ def _clause_follows(doc: Doc, i: int) -> bool:
     return False
 
 
-def _followed_by(doc: Doc, i: int, need: tuple[str, ...]) -> bool:
+def _followed_by(doc: Doc, i: int, need: tuple[str, ...], *, whole_clause: bool = False) -> bool:
     """Does one of ``need`` (keys; "أن" = any complementiser, ":" = a colon, "«" = a quotation right
-    after the cue) follow within ten words of the clause?"""
+    after the cue) follow within ten words of the clause (anywhere in it with ``whole_clause``)?"""
     from ._lexicon import rkey
 
     keys = {rkey(w) for w in need if w not in ("أن", ":", "«")}
     _, b = doc.sent_bounds(i)
     if "«" in need and i + 1 < len(doc.toks) and any(c in doc.gap(i + 1) for c in '«"“'):
         return True  # وتابع «...»: a quotation opens right after the cue
-    for n in range(i + 1, min(b, i + 11)):
+    for n in range(i + 1, b if whole_clause else min(b, i + 11)):
         t = doc.toks[n]
         g = doc.gap(n)
         if ":" in need and ":" in g:
