@@ -221,3 +221,9 @@ def test_a_titled_subject_lets_the_complement_come_late():
     assert pairs(text) == [("وعبر", "الأمين العام للمركز أحمد سالم")]
     text = "وعبر آلاف اللاجئين الحدود الجنوبية إلى الدولة المجاورة خلال الأيام الماضية هربا من القتال عن طريق البحر."
     assert attributions(text) == []  # no title after عبر: عن is too far for a cue
+
+
+def test_an_imperfect_cue_after_a_comma_describes_the_source_before_it():
+    """'وتسربت تقارير …، تفيد بحصول …': the reports speak (the verb agrees with them)."""
+    text = "وقال الوزير أحمد سالم إن الأداء جيد. وتسربت تقارير أداء لعمل الحكومة، تفيد بحصول الوزراء على تقييم مرتفع."
+    assert pairs(text)[1] == ("تفيد", "تقارير أداء لعمل الحكومة")

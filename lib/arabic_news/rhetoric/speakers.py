@@ -261,6 +261,33 @@ class Run:
         for e in ents:
             self.implicit_record(doc.toks[i], e, cue, span, pos, rule)
 
+    def _described_source(self, i: int, a: int, pos: int, cue: Cue) -> Entity | None:
+        """An imperfect cue right after a comma describes a source or document named just before it
+        ("تقارير أداء لعمل الحكومة، تفيد بـ…"): that phrase, when the verb agrees with it."""
+        doc, toks = self.doc, self.doc.toks
+        if cue.tense != "impf" or cue.person not in ("m", "f") or "،" not in doc.gap(i):
+            return None
+        kinds = ("institution_document", "anonymous_collective", "news_agency")
+        lo = max(a, i - 8)
+        heads = []  # source heads before the comma, right to left, within one clause
+        for n in range(i - 1, lo - 1, -1):
+            if doc.head_class(toks[n].key) in kinds:
+                heads.append(n)
+            if n > lo and any(c in doc.gap(n) for c in '.!?؟:«"“،'):
+                break
+        if not heads:
+            return None
+        start = heads[0]
+        for n in heads[1:]:  # "تقارير أداء لعمل الحكومة": the phrase that reaches the nearest head
+            if doc.np_at(n, i, max_len=8) > start:
+                start = n
+        j = doc.np_at(start, i, max_len=8)
+        if j <= start:
+            return None
+        m = doc.mention(start, j)
+        e = self.res.existing(m) or self.res.resolve(m, pos)
+        return e if e.fem == (cue.person == "f") else None
+
     def _sentence_subject(self, a: int, i: int, pos: int) -> Entity | None:
         """The subject of the sentence's opening verb (وشكك معهد بحثي ... قائلا): a recognised phrase
         among the first words of the sentence."""
@@ -293,6 +320,10 @@ class Run:
                 and cue.lemma in function_words("impersonal_lemma")
             ):
                 self.impersonal(pos, i, cue.lemma, cue.strength)  # أعلن عن ... with no subject: "... was announced"
+                return
+            described = self._described_source(i, a, pos, cue)
+            if described is not None:  # "وتسربت تقارير أداء لعمل الحكومة، تفيد بـ…": the reports speak
+                self.implicit_record(t, described, cue, span, pos, "sentence_subject")
                 return
             act = action_subject(doc, res, a, i, pos) if cue.person != "du" else None
             if act is not None and cue.person in ("m", "f") and act.fem != (cue.person == "f"):
