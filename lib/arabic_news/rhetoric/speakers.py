@@ -7,7 +7,7 @@ clause's antecedent, a quoted nickname, a partitive (كل من ...); otherwise a
 from the sentence (an action verb's subject, a plural group, the sentence's subject for a
 participle) or, as a fallback with lower confidence, the most recent speaker of the right gender.
 
-size: about 500 lines because one handler per event kind (verb, participle, preposition, headline,
+size: about 530 lines because one handler per event kind (verb, participle, preposition, headline,
 impersonal, nominal cue, relay) works on the shared state of one :class:`Run` (resolver, records,
 explicit spans); splitting them would pass that state between modules.
 
