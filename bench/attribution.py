@@ -3,10 +3,11 @@
 Three lines per system:
 
 * **tuning** -- the tuning articles of the SaudiNewsNet gold set (``arabic_news/data/gold/attribution``);
-  rules may be changed by looking at these.  In round 2 these are all 65 articles of round 1.
-* **held-out** -- the current round's held-out articles, never used to change a rule.  Round 2's
-  held-out set is batch 5: 20 new articles from 10 outlets, annotated and committed ("GOLD ROUND 2
-  READY", 5e2d91f) before any rule, this bench or notebook 30 ran on them; it is scored once, at the
+  rules may be changed by looking at these.  In round 3 these are the 85 articles of batches 1-5
+  (round 2's 65 tuning articles and its held-out batch 5).
+* **held-out** -- the current round's held-out articles, never used to change a rule.  Round 3's
+  held-out set is batch 6: 20 new articles from 10 outlets, annotated and committed ("GOLD ROUND 3
+  READY", e082059) before any rule, this bench or notebook 30 ran on them; it is scored once, at the
   end of the round, with ``--log-held-out``.  Every held-out score, with its round and commit, is in
   ``arabic_news/data/rhetoric/attribution_heldout_log.json`` (printed below).
 * **passages** -- the lab's own hand-written passages (``arabic_news/data/gold/passages``), pooled
@@ -33,13 +34,23 @@ History (kept honest; every held-out score is also in the log):
            once: P 0.891 [0.826, 0.954], R 0.720 [0.622, 0.820], F1 0.796, against the baseline's
            P 0.548, R 0.379, F1 0.448 in the same run.  The target is missed again (recall most); a third
            round needs another fresh held-out set.
+  Round 3: batch 5 became tuning; batch 6 (20 articles, 10 outlets) was annotated as the fresh
+           held-out set first (e082059).  Tuning (85 articles) at e082059, before any round-3 rule
+           change: P 0.921 [0.893, 0.948], R 0.837 [0.796, 0.877]; the rules were then changed using
+           these 85 articles only (``--tuning-only``).
+  d4eace3  tuning P 0.946 [0.925, 0.966], R 0.889 [0.856, 0.920]; held-out (batch 6, 20 articles) scored
+           once: P 0.860 [0.797, 0.918], R 0.724 [0.618, 0.826], F1 0.786, against the baseline's
+           P 0.556, R 0.406, F1 0.469 in the same run.  The target is missed a third time (recall most).
   The baseline's verb list is frozen (data/rhetoric/baseline_verbs.txt, the 37 verbs of 662f9ee without
   object-pronoun forms), so its figures differ slightly from the first log entry's run.
 
-Run: ``.venv/bin/python bench/attribution.py [--tuning-only] [--errors] [--phenomena] [--log-held-out NOTE]``
+Run: ``.venv/bin/python bench/attribution.py [--tuning-only] [--errors] [--phenomena] [--held-out-phenomena]
+[--log-held-out NOTE]``
 
 ``--tuning-only`` never loads the held-out set (use it while changing rules); ``--errors`` and
 ``--phenomena`` show misses/false alarms and per-phenomenon recall on the tuning articles only.
+``--held-out-phenomena`` prints the lab rules' recall per phenomenon on the held-out articles (for the
+one final run of a round, beside the figures it reports; never while changing rules).
 ``--log-held-out`` appends the held-out scores, the round and the current commit to the log.
 """
 
@@ -109,6 +120,11 @@ def main(argv=None) -> int:
     ap.add_argument("--tuning-only", action="store_true", help="do not load or score the held-out half")
     ap.add_argument("--errors", action="store_true", help="list misses and false alarms on the tuning half")
     ap.add_argument("--phenomena", action="store_true", help="recall per coverage phenomenon on the tuning half")
+    ap.add_argument(
+        "--held-out-phenomena",
+        action="store_true",
+        help="recall per phenomenon on the held-out half (the round's one final run only)",
+    )
     ap.add_argument("--log-held-out", metavar="NOTE", help="append the held-out scores and commit to the log")
     args = ap.parse_args(argv)
     t0 = time.perf_counter()
@@ -147,6 +163,12 @@ def main(argv=None) -> int:
         log["entries"].append(entry)
         heldout_log_path().write_text(json.dumps(log, ensure_ascii=False, indent=1) + "\n", "utf-8")
         print(f"logged held-out scores at commit {entry['commit']}")
+    if args.held_out_phenomena:
+        if args.tuning_only:
+            ap.error("--held-out-phenomena needs the held-out half (drop --tuning-only)")
+        print("Recall per phenomenon (held-out half, lab rules):")
+        for ph, (m, g) in phenomenon_recall(load_gold("held_out")).items():
+            print(f"  {ph:24} {m}/{g}")
     if args.errors or args.phenomena:
         tuning = load_gold("tuning")
         if args.phenomena:

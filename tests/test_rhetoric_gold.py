@@ -163,7 +163,21 @@ def test_round_two_held_out_is_fresh_and_large_enough():
     recs = read_annotations("held_out", round=2)
     assert {r["id"] for r in recs} == held
     assert len(recs) >= 20 and len({r["outlet"] for r in recs}) >= 8
-    assert gold.current_round() == 2 and read_split() == second
+    assert read_split(round=2) == second
+
+
+def test_round_three_held_out_is_fresh_and_disjoint_from_its_tuning():
+    """Round 3 (the current one): batch 6 (>= 20 articles, >= 8 outlets) is held out, disjoint
+    from round 3's tuning ids and from every article of rounds 1 and 2, which are all tuning now."""
+    second, third = read_split(2), read_split(3)
+    held = {i for i, v in third.items() if v == "held_out"}
+    tuning = {i for i, v in third.items() if v == "tuning"}
+    assert held and tuning and not held & tuning
+    assert not held & set(second) and tuning == set(second)
+    recs = read_annotations("held_out", round=3)
+    assert {r["id"] for r in recs} == held
+    assert len(recs) >= 20 and len({r["outlet"] for r in recs}) >= 8
+    assert gold.current_round() == 3 and read_split() == third
 
 
 def test_round_one_view_leaves_out_round_two_articles():
@@ -180,13 +194,15 @@ def test_round_one_view_leaves_out_round_two_articles():
         (lambda raw: raw["round_2_held_out"].update({next(iter(raw["articles"])): "held_out"}), "already used"),
         (lambda raw: raw.update(round_2_held_out={}), "round_2_held_out"),
         (lambda raw: raw["round_2_held_out"].update({"saudinewsnet/2015-07-21/1": "tuning"}), "round_2_held_out"),
-        (lambda raw: raw.update(current_round=3), "current_round"),
+        (lambda raw: raw["round_3_held_out"].update({next(iter(raw["round_2_held_out"])): "held_out"}), "already used"),
+        (lambda raw: raw.update(round_3_held_out={}), "round_3_held_out"),
+        (lambda raw: raw.update(current_round=4), "current_round"),
         (lambda raw: raw["additions"].update({"saudinewsnet/2015-07-21/1": "tuning"}), "additions"),
     ],
 )
 def test_bad_split_file_is_rejected(monkeypatch, change, message):
-    """A round-2 held-out article reused from round 1, an empty or mislabelled round-2 set, an
-    unknown round or a tuning addition give a GoldError naming the problem."""
+    """A round-2 (or round-3) held-out article reused from an earlier round, an empty or mislabelled
+    held-out set, an unknown round or a tuning addition give a GoldError naming the problem."""
     raw = json.loads(FOLDER.joinpath("split.json").read_text("utf-8"))
     change(raw)
     monkeypatch.setattr(gold, "_split_file", lambda: raw)
@@ -201,7 +217,7 @@ def test_bad_split_file_is_rejected(monkeypatch, change, message):
 def test_unknown_round_is_rejected():
     """Asking for a round that split.json does not record is a GoldError."""
     with pytest.raises(GoldError, match="not one of the recorded rounds"):
-        read_split(3)
+        read_split(4)
 
 
 def test_split_argument_filters_and_rejects_unknown_names():

@@ -17,12 +17,13 @@ from __future__ import annotations
 
 from .chunker import Doc, Mention
 from .coref import Entity, Resolver
-from .cues import COMPLEMENTISERS, QUOTE_RE, cue_table, function_words, prep_cues, strip_article, strip_conjunction
+from .cues import COMPLEMENTISERS, QUOTE_RE, Cue, cue_table, function_words, prep_cues, strip_article, strip_conjunction
 
 __all__ = [
     "content",
     "subject_before",
     "relative_antecedent",
+    "relative_is_subject",
     "action_subject",
     "plural_group",
     "cut_object",
@@ -77,9 +78,30 @@ def _trim_end(text: str, start: int, end: int) -> int:
     return end
 
 
+def footer_headline_start(doc: Doc, a: int, i: int) -> int | None:
+    """The first token after an outlet footer's label ("رابط الخبر بصحيفة …: X يعلن …") when the
+    sentence at ``a`` is such a footer and the label's colon comes before token ``i``.  The rest of the
+    line repeats the headline, so it reads like one."""
+    from ._lexicon import load_table
+
+    toks, text = doc.toks, doc.text
+    line_end = text.find("\n", toks[a].start)
+    line = text[toks[a].start : line_end if line_end != -1 else len(text)]
+    labels = tuple(r[0] for r in load_table("function_words") if r[1] == "footer_label_start")
+    colon = line.find(":")
+    if not line.startswith(labels) or colon == -1:
+        return None
+    colon += toks[a].start
+    k = next((n for n in range(a, i) if toks[n].start > colon), None)
+    return k
+
+
 def subject_before(doc: Doc, i: int, a: int) -> tuple[int, int] | None:
     """SVO subject: a recognised noun phrase between the sentence start (or كان) and the cue at i."""
     toks = doc.toks
+    footer = footer_headline_start(doc, a, i)
+    if footer is not None:
+        a = footer  # "رابط الخبر بصحيفة …: مايكروسوفت تعلن …" reads like the headline it repeats
     openers = function_words("sv_opener")
     k = i - 1
     if k >= a and toks[k].key in function_words("qad"):
@@ -91,7 +113,12 @@ def subject_before(doc: Doc, i: int, a: int) -> tuple[int, int] | None:
         if toks[n].key in openers:
             start = n + 1
     kana = start > a and toks[start - 1].key in function_words("kana")
-    if start > k or k - start > (10 if kana else 6):
+    if kana and toks[i - 1].key in function_words("qad") and start <= k and doc.head_class(toks[start].key):
+        j = doc.np_at(start, k + 1, max_len=10)
+        if j > start and not any(doc.is_verb(toks[n].key) for n in range(start, j)):
+            return (start, j)  # "وكان السيناتور X، ديمقراطي من ...، قد أعلن": an apposition before قد
+    comp = start > a and COMPLEMENTISERS.match(toks[start - 1].mkey) is not None
+    if start > k or k - start > (10 if kana or comp else 6):
         return None  # (وكانت قوات الدفاع الشعبي الجناح العسكري لحزب ... دانت: a long subject after كان)
     if start > a and toks[start - 1].key not in openers:
         return None
@@ -100,7 +127,9 @@ def subject_before(doc: Doc, i: int, a: int) -> tuple[int, int] | None:
     if any(doc.is_verb(toks[n].key) for n in range(start, k + 1)):
         return None
     head = toks[start].key
-    headline = doc.sent_of[i] == 0 and "\n" in doc.text.strip() and start == a and k - start <= 2
+    headline = (
+        (doc.sent_of[i] == 0 or footer is not None) and "\n" in doc.text.strip() and start == a and k - start <= 2
+    )
     kana_qad = start > a and toks[start - 1].key in function_words("kana") and toks[i - 1].key in ("قد", "وقد")
     idafa = (  # "إلا أن وكيل أعمال اللاعب أكد": after a complementiser, a noun + definite genitive chain
         start > a
@@ -110,10 +139,21 @@ def subject_before(doc: Doc, i: int, a: int) -> tuple[int, int] | None:
         and not toks[start].key.startswith("ال")
         and _plain_perfect_cue(toks[i].key)
     )
-    if doc.head_class(head) is None and not headline and not (kana_qad and k - start <= 5) and not idafa:
+    # "أن بحاح دعا"، "لكن دريك قال": after an opener, a one-word name the article repeats
+    lone_name = start > a and k == start and doc.is_name_like(start)
+    if (
+        doc.head_class(head) is None
+        and not headline
+        and not (kana_qad and k - start <= 5)
+        and not idafa
+        and not lone_name
+    ):
         return None  # (a headline "X يفعل ..." is subject-verb by convention, even for an unknown name)
     if any(
-        doc.is_stop(toks[n].key, toks[n].mkey) and not (toks[n].key == "من" and n > start) for n in range(start, k + 1)
+        doc.is_stop(toks[n].key, toks[n].mkey)
+        and not (toks[n].key == "من" and n > start)
+        and not (n > start and doc.head_class(toks[n - 1].key) == "title")  # المفتي العام، الأمين العام
+        for n in range(start, k + 1)
     ):
         return None
     return (start, k + 1)
@@ -125,6 +165,27 @@ def _plain_perfect_cue(key: str) -> bool:
 
     cue = cue_table().get(key) or cue_table().get(strip_conjunction(key))
     return cue is not None and cue.tense == "perf" and cue.kind == "verb" and cue.lemma not in cue_conditions()
+
+
+_RELATIVE_PERSON = (("relative_m", "m"), ("relative_f", "f"), ("relative_pl", "pl"), ("relative_du", "du"))
+
+
+def relative_is_subject(rel_key: str, cue: Cue) -> bool:
+    """Can the relative pronoun ``rel_key`` be the subject of the cue verb after it?
+
+    Not when the verb carries an object pronoun (الذي وصفه: the relative is its object) or
+    disagrees with the relative in person (التي قال إن ...: a feminine antecedent, a masculine verb).
+
+    >>> from .cues import cue_table
+    >>> relative_is_subject("التي", cue_table()["قال"]), relative_is_subject("الذي", cue_table()["قال"])
+    (False, True)
+    """
+    if cue.enclitic:
+        return False
+    for cls, person in _RELATIVE_PERSON:
+        if rel_key in function_words(cls):
+            return cue.person == person
+    return True
 
 
 def relative_antecedent(doc: Doc, r: int, a: int) -> tuple[int, int] | None:

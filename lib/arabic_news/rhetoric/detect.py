@@ -15,7 +15,7 @@ impersonal (يذكر أن، وتعتبر تلك ...), a noun look-alike (كشف 
 from __future__ import annotations
 
 from .chunker import Doc
-from .clauses import match_prep, relative_antecedent, subject_before
+from .clauses import match_prep, relative_antecedent, relative_is_subject, subject_before
 from .cues import COMPLEMENTISERS, Cue, ambiguous_cues, cue_conditions, cue_table, function_words, strip_conjunction
 from .nominal import nominal_cues
 
@@ -67,8 +67,12 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
     if _idiom(cue.lemma, nxt):
         return False  # كشف النقاب عن منتج "unveiled", ذكر اسمه "mention his name", يبث على "airs on"
     base_prev = strip_conjunction(prev)
-    if cue.enclitic and base_prev in function_words("relative"):
-        return False  # "والذي أعلنه مجلس ...": the content is only the pronoun
+    if (
+        cue.enclitic
+        and base_prev in function_words("relative")
+        and not (cue.lemma in function_words("predicative_lemma") and nxt.startswith("ب"))
+    ):
+        return False  # "والذي أعلنه مجلس ...": the content is only the pronoun (but "الذين وصفهم بـ…" has one)
     if cue.lemma in function_words("passive_sense_lemma") and (
         base_prev in function_words("relative") or base_prev in ("ما", "حيث", "اذ")
     ):
@@ -78,7 +82,9 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
     opens = i == a_sent and cue.lemma == "بين" and toks[i].key != cue_key and i + 1 < n
     if opens and doc.head_class(toks[i + 1].key) not in (None, "name"):
         need = None  # "وبين التقرير ...", "وبين الدكتور ...، نائب ...، أن": a sentence opens with the verb
-    if need is not None and not _followed_by(doc, i, need):
+    # a title right after the cue ("عبر الأمين العام ... عن"): the complement may come after a long phrase
+    titled = i + 1 < n and doc.head_class(nxt) == "title" and not doc.gap(i + 1).strip()
+    if need is not None and not _followed_by(doc, i, need, whole_clause=titled):
         return False  # بين "between", عبر "via": a cue only before a clause / with عن
     if (
         cue.tense == "impf"
@@ -89,6 +95,9 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         return False  # يذكر أن / يشار إلى أن: passive formula, no speaker
     if cue.tense == "impf" and cue.takes_object and nxt in function_words("demonstrative"):
         return False  # وتعتبر تلك الزيارة ...: passive "is considered", no speaker
+    nxt2 = toks[i + 2].mkey if i + 2 < n else ""
+    if cue.tense == "perf" and cue.takes_object and nxt in ("ذلك", "هذا") and not COMPLEMENTISERS.match(nxt2):
+        return False  # "أوضح ذلك مدير عام ...": the content is only "that" (a pronoun), no report
     a0, _ = doc.sent_bounds(i)
     if cue.kind == "participle":
         follows_clause = nxt in function_words("fem_part_follower") or bool(
@@ -123,7 +132,14 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         and toks[i - 1].key not in ("ان", "وان", "فان")
     ):
         return False  # "لأنهم يدعون": an embedded clause with a pronoun subject, not a report
-    if cue.kind in ("verb", "relay") and no_gap and prev in relatives and not relative_antecedent(doc, i - 1, a0):
+    if (
+        cue.kind in ("verb", "relay")
+        and no_gap
+        and prev in relatives
+        and relative_is_subject(prev, cue)
+        and not _source_after_resumptive(doc, i)
+        and not relative_antecedent(doc, i - 1, a0)
+    ):
         return False  # "اللافتات التي تدعو": a thing, not a speaker
     if prev in relatives and nxt in function_words("about_it"):
         return False  # "الاتفاق الذي أعلن عنه": announced (passive sense), not a report
@@ -150,6 +166,15 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
     ):
         return False  # "هذا الأسلوب يؤكد أنهم ...": a thing as subject -- an inference, not a report
     return True
+
+
+def _source_after_resumptive(doc: Doc, i: int) -> bool:
+    """ "الوقت الذي يطالب فيه أعضاء …": a pronoun phrase after the cue, then a source (its subject).
+    Not "الاتفاق الذي يرى فيه خطرا" (no source follows: a perception about a thing)."""
+    toks, j = doc.toks, i + 2
+    if j >= len(toks) or toks[i + 1].key not in function_words("pronoun_pp") or doc.sent_of[j] != doc.sent_of[i]:
+        return False
+    return doc.head_class(toks[j].key) is not None or doc.is_name_like(j)
 
 
 def _idiom(lemma: str, nxt: str) -> bool:
@@ -179,16 +204,16 @@ def _clause_follows(doc: Doc, i: int) -> bool:
     return False
 
 
-def _followed_by(doc: Doc, i: int, need: tuple[str, ...]) -> bool:
+def _followed_by(doc: Doc, i: int, need: tuple[str, ...], *, whole_clause: bool = False) -> bool:
     """Does one of ``need`` (keys; "أن" = any complementiser, ":" = a colon, "«" = a quotation right
-    after the cue) follow within ten words of the clause?"""
+    after the cue) follow within ten words of the clause (anywhere in it with ``whole_clause``)?"""
     from ._lexicon import rkey
 
     keys = {rkey(w) for w in need if w not in ("أن", ":", "«")}
     _, b = doc.sent_bounds(i)
     if "«" in need and i + 1 < len(doc.toks) and any(c in doc.gap(i + 1) for c in '«"“'):
         return True  # وتابع «...»: a quotation opens right after the cue
-    for n in range(i + 1, min(b, i + 11)):
+    for n in range(i + 1, b if whole_clause else min(b, i + 11)):
         t = doc.toks[n]
         g = doc.gap(n)
         if ":" in need and ":" in g:
@@ -211,6 +236,14 @@ def _impersonal_at(doc: Doc, i: int) -> tuple[str, str] | None:
         if row[1] == "impersonal" and strip_conjunction(t.key) == _key(row[0]):
             if len(row) > 2 and row[2] == "damma" and not passive_vowel(t.text):
                 return None
+            if len(row) > 2 and row[2].startswith("after_ma"):
+                prev = doc.toks[i - 1].key if i > 0 and doc.sent_of[i - 1] == doc.sent_of[i] else ""
+                nxt = doc.toks[i + 1].key if i + 1 < len(doc.toks) else ""
+                prev = strip_conjunction(prev)
+                if not (prev.endswith("ما") and len(prev) <= 4) or (row[2] == "after_ma_b" and not nxt.startswith("ب")):
+                    return None  # تردد "hesitated", كما وصف الوزير ...: not the impersonal report
+                if t.key != strip_conjunction(t.key) or doc.gap(i).strip():
+                    return None
             return row[0], "neutral"
     found = _cue_at(doc, i)
     if found is not None and found[0].kind == "relay" and found[0].person == "m" and passive_vowel(t.text):

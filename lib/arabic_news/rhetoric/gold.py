@@ -14,7 +14,7 @@ Public API: :func:`load_gold` (articles with text, verified), :func:`read_annota
 :class:`GoldStatement`, :class:`GoldChain`.  Spans are ``(start, end)`` tuples,
 end exclusive.
 
-size: about 470 lines because the schema and offset rules (``validate_record``) are the
+size: about 540 lines because the schema and offset rules (``validate_record``) are the
 format's specification and sit beside the record types and the loader that rely on them;
 splitting them would spread one file format over two modules.
 
@@ -183,7 +183,7 @@ def _folder() -> Any:
 
 
 #: Evaluation rounds recorded in ``split.json`` (README, "The split").
-ROUNDS = (1, 2)
+ROUNDS = (1, 2, 3)
 
 
 def _split_file() -> dict:
@@ -224,10 +224,11 @@ def read_split(round: int | None = None) -> dict[str, str]:
     Round 1: ``articles`` is the split fixed before annotation (d86a34e); ``additions`` lists
     articles added later, all held out (the original split is never reshuffled).
     Round 2: every round-1 article is ``tuning``, and ``round_2_held_out`` (batch 5, annotated
-    before any rule ran on it) is ``held_out``.
+    before any rule ran on it) is ``held_out``.  Round 3 likewise: every round-2 article is
+    ``tuning`` and ``round_3_held_out`` (batch 6) is ``held_out``.
 
-    >>> sorted(set(read_split(1).values())), sorted(set(read_split(2).values()))
-    (['held_out', 'tuning'], ['held_out', 'tuning'])
+    >>> [sorted(set(read_split(r).values())) for r in (1, 2, 3)]
+    [['held_out', 'tuning'], ['held_out', 'tuning'], ['held_out', 'tuning']]
     """
     raw = _split_file()
     now = current_round()
@@ -237,13 +238,18 @@ def read_split(round: int | None = None) -> dict[str, str]:
     first = _round_1(raw)
     if r == 1:
         return first
-    held = raw.get("round_2_held_out")
-    if not isinstance(held, dict) or not held or set(held.values()) != {"held_out"}:
-        raise GoldError("split.json: 'round_2_held_out' must map the round-2 article ids to 'held_out'")
-    reused = set(held) & set(first)
-    if reused:
-        raise GoldError(f"split.json: round-2 held-out {sorted(reused)[:3]} were already used in round 1")
-    return {**dict.fromkeys(first, "tuning"), **held}
+    split = first
+    for k in range(2, r + 1):
+        held = raw.get(f"round_{k}_held_out")
+        if not isinstance(held, dict) or not held or set(held.values()) != {"held_out"}:
+            raise GoldError(f"split.json: 'round_{k}_held_out' must map the round-{k} article ids to 'held_out'")
+        reused = set(held) & set(split)
+        if reused:
+            raise GoldError(
+                f"split.json: round-{k} held-out {sorted(reused)[:3]} were already used in an earlier round"
+            )
+        split = {**dict.fromkeys(split, "tuning"), **held}
+    return split
 
 
 def _all_split_ids() -> set[str]:

@@ -7,7 +7,7 @@ clause's antecedent, a quoted nickname, a partitive (كل من ...); otherwise a
 from the sentence (an action verb's subject, a plural group, the sentence's subject for a
 participle) or, as a fallback with lower confidence, the most recent speaker of the right gender.
 
-size: about 440 lines because one handler per event kind (verb, participle, preposition, headline,
+size: about 530 lines because one handler per event kind (verb, participle, preposition, headline,
 impersonal, nominal cue, relay) works on the shared state of one :class:`Run` (resolver, records,
 explicit spans); splitting them would pass that state between modules.
 
@@ -33,6 +33,7 @@ from .clauses import (
     is_cue_key,
     plural_group,
     relative_antecedent,
+    relative_is_subject,
     shrink_to_known,
     strip_li,
     subject_before,
@@ -125,6 +126,9 @@ class Run:
         """
         doc, toks = self.doc, self.doc.toks
         a, b = doc.sent_bounds(i)
+        if np_start < b and toks[np_start].key in function_words("own_words"):
+            self._own_words(pos, i, np_start, a, strength, lemma)  # "…، حسب قوله": the current speaker
+            return
         q = next((q for q in doc.quotes if toks[j - 1].end <= q[0] <= toks[np_start].start), None)
         if q is not None:  # حسب «رويترز»
             npe = np_start
@@ -149,6 +153,22 @@ class Run:
         e = self.res.resolve(m, pos)
         self.explicit.append((m.start, m.end))
         self.record(toks[i], toks[j - 1].end, m, e, span, strength, lemma, "preposition", "preposition")
+
+    def _own_words(self, pos: int, i: int, k: int, a: int, strength: str, lemma: str) -> None:
+        """بحسب/حسب + قوله، تعبيرها ...: the speaker is the antecedent of the pronoun (m/f/pl/du from its
+        suffix), the content the clause before the cue (or after it when the cue opens the sentence)."""
+        doc, toks = self.doc, self.doc.toks
+        key = toks[k].key
+        person = "du" if key.endswith("هما") else "pl" if key.endswith("هم") else "f" if key.endswith("ها") else "m"
+        ents = self.res.antecedent(person)
+        if not ents:
+            return
+        span = (toks[a].start, toks[i - 1].end) if i > a else content(doc, k + 1, i)
+        e = ents[0]
+        m = max((mm for mm in e.mentions if mm.start < toks[i].start), key=lambda mm: mm.start, default=e.mentions[-1])
+        r = self.record(toks[i], toks[k].end, m, e, span, strength, lemma, "preposition", "antecedent", implicit=True)
+        r.speaker = e.name
+        _ = pos
 
     def _report_noun(self, i: int) -> bool:
         """Is token i a report noun (تصريحات، رواية، حصيلة ...; function_words ``prep_source_noun``)?"""
@@ -241,6 +261,33 @@ class Run:
         for e in ents:
             self.implicit_record(doc.toks[i], e, cue, span, pos, rule)
 
+    def _described_source(self, i: int, a: int, pos: int, cue: Cue) -> Entity | None:
+        """An imperfect cue right after a comma describes a source or document named just before it
+        ("تقارير أداء لعمل الحكومة، تفيد بـ…"): that phrase, when the verb agrees with it."""
+        doc, toks = self.doc, self.doc.toks
+        if cue.tense != "impf" or cue.person not in ("m", "f") or "،" not in doc.gap(i):
+            return None
+        kinds = ("institution_document", "anonymous_collective", "news_agency")
+        lo = max(a, i - 8)
+        heads = []  # source heads before the comma, right to left, within one clause
+        for n in range(i - 1, lo - 1, -1):
+            if doc.head_class(toks[n].key) in kinds:
+                heads.append(n)
+            if n > lo and any(c in doc.gap(n) for c in '.!?؟:«"“،'):
+                break
+        if not heads:
+            return None
+        start = heads[0]
+        for n in heads[1:]:  # "تقارير أداء لعمل الحكومة": the phrase that reaches the nearest head
+            if doc.np_at(n, i, max_len=8) > start:
+                start = n
+        j = doc.np_at(start, i, max_len=8)
+        if j <= start:
+            return None
+        m = doc.mention(start, j)
+        e = self.res.existing(m) or self.res.resolve(m, pos)
+        return e if e.fem == (cue.person == "f") else None
+
     def _sentence_subject(self, a: int, i: int, pos: int) -> Entity | None:
         """The subject of the sentence's opening verb (وشكك معهد بحثي ... قائلا): a recognised phrase
         among the first words of the sentence."""
@@ -274,7 +321,13 @@ class Run:
             ):
                 self.impersonal(pos, i, cue.lemma, cue.strength)  # أعلن عن ... with no subject: "... was announced"
                 return
+            described = self._described_source(i, a, pos, cue)
+            if described is not None:  # "وتسربت تقارير أداء لعمل الحكومة، تفيد بـ…": the reports speak
+                self.implicit_record(t, described, cue, span, pos, "sentence_subject")
+                return
             act = action_subject(doc, res, a, i, pos) if cue.person != "du" else None
+            if act is not None and cue.person in ("m", "f") and act.fem != (cue.person == "f"):
+                act = None  # "… اللاعب …، وقالت": a feminine verb does not take a masculine subject
             rule = "action_subject"
             if act is None and cue.person == "pl":
                 act, rule = plural_group(doc, res, a, i, pos), "plural_group"
@@ -293,7 +346,13 @@ class Run:
     def _subject(self, i: int, a: int, b: int, cue: Cue) -> tuple[tuple[int, int] | None, str]:
         """The explicit subject's token range of the verb at i, and the rule that found it."""
         doc, toks = self.doc, self.doc.toks
-        if i > a and toks[i - 1].key in function_words("relative"):
+        resumptive = i + 1 < b and toks[i + 1].key in function_words("pronoun_pp")  # الذي يطالب فيه X
+        if (
+            i > a
+            and toks[i - 1].key in function_words("relative")
+            and relative_is_subject(toks[i - 1].key, cue)
+            and not resumptive
+        ):
             rel = relative_antecedent(doc, i - 1, a)
             if rel is not None:
                 start = rel[0]
@@ -307,6 +366,14 @@ class Run:
                     k += 1
                 if end > start:
                     return (start, end), "relative"
+        if (
+            i >= a + 3
+            and COMPLEMENTISERS.match(toks[i - 1].mkey)
+            and strip_conjunction(toks[i - 3].key) in function_words("sabaqa")
+            and toks[i - 2].key.startswith("ل")
+            and not doc.gap(i - 1).strip()
+        ):
+            return (i - 2, i - 1), "explicit"  # "وسبق لماردونا أن اتهم ...": the ل-phrase is the subject
         sv = subject_before(doc, i, a)  # headline "العراق يؤكد ..."، "وكان الوزير قد أكد"
         if sv is not None:
             return sv, "explicit"
@@ -356,9 +423,13 @@ class Run:
     def _subject_after(self, i: int, j0: int, b: int, cue: Cue) -> tuple[int, int] | None:
         """VSO: the noun phrase right after the verb, unless it is a cue, a pronoun or the object."""
         doc, res, toks, lex = self.doc, self.res, self.doc.toks, self.doc.lex
+        if toks[j0].key in function_words("pronoun_pp") and j0 + 1 < b and not doc.gap(j0 + 1).strip():
+            j0 += 1  # "في الوقت الذي يطالب فيه أعضاء متشددون": the subject follows the resumptive phrase
         if toks[j0].key in function_words("partitive") and j0 + 2 < b and toks[j0 + 1].key == "من":
             j = doc.np_at(j0 + 2, b, complements=cue.complements, max_len=12)  # دعا كل من الدكتور ...
-            return (j0, j) if j > j0 + 2 and doc.head_class(toks[j0 + 2].key) is not None else None
+            # ... or a definite sound masculine plural, a group of people (ويرى الكثير من المشرعين)
+            people = toks[j0 + 2].key.startswith("ال") and toks[j0 + 2].key.endswith(("ين", "ون"))
+            return (j0, j) if j > j0 + 2 and (doc.head_class(toks[j0 + 2].key) is not None or people) else None
         j = doc.np_at(j0, b, complements=cue.complements, max_len=14)
         if j <= j0:
             return None
@@ -377,6 +448,8 @@ class Run:
             is_cue_key(head)
             or len(head) < 2
             or (head.startswith(("بال", "لل")) and doc.head_class(head) is None)  # a prepositional phrase
+            or (head.startswith("ب") and "ب" in cue.complements and doc.head_class(head) is None)  # أشاد بمستوى
+            or head in function_words("pronoun_pp")  # التي زعم فيها ...
             or (
                 head.startswith("ل")
                 and head not in lex["names"]
@@ -389,7 +462,17 @@ class Run:
         if cue.takes_object:
             j = cut_object(doc, j0, j)
         # a title followed by a given name (المخرج السعودي عامر الحمود) is a person even for an unknown title
-        recognised = recognised or any(is_name_key(toks[k].key, lex["names"]) for k in range(j0 + 1, j))
+        # (a definite title: "وأعلن سقوط عباس حسين" is an indefinite verbal noun, the object, before a name)
+        recognised = recognised or (
+            strip_conjunction(head).startswith("ال")
+            and any(is_name_key(toks[k].key, lex["names"]) for k in range(j0 + 1, j))
+        )
+        # an unknown name followed by its title (وأوضح وحيد سعودي مدير عام ...) is a person too
+        recognised = recognised or (
+            not head.startswith("ال")
+            and not doc.is_stop(head, toks[j0].mkey)
+            and any(doc.head_class(toks[k].key) == "title" for k in range(j0 + 1, min(j, j0 + 4)))
+        )
         # a counted anonymous source (أربعة مصادر، عدد من المسؤولين) is a subject too
         recognised = recognised or any(doc.head_class(toks[k].key) == "anonymous_collective" for k in range(j0, j))
         if not not_subject and (recognised or not cue.takes_object or COMPLEMENTISERS.match(follows)):
