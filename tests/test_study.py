@@ -313,3 +313,17 @@ def test_skip_stage_leaves_columns_empty(tmp_path):
     assert "persuasion" not in run["stages"] and set(run["stage_cpu_ms_per_item"]) >= {"topic", "markers"}
     with pytest.raises(ValueError, match="unknown study stage"):
         run_study(FIXTURE, tmp_path, scheduler="inline", quick=True, skip=["sentiment"], show_progress=False)
+
+
+def test_word_caches_are_trimmed_and_results_unchanged():
+    """trim_word_caches empties only the package's memo caches above the limit; a stem is the same afterwards."""
+    from arabic_news.stem import light_stem
+    from arabic_news.study.batch import trim_word_caches
+
+    light_stem.cache_clear()
+    before = [light_stem(w) for w in ("والمدرسة", "بالمدارس", "للمعلمين")]
+    assert light_stem.cache_info().currsize == 3
+    assert trim_word_caches(limit=10**9) == 0 and light_stem.cache_info().currsize == 3
+    assert trim_word_caches(limit=2) >= 1
+    assert light_stem.cache_info().currsize == 0
+    assert [light_stem(w) for w in ("والمدرسة", "بالمدارس", "للمعلمين")] == before
