@@ -13,7 +13,12 @@ Two kinds of notebook (see ``arabic_news.report.build``):
 
 Each is run with papermill (not nbmake: nbmake cannot inject the ``parameters``
 cell's values, and the suite must run every notebook with ``QUICK=True``) into
-a temporary output notebook; tests never write to ``figures/``.  Any cell
+a temporary output notebook; tests never write to ``figures/``.  As in the
+report build (:mod:`arabic_news.report.jobs`), an article's notebooks share one
+kernel whose namespace is cleared before each notebook
+(:class:`arabic_news.report.execute.KernelSession`), so the package, its models
+and the encoder load once per article; an article's tests stay on one xdist
+worker (``xdist_group``).  Each lab-level notebook gets a kernel of its own.  Any cell
 error fails the test.  New notebooks in either folder are picked up
 automatically.
 """
@@ -74,13 +79,48 @@ def _is_lab(notebook: Path) -> bool:
     return notebook.parent.name == "lab"
 
 
-def _execute(notebook: Path, out: Path, article: str | None) -> dict:
-    """Run ``notebook`` with QUICK parameters into ``out`` and return the executed notebook."""
+def _group(article: str) -> pytest.MarkDecorator:
+    return pytest.mark.xdist_group(f"notebooks-{Path(article).stem}")
+
+
+def _notebook_params(notebooks: list[Path]) -> list:
+    """Notebooks as parameters; the per-article ones run on the seed article, so they share its xdist group."""
+    return [pytest.param(nb, id=i, marks=() if _is_lab(nb) else _group(SEED_ARTICLE)) for nb, i in zip(notebooks, IDS)]
+
+
+@pytest.fixture(scope="module")
+def kernels():
+    """``kernels(article)``: the shared kernel of an article's notebooks in this test process (closed at the end)."""
+    from arabic_news.report.execute import KernelSession, kernel_env
+
+    sessions: dict[str, KernelSession] = {}
+
+    def get(article: str) -> KernelSession:
+        if article not in sessions:
+            sessions[article] = KernelSession(kernel_env(None), cwd=ROOT)
+        return sessions[article]
+
+    yield get
+    for s in sessions.values():
+        s.close()
+
+
+def _execute(notebook: Path, out: Path, article: str | None, session=None) -> dict:
+    """Run ``notebook`` with QUICK parameters into ``out`` and return the executed notebook.
+
+    With ``session`` (a :class:`~arabic_news.report.execute.KernelSession`) it runs in that kernel,
+    namespace cleared first, as the report build runs an article's notebooks.
+    """
     import papermill as pm
 
     params = {"SEED": 0, "QUICK": True, "FIGURES": ""}
     if article is not None:
         params["ARTICLE"] = article
+    if session is not None:
+        from arabic_news.report.execute import execute_notebook, kernel_env
+
+        execute_notebook(notebook, out, params, env=kernel_env(None), timeout=600, session=session)
+        return json.loads(out.read_text("utf-8"))
     pm.execute_notebook(
         str(notebook),
         str(out),
@@ -190,19 +230,22 @@ def test_notebook_follows_conventions(notebook: Path):
         assert banned not in code, f"{banned!r} is not allowed in notebooks"
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=IDS)
-def test_notebook_executes_quick(notebook: Path, tmp_path: Path):
+@pytest.mark.parametrize("notebook", _notebook_params(NOTEBOOKS))
+def test_notebook_executes_quick(notebook: Path, tmp_path: Path, kernels):
     """The notebook runs top to bottom with QUICK=True (on the seed article if per-article) without a cell error."""
-    nb = _execute(notebook, tmp_path / notebook.name, None if _is_lab(notebook) else SEED_ARTICLE)
+    if _is_lab(notebook):
+        nb = _execute(notebook, tmp_path / notebook.name, None)
+    else:
+        nb = _execute(notebook, tmp_path / notebook.name, SEED_ARTICLE, kernels(SEED_ARTICLE))
     errors = [o for c in nb["cells"] for o in c.get("outputs", []) if o.get("output_type") == "error"]
     assert not errors
 
 
 @pytest.mark.notebook
 @pytest.mark.slow
-@pytest.mark.parametrize("article", OTHER_ARTICLES, ids=[Path(a).stem for a in OTHER_ARTICLES])
+@pytest.mark.parametrize("article", [pytest.param(a, id=Path(a).stem, marks=_group(a)) for a in OTHER_ARTICLES])
 @pytest.mark.parametrize("notebook", ARTICLE_NOTEBOOKS, ids=[p.stem for p in ARTICLE_NOTEBOOKS])
-def test_notebook_executes_quick_on_other_articles(notebook: Path, article: str, tmp_path: Path):
+def test_notebook_executes_quick_on_other_articles(notebook: Path, article: str, tmp_path: Path, kernels):
     """A per-article notebook completes on an article of another shape, and its prose speaks only of that article.
 
     Its report never names the featured article's distinctive words unless the article contains them,
@@ -210,7 +253,7 @@ def test_notebook_executes_quick_on_other_articles(notebook: Path, article: str,
     """
     from arabic_news.article import read_article
 
-    nb = _execute(notebook, tmp_path / notebook.name, article)
+    nb = _execute(notebook, tmp_path / notebook.name, article, kernels(article))
     errors = [
         f"{o.get('ename')}: {o.get('evalue')}"
         for c in nb["cells"]
