@@ -88,7 +88,7 @@ def _notebook_params(notebooks: list[Path]) -> list:
     return [pytest.param(nb, id=i, marks=() if _is_lab(nb) else _group(SEED_ARTICLE)) for nb, i in zip(notebooks, IDS)]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # once per test process: module scope re-ran it when xdist interleaved modules
 def kernels():
     """``kernels(article)``: the shared kernel of an article's notebooks in this test process (closed at the end)."""
     from arabic_news.report.execute import KernelSession, kernel_env

@@ -50,7 +50,7 @@ def figure_hashes(folder: Path) -> dict[str, list[str]]:
     return out
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # once per test process: module scope re-ran it when xdist interleaved modules
 def two_builds(tmp_path_factory):
     base = tmp_path_factory.mktemp("repro")
     figures_before = {p.name: p.read_bytes() for p in (ROOT / "figures").glob("*.png")}

@@ -28,7 +28,7 @@ def _assert_same(a: dict[str, pd.DataFrame], b: dict[str, pd.DataFrame]) -> None
         pd.testing.assert_frame_equal(a[t].reset_index(drop=True), b[t].reset_index(drop=True), check_exact=True)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")  # once per test process: module scope re-ran it when xdist interleaved modules
 def inline_run(tmp_path_factory) -> tuple[Path, dict[str, pd.DataFrame]]:
     out = tmp_path_factory.mktemp("inline")
     run_study(FIXTURE, out, scheduler="inline", quick=True, partition_size=2, show_progress=False)
