@@ -16,8 +16,25 @@ from pathlib import Path
 __all__ = ["register"]
 
 
+def _skip_iri_grammar() -> None:
+    """Leave out jsonschema's optional IRI format checker in the build process.
+
+    nbformat (papermill, nbconvert) imports jsonschema, whose ``_format`` module
+    imports the optional ``rfc3987_syntax`` if it is installed (JupyterLab pulls it
+    in); that package compiles a grammar at import, 2.6 s of every build's start.
+    jsonschema skips the checker when the import fails (``suppress(ImportError)``),
+    and notebook validation never checks the IRI format.  Kernels are other
+    processes and keep it.
+    """
+    import sys
+
+    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[arg-type]  # None: "import fails"
+
+
 def _build(args: argparse.Namespace) -> int:
     from .build import build_reports
+
+    _skip_iri_grammar()
 
     results = build_reports(
         args.articles or None,

@@ -40,6 +40,9 @@ REPORT_DIR_ENV = "ARABIC_NEWS_REPORT_DIR"
 #: matplotlib backend of the kernels that execute the notebooks (figures inline in the report)
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 _ENGINE = "arabic_news_env"
+#: clears a shared kernel's user namespace between notebooks; imported modules and their caches stay
+#: (IPython's reset also empties the output history and runs the garbage collector)
+RESET_CODE = "get_ipython().run_line_magic('reset', '-f')"
 T = TypeVar("T")
 
 
@@ -72,6 +75,21 @@ def _register_engine() -> None:
     if _ENGINE in papermill_engines._engines:
         return
 
+    class _Client(PapermillNotebookClient):
+        """Papermill's client; in a shared kernel it first clears the namespace, over its own connection.
+
+        A separate client for the reset cost a second ``wait_for_ready`` (about 0.2 s) per notebook.
+        """
+
+        reset_first = False
+
+        def papermill_execute_cells(self) -> None:
+            if self.reset_first:
+                reply = self.wait_for_reply(self.kc.execute(RESET_CODE, silent=True, store_history=False))
+                if (reply or {}).get("content", {}).get("status") != "ok":
+                    raise RuntimeError("could not clear the shared kernel's namespace")
+            super().papermill_execute_cells()
+
     class EnvEngine(NBClientEngine):
         @classmethod
         def execute_managed_notebook(
@@ -84,6 +102,7 @@ def _register_engine() -> None:
             start_timeout: int = 60,
             execution_timeout: int | None = None,
             kernel_env: dict[str, str] | None = None,
+            reset_first: bool = False,
             **kwargs: Any,
         ) -> Any:
             kwargs = remove_args(["input_path", "timeout", "startup_timeout"], **kwargs)
@@ -97,7 +116,8 @@ def _register_engine() -> None:
                 stdout_file=stdout_file,
                 stderr_file=stderr_file,
             )
-            client = PapermillNotebookClient(nb_man, **final)
+            client = _Client(nb_man, **final)
+            client.reset_first = reset_first
             try:
                 return client.execute(**({"env": kernel_env} if kernel_env is not None else {}))
             finally:
@@ -170,9 +190,8 @@ class KernelSession:
             kc.start_channels()
             try:
                 await kc.wait_for_ready(timeout=self.startup_timeout)
-                code = "get_ipython().run_line_magic('reset', '-f')\nimport gc as _gc; _gc.collect(); del _gc"
                 reply: dict[str, Any] = await kc.execute_interactive(
-                    code, store_history=False, timeout=60, output_hook=lambda msg: None
+                    RESET_CODE, store_history=False, timeout=60, output_hook=lambda msg: None
                 )
                 return reply
             finally:
@@ -182,15 +201,24 @@ class KernelSession:
         if reply.get("content", {}).get("status") != "ok":
             raise RuntimeError("could not clear the shared kernel's namespace")
 
-    def ready(self) -> None:
-        """A kernel with an empty namespace: the current one reset, or a new one if it died."""
+    def ready(self, *, reset: bool = True) -> bool:
+        """A live kernel for the next notebook: the current one, or a new one if it died.
+
+        Returns whether its namespace still holds a previous notebook's names; with
+        ``reset`` (default) they are cleared here, otherwise the caller clears them
+        (:func:`execute_notebook` does so over papermill's own connection).
+        """
+        used = False
         if self.alive():
-            if self.notebooks:
+            used = self.notebooks > 0
+            if used and reset:
                 self.reset()
+                used = False
         else:
             self.close()
             self.start()
         self.notebooks += 1
+        return used
 
     def close(self) -> None:
         """Shut the kernel down (no error if it is already gone)."""
@@ -248,7 +276,7 @@ def execute_notebook(
     def run() -> None:
         extra: dict[str, Any] = {}
         if session is not None:
-            session.ready()
+            extra["reset_first"] = session.ready(reset=False)
             extra["km"] = session.km
         pm.execute_notebook(
             str(nb_path),

@@ -208,6 +208,10 @@ def run_lane(job: Job, notebooks: Sequence[Path], *_after: Any) -> list[dict[str
 
     def body() -> list[dict[str, Any]]:
         with KernelSession(job.env, cwd=project_root()) as session:
+            try:  # the kernel boots while this thread imports papermill and nbconvert (about 3 s, once per process)
+                session.start()
+            except Exception:  # noqa: BLE001 -- the first notebook retries and records the error
+                session.close()
             return [run_notebook(job, nb, session) for nb in notebooks]
 
     return in_own_thread(body, name=f"lane-{job.res.slug}-{notebooks[0].stem}")
