@@ -109,3 +109,16 @@ def test_atomic_write_makes_ordinary_readable_files(tmp_path):
     os.umask(umask)
     assert target.read_text() == "x" and (target.stat().st_mode & 0o777) == (0o666 & ~umask)
     assert [p.name for p in tmp_path.iterdir()] == ["index.html"]
+
+
+def test_data_fingerprint_ignores_modification_times(tmp_path):
+    """A fresh clone or a checkout resets modification times: the fingerprint follows content, not mtime."""
+    import os
+
+    f = tmp_path / "words.txt"
+    f.write_text("أمن\nسلام\n", "utf-8")
+    before_file, before_dir = data_fingerprint(f), data_fingerprint(tmp_path)
+    os.utime(f, (1_000_000_000, 1_000_000_000))
+    assert data_fingerprint(f) == before_file and data_fingerprint(tmp_path) == before_dir
+    f.write_text("أمن\nحرب\n", "utf-8")  # same size, other content
+    assert data_fingerprint(f) != before_file and data_fingerprint(tmp_path) != before_dir

@@ -59,17 +59,30 @@ def code_fingerprint(*modules: str) -> str:
     return h.hexdigest()[:16]
 
 
+#: files up to this size are fingerprinted by their content; larger ones by size and modification time
+CONTENT_HASH_LIMIT = 8 * 1024 * 1024
+
+
+def _file_token(f: Path, name: str) -> bytes:
+    st = f.stat()
+    if st.st_size <= CONTENT_HASH_LIMIT:
+        return f"{name}|{hashlib.sha256(f.read_bytes()).hexdigest()}".encode()
+    return f"{name}|{st.st_size}|{int(st.st_mtime)}".encode()
+
+
 def data_fingerprint(path: str | os.PathLike) -> str:
-    """Hash identifying a data file or folder without reading all of it.
+    """Hash identifying a data file or folder without reading large files.
 
     Uses the folder's ``MANIFEST.sha256`` when present (the shared data ships
-    one), else the relative names, sizes and modification times of its files.
+    one); otherwise each file's relative name and content (files up to
+    :data:`CONTENT_HASH_LIMIT`; larger ones by size and modification time), so
+    that a fresh clone or a checkout, which resets modification times, keeps the
+    cache entries of unchanged data.
     """
     p = Path(path)
     h = hashlib.sha256()
     if p.is_file():
-        st = p.stat()
-        h.update(f"{p.name}|{st.st_size}|{int(st.st_mtime)}".encode())
+        h.update(_file_token(p, p.name))
         return h.hexdigest()[:16]
     manifest = p / "MANIFEST.sha256"
     if manifest.is_file():
@@ -77,8 +90,7 @@ def data_fingerprint(path: str | os.PathLike) -> str:
         return h.hexdigest()[:16]
     for f in sorted(p.rglob("*")):
         if f.is_file():
-            st = f.stat()
-            h.update(f"{f.relative_to(p)}|{st.st_size}|{int(st.st_mtime)}".encode())
+            h.update(_file_token(f, str(f.relative_to(p))))
     return h.hexdigest()[:16]
 
 
