@@ -85,6 +85,13 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.slow)
 
 
+def attribution_pairs(text: str) -> list[tuple[str, str]]:
+    """(cue, speaker text at its span) per attribution record of ``text``; '' for an impersonal record."""
+    from arabic_news.rhetoric import attributions
+
+    return [(r.cue, text[r.speaker_start : r.speaker_end] if r.speaker_start >= 0 else "") for r in attributions(text)]
+
+
 @pytest.fixture(scope="session")
 def featured_path() -> str:
     """The featured article's path, relative to the project root."""

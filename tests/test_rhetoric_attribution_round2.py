@@ -7,14 +7,9 @@ from __future__ import annotations
 import pytest
 
 from arabic_news.rhetoric import attributions
+from conftest import attribution_pairs
 
-
-def pairs(text: str) -> list[tuple[str, str]]:
-    """(cue, speaker text at its span) per record; '' for an impersonal record."""
-    out = []
-    for r in attributions(text):
-        out.append((r.cue, text[r.speaker_start : r.speaker_end] if r.speaker_start >= 0 else ""))
-    return out
+pairs = attribution_pairs
 
 
 @pytest.mark.parametrize(

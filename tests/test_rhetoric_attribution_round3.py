@@ -11,11 +11,9 @@ import pytest
 from arabic_news.rhetoric import attributions
 from arabic_news.rhetoric.clauses import relative_is_subject
 from arabic_news.rhetoric.cues import cue_table
+from conftest import attribution_pairs
 
-
-def pairs(text: str) -> list[tuple[str, str]]:
-    """(cue, speaker text at its span) per record; '' for an impersonal record."""
-    return [(r.cue, text[r.speaker_start : r.speaker_end] if r.speaker_start >= 0 else "") for r in attributions(text)]
+pairs = attribution_pairs
 
 
 @pytest.mark.parametrize(

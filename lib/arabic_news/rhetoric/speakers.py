@@ -127,7 +127,7 @@ class Run:
         doc, toks = self.doc, self.doc.toks
         a, b = doc.sent_bounds(i)
         if np_start < b and toks[np_start].key in function_words("own_words"):
-            self._own_words(pos, i, np_start, a, strength, lemma)  # "…، حسب قوله": the current speaker
+            self._own_words(i, np_start, a, strength, lemma)  # "…، حسب قوله": the current speaker
             return
         q = next((q for q in doc.quotes if toks[j - 1].end <= q[0] <= toks[np_start].start), None)
         if q is not None:  # حسب «رويترز»
@@ -154,7 +154,7 @@ class Run:
         self.explicit.append((m.start, m.end))
         self.record(toks[i], toks[j - 1].end, m, e, span, strength, lemma, "preposition", "preposition")
 
-    def _own_words(self, pos: int, i: int, k: int, a: int, strength: str, lemma: str) -> None:
+    def _own_words(self, i: int, k: int, a: int, strength: str, lemma: str) -> None:
         """بحسب/حسب + قوله، تعبيرها ...: the speaker is the antecedent of the pronoun (m/f/pl/du from its
         suffix), the content the clause before the cue (or after it when the cue opens the sentence)."""
         doc, toks = self.doc, self.doc.toks
@@ -168,7 +168,6 @@ class Run:
         m = max((mm for mm in e.mentions if mm.start < toks[i].start), key=lambda mm: mm.start, default=e.mentions[-1])
         r = self.record(toks[i], toks[k].end, m, e, span, strength, lemma, "preposition", "antecedent", implicit=True)
         r.speaker = e.name
-        _ = pos
 
     def _report_noun(self, i: int) -> bool:
         """Is token i a report noun (تصريحات، رواية، حصيلة ...; function_words ``prep_source_noun``)?"""

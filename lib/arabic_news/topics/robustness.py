@@ -220,9 +220,6 @@ def outlet_predictions(
     code = evaluation_code_key()
     out = []
     for recipe in recipes:  # one cache entry per recipe: a bench run reuses what an earlier run computed
-        uses_emb = recipe.endswith("encoder")
-        if uses_emb and emb is None:
-            raise ValueError(f"recipe {recipe!r} needs the corpus embeddings (emb=topic_embeddings(data))")
         key = fingerprint(
             "outlet-predictions-v2",
             data.key,
@@ -230,11 +227,26 @@ def outlet_predictions(
             recipe,
             seed,
             params or {},
-            fingerprint(emb.shape, float(emb[:50].sum())) if uses_emb else None,
+            embedding_key(recipe, emb),
         )
         rows = cached("topic-eval-outlets", key, lambda r=recipe: build(r))
         out += rows if name is None else [{**r, "recipe": name} for r in rows]
     return out
+
+
+def embedding_key(recipe: str, emb: Any) -> str | None:
+    """The part of a cache key that identifies the corpus embeddings an ``*encoder`` recipe uses (else None).
+
+    >>> embedding_key("ngram", None) is None
+    True
+    """
+    from ..cache import fingerprint
+
+    if not recipe.endswith("encoder"):
+        return None
+    if emb is None:
+        raise ValueError(f"recipe {recipe!r} needs the corpus embeddings (emb=topic_embeddings(data))")
+    return fingerprint(emb.shape, float(emb[:50].sum()))
 
 
 def bootstrap_ci(

@@ -75,7 +75,7 @@ def inner_validation(
     from ..cache import cached, fingerprint
     from ..corpus import progress
     from .models import heldout_split, training_rows
-    from .robustness import _features, evaluation_code_key, fit_recipe
+    from .robustness import _features, embedding_key, evaluation_code_key, fit_recipe
 
     candidates = CANDIDATES if candidates is None else candidates
     pool, held = heldout_split(data, seed=seed)
@@ -108,9 +108,6 @@ def inner_validation(
 
     out = {}
     for name, (recipe, params) in candidates.items():
-        uses_emb = recipe.endswith("encoder")
-        if uses_emb and emb is None:
-            raise ValueError(f"candidate {name!r} needs the corpus embeddings (emb=topic_embeddings(data))")
         key = fingerprint(
             "inner-validation-v1",
             data.key,
@@ -118,7 +115,7 @@ def inner_validation(
             recipe,
             params,
             seed,
-            fingerprint(emb.shape, float(emb[:50].sum())) if uses_emb else None,
+            embedding_key(recipe, emb),
         )
         out[name] = cached("topic-eval-inner", key, lambda r=recipe, p=params, nm=name: build(r, p, nm))
     return out
