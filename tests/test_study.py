@@ -327,3 +327,47 @@ def test_word_caches_are_trimmed_and_results_unchanged():
     assert trim_word_caches(limit=2) >= 1
     assert light_stem.cache_info().currsize == 0
     assert [light_stem(w) for w in ("والمدرسة", "بالمدارس", "للمعلمين")] == before
+
+
+def _sample_cache(tmp_path, monkeypatch, inline_run, *, with_tables: bool):
+    """An isolated cache holding a study-sample entry whose stored "dir" is stale (a moved cache)."""
+    import shutil
+
+    from arabic_news.study import sample
+
+    monkeypatch.setenv("ARABIC_NEWS_CACHE", str(tmp_path / "cache"))
+    key = sample._sample_key(sample.QUICK_SAMPLE_SIZE, 0, True)
+    out = tmp_path / "cache" / "study-sample" / key
+    if with_tables:
+        shutil.copytree(inline_run[0], out)
+    entry = {"dir": str(tmp_path / "elsewhere" / key), "size": 7, "corpus_size": 7, "duplicates": {}}
+    (tmp_path / "cache" / "study-sample").mkdir(parents=True, exist_ok=True)
+    (tmp_path / "cache" / "study-sample" / f"{key}.json").write_text(json.dumps(entry), "utf-8")
+    return sample, out
+
+
+def test_study_tables_read_the_cache_folder_not_the_stored_path(inline_run, tmp_path, monkeypatch):
+    """A cache moved to another folder still gives the sample's tables (they were empty: the stored path was read)."""
+    sample, out = _sample_cache(tmp_path, monkeypatch, inline_run, with_tables=True)
+    monkeypatch.setattr(sample, "_build_sample", lambda *a: pytest.fail("the complete sample was rebuilt"))
+    st = sample.study_tables(seed=0, quick=True)
+    assert st.path == out
+    _assert_same(st.tables, inline_run[1])
+
+
+def test_study_tables_rebuild_when_the_entry_outlived_its_tables(inline_run, tmp_path, monkeypatch):
+    """An entry whose tables are gone is rebuilt instead of giving empty tables."""
+    import shutil
+
+    sample, out = _sample_cache(tmp_path, monkeypatch, inline_run, with_tables=False)
+    calls = []
+
+    def rebuild(n, seed, quick, key):
+        calls.append(key)
+        shutil.copytree(inline_run[0], out, dirs_exist_ok=True)
+        return {"dir": str(out), "size": 7, "corpus_size": 7, "duplicates": {}}
+
+    monkeypatch.setattr(sample, "_build_sample", rebuild)
+    st = sample.study_tables(seed=0, quick=True)
+    assert len(calls) == 1
+    assert len(st["articles"]) == len(inline_run[1]["articles"]) > 0

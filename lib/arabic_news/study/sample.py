@@ -152,13 +152,22 @@ def study_tables(*, seed: int = 0, quick: bool = False, prefer_full: bool = True
         tables = load_tables(full)
         n = len(tables["articles"]) + len(tables["errors"])
         return StudyTables(tables, "full", full, n, report.get("input"), report, False)
+    from ..paths import cache_dir
+
     n = QUICK_SAMPLE_SIZE if quick else SAMPLE_SIZE
     key = _sample_key(n, seed, quick)
+    # The tables live in the cache folder of this key, wherever the cache is now: the entry's own "dir"
+    # is where they were written, which is stale once a cache folder is moved or copied.
+    out = cache_dir("study-sample", key)
     info = cached("study-sample", key, lambda: _build_sample(n, seed, quick, key))
+    if not _complete(out):  # the entry outlived its tables (folder deleted, cache copied in part): rebuild
+        entry = cache_dir("study-sample") / f"{key}.json"
+        entry.unlink(missing_ok=True)
+        info = cached("study-sample", key, lambda: _build_sample(n, seed, quick, key))
     return StudyTables(
-        load_tables(info["dir"]),
+        load_tables(out),
         "sample",
-        Path(info["dir"]),
+        out,
         info["size"],
         info["corpus_size"],
         info["duplicates"],
