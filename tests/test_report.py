@@ -418,17 +418,46 @@ def test_warmup_registry_lists_the_cold_steps():
         warmup.run_step("no-such-step")
 
 
-def test_warmup_tasks_run_as_dask_graph_in_dependency_order(monkeypatch):
+def test_warmup_tasks_run_as_dask_graph_in_dependency_order(monkeypatch, tmp_path):
     """Warm-up tasks form a Dask graph: a step runs after the steps it waits for, failures do not raise."""
     import dask
 
     from arabic_news.report import warmup
 
+    monkeypatch.setenv("ARABIC_NEWS_CACHE", str(tmp_path))
     ran: list[str] = []
     monkeypatch.setattr(warmup, "_run_in_process", lambda name, seed, quick, log, *after: ran.append(name))
     tasks = warmup.warmup_tasks(["topics.cv"], seed=0, quick=True, log=lambda m: None)
     dask.compute(*tasks, scheduler="threads", num_workers=2)
     assert ran == ["topics.counts", "topics.cv"]
+
+
+def test_warmup_stamp_skips_current_steps_and_only_after_success(monkeypatch, tmp_path):
+    """Once every step succeeded, the next build starts no step process; a failed step leaves no stamp."""
+    import dask
+
+    from arabic_news.report import warmup
+
+    monkeypatch.setenv("ARABIC_NEWS_CACHE", str(tmp_path))
+    ran: list[str] = []
+    fail = {"topics.cv"}
+
+    def run(name, seed, quick, log, *after):
+        ran.append(name)
+        return "boom" if name in fail else None
+
+    monkeypatch.setattr(warmup, "_run_in_process", run)
+    logs: list[str] = []
+    dask.compute(*warmup.warmup_tasks(["topics.cv"], seed=0, quick=True, log=logs.append), scheduler="sync")
+    assert not warmup.stamp_path(["topics.cv"], seed=0, quick=True).exists()  # a step failed: retried next time
+    fail.clear()
+    dask.compute(*warmup.warmup_tasks(["topics.cv"], seed=0, quick=True, log=logs.append), scheduler="sync")
+    assert ran == ["topics.counts", "topics.cv"] * 2
+    assert warmup.stamp_path(["topics.cv"], seed=0, quick=True).exists()
+    assert warmup.warmup_tasks(["topics.cv"], seed=0, quick=True, log=logs.append) == []
+    assert "all 1 steps current" in logs[-1]
+    assert warmup.warmup_tasks(["topics.cv"], seed=1, quick=True, log=logs.append)  # another seed: not current
+    assert warmup.stamp_path(["topics.cv"], seed=0, quick=False) != warmup.stamp_path(["topics.cv"], seed=0, quick=True)
 
 
 def _code_notebook(path: Path, *sources: str) -> Path:

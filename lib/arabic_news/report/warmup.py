@@ -26,6 +26,7 @@ import sys
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 __all__ = ["WARMUPS", "Warmup", "warmup", "default_warmups", "run_step", "warmup_tasks"]
@@ -209,14 +210,48 @@ def _run_in_process(name: str, seed: int, quick: bool, log: Callable[[str], None
     return None
 
 
+def stamp_path(names: Sequence[str], *, seed: int, quick: bool) -> Path:
+    """The file that says these steps all succeeded for this package code, data, seed and mode.
+
+    Its name is a fingerprint of the whole package (code and data files), the shared data folder,
+    the step names, the seed and the mode; a change to any of them gives a new name, so a stale
+    stamp is never read.  A build that finds it starts no step process (each would only find its
+    cache entry: about a second or two per step).
+    """
+    from ..cache import code_fingerprint, data_fingerprint, fingerprint
+    from ..paths import cache_dir, data_path
+
+    key = fingerprint(code_fingerprint(), data_fingerprint(data_path()), sorted(names), seed=seed, quick=quick)
+    return cache_dir("warmup") / f"{key}.done"
+
+
+def _write_stamp(path: Path, log: Callable[[str], None], *results: str | None) -> None:
+    """Write the stamp when every step succeeded (a failed step is retried by the next build)."""
+    from ..cache import atomic_write
+
+    if all(r is None for r in results):
+        atomic_write(path, lambda tmp: tmp.write_text(time.strftime("%Y-%m-%dT%H:%M:%S\n"), "utf-8"))
+
+
 def warmup_tasks(names: Sequence[str], *, seed: int, quick: bool, log: Callable[[str], None]) -> list[Any]:
     """Dask delayed tasks for the named steps (and the steps they wait for), one child process each.
 
     A failing step is logged and does not stop the build: the notebook that
-    needs it computes it (and reports the error in its own page).
+    needs it computes it (and reports the error in its own page).  When a
+    previous build ran the same steps successfully for the same code, data,
+    seed and mode (:func:`stamp_path`), there is nothing to do and no task.
     """
     from dask import delayed
 
+    for n in names:
+        if n not in WARMUPS:
+            raise ValueError(f"unknown warm-up step {n!r}; known: {', '.join(WARMUPS)}")
+    stamp = stamp_path(names, seed=seed, quick=quick)
+    if stamp.exists():
+        log(
+            f"  warm-up: all {len(names)} steps current (code and data unchanged since {stamp.read_text('utf-8').strip()})"
+        )
+        return []
     tasks: dict[str, Any] = {}
 
     def task(name: str) -> Any:
@@ -228,10 +263,9 @@ def warmup_tasks(names: Sequence[str], *, seed: int, quick: bool, log: Callable[
         return tasks[name]
 
     for n in names:
-        if n not in WARMUPS:
-            raise ValueError(f"unknown warm-up step {n!r}; known: {', '.join(WARMUPS)}")
         task(n)
-    return list(tasks.values())
+    steps = list(tasks.values())
+    return steps + [delayed(_write_stamp, pure=False)(stamp, log, *steps, dask_key_name="warmup-stamp")]
 
 
 def main(argv: Sequence[str] | None = None) -> int:
