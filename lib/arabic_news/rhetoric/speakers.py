@@ -460,6 +460,11 @@ class Run:
         j = shrink_to_known(doc, res, j0, j)
         if cue.takes_object:
             j = cut_object(doc, j0, j)
+        if cue.strength == "directive":  # دعا السكان إلى، ودعت الوزارة السكان إلى: the addressee is the object
+            k = next((k for k in range(j0, j) if self._addressee(k)), j)
+            if k == j0 and cue.lemma in function_words("addressee_first_lemma"):
+                return None  # the speaker is implicit (the previous one)
+            j = max(k, j0 + 1)
         # a title followed by a given name (المخرج السعودي عامر الحمود) is a person even for an unknown title
         # (a definite title: "وأعلن سقوط عباس حسين" is an indefinite verbal noun, the object, before a name)
         recognised = recognised or (
@@ -477,6 +482,10 @@ class Run:
         if not not_subject and (recognised or not cue.takes_object or COMPLEMENTISERS.match(follows)):
             return (j0, j)
         return None
+
+    def _addressee(self, k: int) -> bool:
+        """Is token k a population noun that a directive verb addresses (السكان، المواطنين)?"""
+        return strip_article(strip_conjunction(self.doc.toks[k].key)) in function_words("addressee")
 
     def _li_name(self, j0: int, j: int, b: int) -> bool:
         """وقالت لاورا باستيانيتو التي ...: a two- or three-word foreign name that starts with ل, not the
