@@ -85,3 +85,24 @@ def test_agentless_reports_without_a_vowel_or_after_ma(text, expected):
     """قيل before a clause, تردد before a complementiser and a cue written with the passive vowel are
     impersonal; "مهما قيل" and تردد "hesitated" are not reports."""
     assert pairs(text) == expected
+
+
+def test_a_colon_right_after_the_verb_makes_it_a_report():
+    """A sentence opened by a phrase ("وعن التنسيق قال: …"): the colon after قال makes it a verb."""
+    text = "وقال الوزير إن الوضع مستقر. وعن مستوى التنسيق مع الجهات الأخرى قال: إن التنسيق مستمر."
+    assert pairs(text) == [("وقال", "الوزير"), ("قال", "الوزير")]
+
+
+def test_a_coordinated_verb_shares_the_explicit_subject():
+    """ "وانتقدت السناتور X البرنامج ووصفته بأنه …": the second verb's speaker is the first one's, even
+    when the name does not show the gender and another feminine source spoke before."""
+    text = "وقالت الوزارة إن الوضع مستقر. وانتقدت السناتور ماري سميث البرنامج ووصفته بأنه ضعيف."
+    (cue, speaker), second = pairs(text)[2], pairs(text)[1]
+    assert cue == "ووصفته" and speaker == second[1] and speaker.startswith("السناتور ماري سميث")
+
+
+def test_a_reflexive_object_is_not_a_speaker():
+    """ "والذي يصف نفسه بأنه …": نفسه is the object, never the speaker phrase."""
+    text = "وقال موقع الخلافة -الناطق بالتركية والذي يصف نفسه بأنه مكتب إعلامي- إن الحظر ظالم."
+    assert ("يصف", "نفسه") not in pairs(text)
+    assert all(speaker != "نفسه" for _, speaker in pairs("وقال المدرب إن الفريق جاهز. ويصف نفسه بأنه واقعي."))

@@ -206,7 +206,9 @@ def _clause_follows(doc: Doc, i: int) -> bool:
     _, b = doc.sent_bounds(i)
     for n in range(i + 1, min(b, i + 9)):
         g = doc.gap(n)
-        if n > i + 1 and (":" in g or any(c in g for c in '«"“')):
+        if ":" in g and (n > i + 1 or g.strip() == ":"):
+            return True  # "وعن التنسيق قال: إن ...": a colon right after the verb opens its quotation
+        if n > i + 1 and any(c in g for c in '«"“'):
             return True
         if any(c in g for c in "،,;؛.!?"):
             return False

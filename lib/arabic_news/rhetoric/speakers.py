@@ -260,6 +260,28 @@ class Run:
         for e in ents:
             self.implicit_record(doc.toks[i], e, cue, span, pos, rule)
 
+    def _coordinated_speaker(self, i: int, a: int, cue: Cue) -> Entity | None:
+        """A و-verb with no subject coordinated with an earlier cue of its sentence shares that cue's
+        explicit speaker (not a dual or plural verb after a singular one, nor after a cue inside another
+        statement's content)."""
+        doc = self.doc
+        if doc.toks[i].key == strip_conjunction(doc.toks[i].key) or cue.person == "du":
+            return None
+        prev = [
+            r
+            for r in self.out
+            if a <= doc.tok_index(r.cue_start) < i
+            and r.cue_kind in ("verb", "participle")
+            and r.speaker_id
+            and r.rule == "explicit"
+        ]
+        if not prev or any(r.content_start <= prev[-1].cue_start < r.content_end for r in self.out[:-1]):
+            return None
+        e = self.res.by_sid(prev[-1].speaker_id)
+        if (cue.person == "pl") != (e.kind == "anon" and not e.fem):
+            return None
+        return e
+
     def _described_source(self, i: int, a: int, pos: int, cue: Cue) -> Entity | None:
         """An imperfect cue right after a comma describes a source or document named just before it
         ("تقارير أداء لعمل الحكومة، تفيد بـ…"): that phrase, when the verb agrees with it."""
@@ -323,6 +345,10 @@ class Run:
             described = self._described_source(i, a, pos, cue)
             if described is not None:  # "وتسربت تقارير أداء لعمل الحكومة، تفيد بـ…": the reports speak
                 self.implicit_record(t, described, cue, span, pos, "sentence_subject")
+                return
+            shared = self._coordinated_speaker(i, a, cue)
+            if shared is not None:  # "وانتقدت السناتور X البرنامج ووصفته بأنه …": one subject, two verbs
+                self.implicit_record(t, shared, cue, span, pos, "same_sentence")
                 return
             act = action_subject(doc, res, a, i, pos) if cue.person != "du" else None
             if act is not None and cue.person in ("m", "f") and act.fem != (cue.person == "f"):
