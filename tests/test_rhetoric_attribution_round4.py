@@ -106,3 +106,9 @@ def test_a_reflexive_object_is_not_a_speaker():
     text = "وقال موقع الخلافة -الناطق بالتركية والذي يصف نفسه بأنه مكتب إعلامي- إن الحظر ظالم."
     assert ("يصف", "نفسه") not in pairs(text)
     assert all(speaker != "نفسه" for _, speaker in pairs("وقال المدرب إن الفريق جاهز. ويصف نفسه بأنه واقعي."))
+
+
+def test_a_pronoun_on_the_complementiser_is_the_subject_of_the_verb_after_it():
+    """ "وقال الوزير إنه أبلغ نظيره بأن …": the verb's subject is the pronoun on إنه (the minister);
+    the noun after the verb is the addressee."""
+    assert pairs("وقال الوزير إنه أبلغ نظيره بأن الاتفاق قريب.") == [("وقال", "الوزير"), ("أبلغ", "الوزير")]

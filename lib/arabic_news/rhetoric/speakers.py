@@ -23,6 +23,8 @@ explicit spans); splitting them would pass that state between modules.
 
 from __future__ import annotations
 
+import re
+
 from ._lexicon import KeyedToken
 from .chunker import Doc, Mention, is_name_key
 from .clauses import (
@@ -41,6 +43,9 @@ from .clauses import (
 from .coref import Entity, Resolver
 from .cues import COMPLEMENTISERS, Cue, cue_table, function_words, strip_article, strip_conjunction
 from .record import Attribution
+
+#: a complementiser with an attached subject pronoun (إنه، أنها، بأنهم): the verb after it has that subject
+_PRONOUN_COMP = re.compile(r"^(?:[وف])?(?:ب|ل)?(?:أن|إن|ان)(?:ه|ها|هم|هما)$")
 
 __all__ = ["Run"]
 
@@ -399,6 +404,8 @@ class Run:
             and not doc.gap(i - 1).strip()
         ):
             return (i - 2, i - 1), "explicit"  # "وسبق لماردونا أن اتهم ...": the ل-phrase is the subject
+        if i > a and not doc.gap(i).strip() and _PRONOUN_COMP.match(toks[i - 1].mkey):
+            return None, "explicit"  # "وقال إنه أبلغ نظيره بأن …": the pronoun is the subject, نظيره the addressee
         sv = subject_before(doc, i, a)  # headline "العراق يؤكد ..."، "وكان الوزير قد أكد"
         if sv is not None:
             return sv, "explicit"
