@@ -112,3 +112,23 @@ def test_a_pronoun_on_the_complementiser_is_the_subject_of_the_verb_after_it():
     """ "وقال الوزير إنه أبلغ نظيره بأن …": the verb's subject is the pronoun on إنه (the minister);
     the noun after the verb is the addressee."""
     assert pairs("وقال الوزير إنه أبلغ نظيره بأن الاتفاق قريب.") == [("وقال", "الوزير"), ("أبلغ", "الوزير")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ونقل عن الوزير قوله إن الاتفاق قريب.", [("ونقل", ""), ("عن", "الوزير")]),
+        ("وأشيع أن الوزير سيستقيل.", [("وأشيع", "")]),
+        ("ويقال إن الوزير سيستقيل.", [("ويقال", "")]),
+        ("وأُعلنت حالة الطوارئ في المدينة.", [("وأُعلنت", "")]),
+    ],
+)
+def test_more_agentless_reports(text, expected):
+    """A relay verb opening its sentence right before عن (the unvowelled نُقل عن), أشيع and يقال before a
+    clause, and a feminine cue written with the passive vowel: reports with no agent."""
+    assert pairs(LEAD + text)[1:] == expected
+
+
+def test_a_relay_with_its_agent_is_not_impersonal():
+    """ونقلت الوكالة عن …: the agency relays; only the original speaker gets the عن record."""
+    assert pairs("ونقلت الوكالة عن الوزير قوله إن الاتفاق قريب.") == [("ونقلت", "الوكالة"), ("عن", "الوزير")]

@@ -273,8 +273,14 @@ def _impersonal_at(doc: Doc, i: int) -> tuple[str, str] | None:
                     return None
             return row[0], "neutral"
     found = _cue_at(doc, i)
-    if found is not None and found[0].kind == "relay" and found[0].person == "m" and passive_vowel(t.text):
-        return found[0].lemma, found[0].strength  # نُقل عن فلان قوله: relayed, no agent
+    if found is not None and found[0].kind == "relay" and found[0].person == "m" and found[0].tense == "perf":
+        a0, _ = doc.sent_bounds(i)
+        opens = i == a0 or (i == a0 + 1 and doc.gap(i).strip() == "")
+        nxt = doc.toks[i + 1].key if i + 1 < len(doc.toks) else ""
+        if passive_vowel(t.text) or (opens and nxt == "عن"):
+            return found[0].lemma, found[0].strength  # نُقل عن فلان قوله / "ونقل عن فلان": relayed, no agent
+    if found is not None and found[0].kind == "verb" and found[0].person == "f" and passive_vowel(t.text):
+        return found[0].lemma, found[0].strength  # وأُعلنت حالة الطوارئ: the passive agrees with its object
     if found is None or found[0].kind != "verb" or found[0].person != "m":
         return None
     cue = found[0]
