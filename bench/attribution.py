@@ -47,6 +47,10 @@ History (kept honest; every held-out score is also in the log):
            at the individual errors of batches 1-5 only, with batch 6 as an aggregate dev check (a
            change was kept only if batch 6's P and R did not drop): batch 6 went from P 0.860 R 0.724 to
            P 0.868 R 0.735, batches 1-5 from P 0.946 R 0.889 to P 0.951 R 0.895.
+  9e81408  tuning P 0.936 [0.917, 0.955], R 0.864 [0.827, 0.900]; held-out (batch 7, 20 articles) scored
+           once: P 0.809 [0.702, 0.909], R 0.745 [0.636, 0.863], F1 0.776, against the baseline's
+           P 0.605, R 0.455, F1 0.519 in the same run.  The target is missed a fourth time (precision
+           fell, recall barely moved); most errors are wrong speakers on the right cue.
   The baseline's verb list is frozen (data/rhetoric/baseline_verbs.txt, the 37 verbs of 662f9ee without
   object-pronoun forms), so its figures differ slightly from the first log entry's run.
 
