@@ -16,7 +16,16 @@ from __future__ import annotations
 
 from .chunker import Doc
 from .clauses import match_prep, relative_antecedent, relative_is_subject, subject_before
-from .cues import COMPLEMENTISERS, Cue, ambiguous_cues, cue_conditions, cue_table, function_words, strip_conjunction
+from .cues import (
+    COMPLEMENTISERS,
+    Cue,
+    ambiguous_cues,
+    cue_conditions,
+    cue_table,
+    function_words,
+    strip_article,
+    strip_conjunction,
+)
 from .nominal import nominal_cues
 
 __all__ = ["cue_events", "mention_events", "headline_events", "is_report", "passive_vowel"]
@@ -44,6 +53,10 @@ def _cue_at(doc: Doc, i: int) -> tuple[Cue, str] | None:
     if cue is None and strip_conjunction(t.key) != t.key:
         cue_key = strip_conjunction(t.key)
         cue = forms.get(cue_key)
+    if cue is None and len(t.key) == 3 and t.key[0] in "وف":
+        short = forms.get(t.key[1:])
+        if short is not None and len(short.lemma) == 2:  # وحث: a doubled verb of two letters after و/ف
+            cue_key, cue = t.key[1:], short
     if cue is None:
         return None
     amb = ambiguous_cues()
@@ -193,7 +206,9 @@ def _clause_follows(doc: Doc, i: int) -> bool:
     _, b = doc.sent_bounds(i)
     for n in range(i + 1, min(b, i + 9)):
         g = doc.gap(n)
-        if n > i + 1 and (":" in g or any(c in g for c in '«"“')):
+        if ":" in g and (n > i + 1 or g.strip() == ":"):
+            return True  # "وعن التنسيق قال: إن ...": a colon right after the verb opens its quotation
+        if n > i + 1 and any(c in g for c in '«"“'):
             return True
         if any(c in g for c in "،,;؛.!?"):
             return False
@@ -232,22 +247,40 @@ def _impersonal_at(doc: Doc, i: int) -> tuple[str, str] | None:
     from ._lexicon import load_table
 
     t = doc.toks[i]
+    masdar = _passive_masdar(doc, i)
+    if masdar is not None:
+        return masdar, "neutral"
     for row in load_table("function_words"):
         if row[1] == "impersonal" and strip_conjunction(t.key) == _key(row[0]):
             if len(row) > 2 and row[2] == "damma" and not passive_vowel(t.text):
                 return None
-            if len(row) > 2 and row[2].startswith("after_ma"):
+            nxt_tok = doc.toks[i + 1] if i + 1 < len(doc.toks) else None
+            clause = nxt_tok is not None and COMPLEMENTISERS.match(nxt_tok.mkey) and nxt_tok.key[0] != "ف"
+            if len(row) > 2 and row[2] == "before_an" and not clause:
+                return None  # "مهما قيل": no clause, no report
+            if len(row) > 2 and row[2].startswith("after_ma") and not passive_vowel(t.text):
                 prev = doc.toks[i - 1].key if i > 0 and doc.sent_of[i - 1] == doc.sent_of[i] else ""
-                nxt = doc.toks[i + 1].key if i + 1 < len(doc.toks) else ""
+                nxt = doc.toks[i + 1] if i + 1 < len(doc.toks) else None
+                if row[2] == "after_ma" and nxt is not None and COMPLEMENTISERS.match(nxt.mkey) and nxt.key[0] != "ف":
+                    return row[0], "neutral"  # وتردد أن ...: "it was rumoured that" (a clause, not "hesitated")
+                nxt_key = nxt.key if nxt is not None else ""
                 prev = strip_conjunction(prev)
-                if not (prev.endswith("ما") and len(prev) <= 4) or (row[2] == "after_ma_b" and not nxt.startswith("ب")):
+                if not (prev.endswith("ما") and len(prev) <= 4) or (
+                    row[2] == "after_ma_b" and not nxt_key.startswith("ب")
+                ):
                     return None  # تردد "hesitated", كما وصف الوزير ...: not the impersonal report
                 if t.key != strip_conjunction(t.key) or doc.gap(i).strip():
                     return None
             return row[0], "neutral"
     found = _cue_at(doc, i)
-    if found is not None and found[0].kind == "relay" and found[0].person == "m" and passive_vowel(t.text):
-        return found[0].lemma, found[0].strength  # نُقل عن فلان قوله: relayed, no agent
+    if found is not None and found[0].kind == "relay" and found[0].person == "m" and found[0].tense == "perf":
+        a0, _ = doc.sent_bounds(i)
+        opens = i == a0 or (i == a0 + 1 and doc.gap(i).strip() == "")
+        nxt = doc.toks[i + 1].key if i + 1 < len(doc.toks) else ""
+        if passive_vowel(t.text) or (opens and nxt == "عن"):
+            return found[0].lemma, found[0].strength  # نُقل عن فلان قوله / "ونقل عن فلان": relayed, no agent
+    if found is not None and found[0].kind == "verb" and found[0].person == "f" and passive_vowel(t.text):
+        return found[0].lemma, found[0].strength  # وأُعلنت حالة الطوارئ: the passive agrees with its object
     if found is None or found[0].kind != "verb" or found[0].person != "m":
         return None
     cue = found[0]
@@ -265,6 +298,34 @@ def _impersonal_at(doc: Doc, i: int) -> tuple[str, str] | None:
         and subject_before(doc, i, a0) is None
     ):
         return cue.lemma, cue.strength  # "يوم الاثنين أعلن عن مؤشر ...": announced, no agent
+    return None
+
+
+def _passive_masdar(doc: Doc, i: int) -> str | None:
+    """The verbal noun of a report after تم/جرى/يتم (تم الإعلان عن، ما تم تداوله، تم تبليغه بـ): the
+    periphrastic passive, a report with no agent.  Returns the noun as it is listed."""
+    from ._lexicon import load_table
+
+    if i == 0 or doc.sent_of[i - 1] != doc.sent_of[i] or doc.gap(i).strip():
+        return None
+    prev = doc.toks[i - 1].key
+    if prev not in function_words("passive_auxiliary") and strip_conjunction(prev) not in function_words(
+        "passive_auxiliary"
+    ):
+        return None
+    nxt = doc.toks[i + 1] if i + 1 < len(doc.toks) and doc.sent_of[i + 1] == doc.sent_of[i] else None
+    if nxt is None or nxt.key in function_words("about_it"):
+        return None  # "كما تم تداوله."، "سيتم الإعلان عنها": the content is only a pronoun
+    if not (
+        nxt.key in (_key("عن"), _key("من"), _key("على")) or nxt.key.startswith("ب") or COMPLEMENTISERS.match(nxt.mkey)
+    ):
+        return None  # "وهو ما تم تداوله خلال اليومين": no content follows
+    key = strip_article(doc.toks[i].key)
+    for row in load_table("function_words"):
+        if row[1] == "report_masdar":
+            k = _key(row[0])
+            if key == k or (key.startswith(k) and key[len(k) :] in ("ه", "ها", "هم")):
+                return row[0]
     return None
 
 

@@ -23,6 +23,8 @@ explicit spans); splitting them would pass that state between modules.
 
 from __future__ import annotations
 
+import re
+
 from ._lexicon import KeyedToken
 from .chunker import Doc, Mention, is_name_key
 from .clauses import (
@@ -41,6 +43,9 @@ from .clauses import (
 from .coref import Entity, Resolver
 from .cues import COMPLEMENTISERS, Cue, cue_table, function_words, strip_article, strip_conjunction
 from .record import Attribution
+
+#: a complementiser with an attached subject pronoun (إنه، أنها، بأنهم): the verb after it has that subject
+_PRONOUN_COMP = re.compile(r"^(?:[وف])?(?:ب|ل)?(?:أن|إن|ان)(?:ه|ها|هم|هما)$")
 
 __all__ = ["Run"]
 
@@ -260,6 +265,28 @@ class Run:
         for e in ents:
             self.implicit_record(doc.toks[i], e, cue, span, pos, rule)
 
+    def _coordinated_speaker(self, i: int, a: int, cue: Cue) -> Entity | None:
+        """A و-verb with no subject coordinated with an earlier cue of its sentence shares that cue's
+        explicit speaker (not a dual or plural verb after a singular one, nor after a cue inside another
+        statement's content)."""
+        doc = self.doc
+        if doc.toks[i].key == strip_conjunction(doc.toks[i].key) or cue.person == "du":
+            return None
+        prev = [
+            r
+            for r in self.out
+            if a <= doc.tok_index(r.cue_start) < i
+            and r.cue_kind in ("verb", "participle")
+            and r.speaker_id
+            and r.rule == "explicit"
+        ]
+        if not prev or any(r.content_start <= prev[-1].cue_start < r.content_end for r in self.out[:-1]):
+            return None
+        e = self.res.by_sid(prev[-1].speaker_id)
+        if (cue.person == "pl") != (e.kind == "anon" and not e.fem):
+            return None
+        return e
+
     def _described_source(self, i: int, a: int, pos: int, cue: Cue) -> Entity | None:
         """An imperfect cue right after a comma describes a source or document named just before it
         ("تقارير أداء لعمل الحكومة، تفيد بـ…"): that phrase, when the verb agrees with it."""
@@ -324,6 +351,10 @@ class Run:
             if described is not None:  # "وتسربت تقارير أداء لعمل الحكومة، تفيد بـ…": the reports speak
                 self.implicit_record(t, described, cue, span, pos, "sentence_subject")
                 return
+            shared = self._coordinated_speaker(i, a, cue)
+            if shared is not None:  # "وانتقدت السناتور X البرنامج ووصفته بأنه …": one subject, two verbs
+                self.implicit_record(t, shared, cue, span, pos, "same_sentence")
+                return
             act = action_subject(doc, res, a, i, pos) if cue.person != "du" else None
             if act is not None and cue.person in ("m", "f") and act.fem != (cue.person == "f"):
                 act = None  # "… اللاعب …، وقالت": a feminine verb does not take a masculine subject
@@ -373,6 +404,8 @@ class Run:
             and not doc.gap(i - 1).strip()
         ):
             return (i - 2, i - 1), "explicit"  # "وسبق لماردونا أن اتهم ...": the ل-phrase is the subject
+        if i > a and not doc.gap(i).strip() and _PRONOUN_COMP.match(toks[i - 1].mkey):
+            return None, "explicit"  # "وقال إنه أبلغ نظيره بأن …": the pronoun is the subject, نظيره the addressee
         sv = subject_before(doc, i, a)  # headline "العراق يؤكد ..."، "وكان الوزير قد أكد"
         if sv is not None:
             return sv, "explicit"
@@ -460,6 +493,11 @@ class Run:
         j = shrink_to_known(doc, res, j0, j)
         if cue.takes_object:
             j = cut_object(doc, j0, j)
+        if cue.strength == "directive":  # دعا السكان إلى، ودعت الوزارة السكان إلى: the addressee is the object
+            k = next((k for k in range(j0, j) if self._addressee(k)), j)
+            if k == j0 and cue.lemma in function_words("addressee_first_lemma"):
+                return None  # the speaker is implicit (the previous one)
+            j = max(k, j0 + 1)
         # a title followed by a given name (المخرج السعودي عامر الحمود) is a person even for an unknown title
         # (a definite title: "وأعلن سقوط عباس حسين" is an indefinite verbal noun, the object, before a name)
         recognised = recognised or (
@@ -477,6 +515,10 @@ class Run:
         if not not_subject and (recognised or not cue.takes_object or COMPLEMENTISERS.match(follows)):
             return (j0, j)
         return None
+
+    def _addressee(self, k: int) -> bool:
+        """Is token k a population noun that a directive verb addresses (السكان، المواطنين)?"""
+        return strip_article(strip_conjunction(self.doc.toks[k].key)) in function_words("addressee")
 
     def _li_name(self, j0: int, j: int, b: int) -> bool:
         """وقالت لاورا باستيانيتو التي ...: a two- or three-word foreign name that starts with ل, not the
