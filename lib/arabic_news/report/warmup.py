@@ -126,6 +126,14 @@ def _keyword_background(seed: int, quick: bool) -> None:
     default_background(quick=quick, seed=seed)
 
 
+@warmup("keywords.evaluation", after=["keywords.background"])
+def _keyword_evaluation(seed: int, quick: bool) -> None:
+    """Every keyword method on the held-out articles, timed (lab report 21-keyword-evaluation)."""
+    from ..keywords.evaluation import heldout_rows
+
+    heldout_rows(seed=seed, quick=quick)
+
+
 # ---------------------------------------------------------------- rhetoric
 
 

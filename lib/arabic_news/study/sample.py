@@ -30,7 +30,7 @@ __all__ = [
 ]
 
 #: De-duplicated SaudiNewsNet articles in the sample study (full models).
-SAMPLE_SIZE = 1500
+SAMPLE_SIZE = 1000
 #: ... and in QUICK mode (quick models, in-process).
 QUICK_SAMPLE_SIZE = 150
 
