@@ -98,6 +98,10 @@ def test_local_cluster_matches_inline(inline_run, tmp_path, capsys):
     out = capsys.readouterr().out
     assert "local cluster with 2 workers" in out
     assert ("dashboard: http" in out and res.dashboard) or "no dashboard: install bokeh" in out
+    # the cold caches were warmed on the client (study.warm) before the workers loaded them
+    assert "warm-up" in out
+    phases = json.loads((tmp_path / "run.json").read_text("utf-8"))["phase_seconds"]
+    assert {"dedup", "warm-up wait", "worker model loading"} <= set(phases)
 
 
 def test_interrupted_run_resumes_to_identical_tables(inline_run, tmp_path):

@@ -126,6 +126,15 @@ def _keyword_background(seed: int, quick: bool) -> None:
     default_background(quick=quick, seed=seed)
 
 
+@warmup("keywords.genre")
+def _keyword_genre(seed: int, quick: bool) -> None:
+    """Genre statistics (officialese document frequencies) that go with the full keyword background."""
+    from ..keywords.genre import genre_stats
+
+    if not quick:  # a quick background uses empty genre statistics (keywords.genre.genre_for)
+        genre_stats()
+
+
 @warmup("keywords.evaluation", after=["keywords.background"])
 def _keyword_evaluation(seed: int, quick: bool) -> None:
     """Every keyword method on the held-out articles, timed (lab report 21-keyword-evaluation)."""

@@ -14,6 +14,8 @@ impersonal (يذكر أن، وتعتبر تلك ...), a noun look-alike (كشف 
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .chunker import Doc
 from .clauses import match_prep, relative_antecedent, relative_is_subject, subject_before
 from .cues import (
@@ -244,34 +246,31 @@ def _followed_by(doc: Doc, i: int, need: tuple[str, ...], *, whole_clause: bool 
 
 def _impersonal_at(doc: Doc, i: int) -> tuple[str, str] | None:
     """``(lemma, strength)`` of a passive report at token i: أفيد، أذيع، يُعتقد، or a cue verb written passive."""
-    from ._lexicon import load_table
 
     t = doc.toks[i]
     masdar = _passive_masdar(doc, i)
     if masdar is not None:
         return masdar, "neutral"
-    for row in load_table("function_words"):
-        if row[1] == "impersonal" and strip_conjunction(t.key) == _key(row[0]):
-            if len(row) > 2 and row[2] == "damma" and not passive_vowel(t.text):
+    row = _impersonal_rows().get(strip_conjunction(t.key))  # the first impersonal row with this key
+    if row is not None:
+        if len(row) > 2 and row[2] == "damma" and not passive_vowel(t.text):
+            return None
+        nxt_tok = doc.toks[i + 1] if i + 1 < len(doc.toks) else None
+        clause = nxt_tok is not None and COMPLEMENTISERS.match(nxt_tok.mkey) and nxt_tok.key[0] != "ف"
+        if len(row) > 2 and row[2] == "before_an" and not clause:
+            return None  # "مهما قيل": no clause, no report
+        if len(row) > 2 and row[2].startswith("after_ma") and not passive_vowel(t.text):
+            prev = doc.toks[i - 1].key if i > 0 and doc.sent_of[i - 1] == doc.sent_of[i] else ""
+            nxt = doc.toks[i + 1] if i + 1 < len(doc.toks) else None
+            if row[2] == "after_ma" and nxt is not None and COMPLEMENTISERS.match(nxt.mkey) and nxt.key[0] != "ف":
+                return row[0], "neutral"  # وتردد أن ...: "it was rumoured that" (a clause, not "hesitated")
+            nxt_key = nxt.key if nxt is not None else ""
+            prev = strip_conjunction(prev)
+            if not (prev.endswith("ما") and len(prev) <= 4) or (row[2] == "after_ma_b" and not nxt_key.startswith("ب")):
+                return None  # تردد "hesitated", كما وصف الوزير ...: not the impersonal report
+            if t.key != strip_conjunction(t.key) or doc.gap(i).strip():
                 return None
-            nxt_tok = doc.toks[i + 1] if i + 1 < len(doc.toks) else None
-            clause = nxt_tok is not None and COMPLEMENTISERS.match(nxt_tok.mkey) and nxt_tok.key[0] != "ف"
-            if len(row) > 2 and row[2] == "before_an" and not clause:
-                return None  # "مهما قيل": no clause, no report
-            if len(row) > 2 and row[2].startswith("after_ma") and not passive_vowel(t.text):
-                prev = doc.toks[i - 1].key if i > 0 and doc.sent_of[i - 1] == doc.sent_of[i] else ""
-                nxt = doc.toks[i + 1] if i + 1 < len(doc.toks) else None
-                if row[2] == "after_ma" and nxt is not None and COMPLEMENTISERS.match(nxt.mkey) and nxt.key[0] != "ف":
-                    return row[0], "neutral"  # وتردد أن ...: "it was rumoured that" (a clause, not "hesitated")
-                nxt_key = nxt.key if nxt is not None else ""
-                prev = strip_conjunction(prev)
-                if not (prev.endswith("ما") and len(prev) <= 4) or (
-                    row[2] == "after_ma_b" and not nxt_key.startswith("ب")
-                ):
-                    return None  # تردد "hesitated", كما وصف الوزير ...: not the impersonal report
-                if t.key != strip_conjunction(t.key) or doc.gap(i).strip():
-                    return None
-            return row[0], "neutral"
+        return row[0], "neutral"
     found = _cue_at(doc, i)
     if found is not None and found[0].kind == "relay" and found[0].person == "m" and found[0].tense == "perf":
         a0, _ = doc.sent_bounds(i)
@@ -301,11 +300,21 @@ def _impersonal_at(doc: Doc, i: int) -> tuple[str, str] | None:
     return None
 
 
+@lru_cache(maxsize=1)
+def _impersonal_rows() -> dict[str, tuple[str, ...]]:
+    """Key -> the first ``impersonal`` row of ``function_words`` with that key (looked up once per token)."""
+    from ._lexicon import load_table
+
+    rows: dict[str, tuple[str, ...]] = {}
+    for row in load_table("function_words"):
+        if row[1] == "impersonal":
+            rows.setdefault(_key(row[0]), row)
+    return rows
+
+
 def _passive_masdar(doc: Doc, i: int) -> str | None:
     """The verbal noun of a report after تم/جرى/يتم (تم الإعلان عن، ما تم تداوله، تم تبليغه بـ): the
     periphrastic passive, a report with no agent.  Returns the noun as it is listed."""
-    from ._lexicon import load_table
-
     if i == 0 or doc.sent_of[i - 1] != doc.sent_of[i] or doc.gap(i).strip():
         return None
     prev = doc.toks[i - 1].key
@@ -320,6 +329,8 @@ def _passive_masdar(doc: Doc, i: int) -> str | None:
         nxt.key in (_key("عن"), _key("من"), _key("على")) or nxt.key.startswith("ب") or COMPLEMENTISERS.match(nxt.mkey)
     ):
         return None  # "وهو ما تم تداوله خلال اليومين": no content follows
+    from ._lexicon import load_table
+
     key = strip_article(doc.toks[i].key)
     for row in load_table("function_words"):
         if row[1] == "report_masdar":

@@ -78,6 +78,8 @@ class StudyResult:
     stages: tuple[str, ...] = STAGES
     stage_cpu: dict[str, float] = field(default_factory=dict)
     worker_rss_mib: list[float] = field(default_factory=list)
+    #: wall seconds of the run's phases: de-duplication, waiting for the cold caches, analysis
+    phases: dict[str, float] = field(default_factory=dict)
 
     def summary(self) -> str:
         r = self.rows
@@ -352,6 +354,7 @@ def run_study(
     from tqdm.auto import tqdm
 
     from .dedup import deduplicate_cached
+    from .warm import start_warmup
 
     stages = check_stages(skip)
     if partition_size < 1:
@@ -361,6 +364,10 @@ def run_study(
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     t0 = time.perf_counter()
+    local = scheduler is None and not os.environ.get("DASK_SCHEDULER_ADDRESS")
+    log = print if show_progress else (lambda _line: None)
+    # a local cluster: cold models are built meanwhile, in parallel child processes (study.warm)
+    wait_warm = start_warmup(stages, seed=seed, quick=quick, log=log) if local else (lambda: 0.0)
     items: Iterable[Item] = iter_source(source) if isinstance(source, (str, os.PathLike)) else source
     result = StudyResult(out=out, stages=stages)
     if dedup:
@@ -368,6 +375,7 @@ def run_study(
         result.removed_duplicates = report["removed"]
         result.duplicates = {k: v for k, v in report.items() if k != "examples"}
         (out / "duplicates.json").write_text(json.dumps(report, ensure_ascii=False, indent=1), "utf-8")
+        result.phases["dedup"] = round(time.perf_counter() - t0, 1)
     if limit is not None:
         items = islice(items, limit)
     code = code_version()
@@ -422,9 +430,12 @@ def run_study(
                     print(msg, flush=True)
                 # one worker builds any missing cached model first (the others would race to build it),
                 # then every worker, present or joining later, loads the models once; the client loads none
+                result.phases["warm-up wait"] = round(wait_warm(), 1)
+                t_warm = time.perf_counter()
                 first = sorted(client.scheduler_info()["workers"])[:1]
                 client.submit(_warm_models, seed, quick, stages, workers=first, pure=False).result()
                 client.register_plugin(WarmUp(seed, quick, stages))
+                result.phases["worker model loading"] = round(time.perf_counter() - t_warm, 1)
                 limit_in_flight = max_in_flight or 2 * max(1, len(client.scheduler_info()["workers"]))
                 pending = iter(todo)
                 futures = {}
@@ -446,6 +457,7 @@ def run_study(
                     cluster.close()
         completed = True
     finally:
+        wait_warm()  # never leave a warm-up child running
         bar.close()
         result.seconds = time.perf_counter() - t0
         run = {
@@ -458,6 +470,7 @@ def run_study(
             "partitions_run": result.partitions,
             "partitions_skipped": result.skipped,
             "seconds": round(result.seconds, 2),
+            "phase_seconds": result.phases,
             "stages": list(stages),
             "articles_analysed": analysed,
             "removed_duplicates": result.removed_duplicates,
