@@ -122,7 +122,12 @@ def subject_before(doc: Doc, i: int, a: int) -> tuple[int, int] | None:
         return None  # (وكانت قوات الدفاع الشعبي الجناح العسكري لحزب ... دانت: a long subject after كان)
     if start > a and toks[start - 1].key not in openers:
         return None
-    if any(doc.gap(n).strip() for n in range(start + 1, i + 1)):
+    marks = _name_quote_marks(doc, start, i)  # وكانت صحيفة "كاثيميريني" أفادت: a quoted name inside the subject
+    if any(
+        ch not in " \t" and p not in marks
+        for n in range(start + 1, i + 1)
+        for p, ch in enumerate(doc.text[toks[n - 1].end : toks[n].start], toks[n - 1].end)
+    ):
         return None  # punctuation or a dateline dash ("القاهرة - قال ...") separates it from the cue
     if any(doc.is_verb(toks[n].key) for n in range(start, k + 1)):
         return None
@@ -157,6 +162,18 @@ def subject_before(doc: Doc, i: int, a: int) -> tuple[int, int] | None:
     ):
         return None
     return (start, k + 1)
+
+
+def _name_quote_marks(doc: Doc, start: int, i: int) -> set[int]:
+    """Offsets of the marks of short quotations (one to three words) that lie between token ``start``
+    and the cue at ``i``: a quoted name or outlet inside a subject phrase (صحيفة "كاثيميريني")."""
+    toks = doc.toks
+    lo, hi = toks[start].start, toks[i].start
+    out: set[int] = set()
+    for q0, q1 in doc.quotes:
+        if lo <= q0 and q1 <= hi and 1 <= len(doc.text[q0 + 1 : q1 - 1].split()) <= 3:
+            out |= {q0, q1 - 1}
+    return out
 
 
 def _plain_perfect_cue(key: str) -> bool:

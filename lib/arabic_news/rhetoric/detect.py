@@ -281,6 +281,8 @@ def _impersonal_at(doc: Doc, i: int) -> tuple[str, str] | None:
             return found[0].lemma, found[0].strength  # نُقل عن فلان قوله / "ونقل عن فلان": relayed, no agent
     if found is not None and found[0].kind == "verb" and found[0].person == "f" and passive_vowel(t.text):
         return found[0].lemma, found[0].strength  # وأُعلنت حالة الطوارئ: the passive agrees with its object
+    if _passive_attribution(doc, i, found):
+        return found[0].lemma, found[0].strength  # "هجوم نسب إلى متمردين": attributed, with no agent
     if found is None or found[0].kind != "verb" or found[0].person != "m":
         return None
     cue = found[0]
@@ -299,6 +301,27 @@ def _impersonal_at(doc: Doc, i: int) -> tuple[str, str] | None:
     ):
         return cue.lemma, cue.strength  # "يوم الاثنين أعلن عن مؤشر ...": announced, no agent
     return None
+
+
+def _passive_attribution(doc: Doc, i: int, found: tuple[Cue, str] | None) -> bool:
+    """A perfect verb of attribution (نسب) with إلى right after it and no object pronoun: the unvowelled
+    passive "was attributed to" (هجوم نسب إلى ...، هجمات نسبت إلى ...), which has no agent.  After a
+    relative pronoun it stays a description, as before (``passive_sense_lemma``).
+
+    >>> from arabic_news import Article
+    >>> from .chunker import Doc
+    >>> d = Doc(Article.from_text("قتل جنديان في هجوم نسب الى متمردين."))
+    >>> [d.toks[k].text for k in range(len(d.toks)) if _passive_attribution(d, k, _cue_at(d, k))]
+    ['نسب']
+    """
+    if found is None or found[0].kind != "verb" or found[0].tense != "perf" or found[0].enclitic:
+        return False
+    if found[0].person not in ("m", "f") or found[0].lemma not in function_words("passive_attribution_lemma"):
+        return False
+    if i > 0 and strip_conjunction(doc.toks[i - 1].key) in function_words("relative"):
+        return False  # "الذي نسب إلى": a relative clause that only describes (passive_sense_lemma, round 2)
+    nxt = doc.toks[i + 1] if i + 1 < len(doc.toks) and doc.sent_of[i + 1] == doc.sent_of[i] else None
+    return nxt is not None and nxt.key == _key("إلى") and not doc.gap(i + 1).strip()
 
 
 def _passive_masdar(doc: Doc, i: int) -> str | None:

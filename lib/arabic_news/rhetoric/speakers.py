@@ -250,6 +250,7 @@ class Run:
             if a <= doc.tok_index(r.cue_start) < i
             and r.cue_kind not in ("relay", "nominal", "preposition")
             and r.speaker_id  # an impersonal report (أفيد، ذُكر) has no speaker to carry over
+            and r.rule != "relative"  # "… على X الذي تساءل عن …، قائلاً": the relative clause is not the main one
         ]
         if prev_same:
             ents, rule = [res.by_sid(prev_same[-1].speaker_id)], "same_sentence"
@@ -367,7 +368,9 @@ class Run:
             return
         m = doc.mention(*subj)
         before = list(res.speakers)
-        self.explicit_record(t, t.end, m, span, cue.strength, cue.lemma, cue.kind, rule, pos)
+        e = self.explicit_record(t, t.end, m, span, cue.strength, cue.lemma, cue.kind, rule, pos)
+        if cue.person in ("m", "f"):  # the verb agrees with its subject: "وتقول واشنطن" is feminine, so a
+            e.fem = cue.person == "f"  # later "وأضاف" with no subject goes to the last masculine speaker
         if i > a and (after_source_prep(doc, i) or doc.toks[i - 1].key in function_words("trailing_source")):
             res.speakers[:] = before  # "…، حسبما ذكر التقرير. وقال": the report is not who speaks next
         if cue.kind == "relay":
@@ -382,6 +385,7 @@ class Run:
             and toks[i - 1].key in function_words("relative")
             and relative_is_subject(toks[i - 1].key, cue)
             and not resumptive
+            and not self._source_then_clause(i + 1, b, cue)
         ):
             rel = relative_antecedent(doc, i - 1, a)
             if rel is not None:
@@ -421,6 +425,15 @@ class Run:
             return self._subject_after(i, j0, b, cue), "explicit"
         return None, "explicit"
 
+    def _source_then_clause(self, j0: int, b: int, cue: Cue) -> bool:
+        """After "الخطة التي ذكرت": a source noun phrase (a known head: الصحيفة، الوزير، مصادر) and then a
+        complementiser ("الصحيفة أنها") -- the verb has its own subject, and the relative is its object."""
+        doc, toks = self.doc, self.doc.toks
+        if j0 >= b or doc.gap(j0).strip() or doc.head_class(toks[j0].key) in (None, "name"):
+            return False
+        j = doc.np_at(j0, b, complements=cue.complements, max_len=8)
+        return j0 < j < b and not doc.gap(j).strip(" ،,") and bool(COMPLEMENTISERS.match(toks[j].mkey))
+
     def _quoted_name(self, j0: int, b: int) -> tuple[int, int] | None:
         """A one- or two-word quotation right after the verb, followed by more words, is a (nick)name."""
         doc, toks = self.doc, self.doc.toks
@@ -430,7 +443,10 @@ class Run:
         k = j0
         while k < b and toks[k].start < q[1]:
             k += 1
-        if not 1 <= k - j0 <= 2 or k >= b or any(c in doc.gap(k) for c in '«"“:،,'):
+        # what stands between the quotation and the next word, without the closing mark itself (a straight
+        # '"' closes as it opens: وقال "دي لوس" إن ...)
+        after = doc.text[toks[k - 1].end : q[1] - 1] + doc.text[q[1] : toks[k].start] if k < b else ""
+        if not 1 <= k - j0 <= 2 or k >= b or any(c in after for c in '«"“:،,'):
             return None
         if doc.is_stop(toks[j0].key, toks[j0].mkey) or doc.is_verb(toks[j0].key):
             return None
@@ -568,6 +584,8 @@ class Run:
         if j2 > k + 1:
             m2 = doc.mention(k + 1, j2)
             quote_noun = j2 < b and toks[j2].key in function_words("quote_noun")  # عن فلان قوله "…"
+            if not quote_noun and not doc.gap(j2).strip(" ،,") and COMPLEMENTISERS.match(toks[j2].mkey):
+                return  # "نقلت الوكالة عن مصادر أن …": the agency's one statement; فلان has no words of its own
             span = content(doc, j2 + quote_noun, i)
             self.explicit_record(
                 toks[k], toks[k].end, m2, span, cue.strength, "نقل عن", "relay_source", "relay", toks[k].start
