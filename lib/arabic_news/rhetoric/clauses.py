@@ -31,6 +31,8 @@ __all__ = [
     "strip_li",
     "match_prep",
     "after_source_prep",
+    "quoted_name",
+    "source_then_clause",
 ]
 
 
@@ -358,3 +360,32 @@ def is_cue_key(key: str) -> bool:
     """A cue form, with or without و/ف."""
     cues = cue_table()
     return key in cues or strip_conjunction(key) in cues
+
+
+def source_then_clause(doc: Doc, j0: int, b: int, cue: Cue) -> bool:
+    """After "الخطة التي ذكرت": a source noun phrase (a known head: الصحيفة، الوزير، مصادر) and then a
+    complementiser ("الصحيفة أنها") -- the verb has its own subject, and the relative is its object."""
+    toks = doc.toks
+    if j0 >= b or doc.gap(j0).strip() or doc.head_class(toks[j0].key) in (None, "name"):
+        return False
+    j = doc.np_at(j0, b, complements=cue.complements, max_len=8)
+    return j0 < j < b and not doc.gap(j).strip(" ،,") and bool(COMPLEMENTISERS.match(toks[j].mkey))
+
+
+def quoted_name(doc: Doc, j0: int, b: int) -> tuple[int, int] | None:
+    """A one- or two-word quotation right after the verb, followed by more words, is a (nick)name."""
+    toks = doc.toks
+    q = next((q for q in doc.quotes if q[0] <= toks[j0].start < q[1]), None)
+    if q is None:
+        return None
+    k = j0
+    while k < b and toks[k].start < q[1]:
+        k += 1
+    # what stands between the quotation and the next word, without the closing mark itself (a straight
+    # '"' closes as it opens: وقال "دي لوس" إن ...)
+    after = doc.text[toks[k - 1].end : q[1] - 1] + doc.text[q[1] : toks[k].start] if k < b else ""
+    if not 1 <= k - j0 <= 2 or k >= b or any(c in after for c in '«"“:،,'):
+        return None
+    if doc.is_stop(toks[j0].key, toks[j0].mkey) or doc.is_verb(toks[j0].key):
+        return None
+    return (j0, k)

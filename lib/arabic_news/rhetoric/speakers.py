@@ -7,7 +7,7 @@ clause's antecedent, a quoted nickname, a partitive (كل من ...); otherwise a
 from the sentence (an action verb's subject, a plural group, the sentence's subject for a
 participle) or, as a fallback with lower confidence, the most recent speaker of the right gender.
 
-size: about 530 lines because one handler per event kind (verb, participle, preposition, headline,
+size: about 570 lines because one handler per event kind (verb, participle, preposition, headline,
 impersonal, nominal cue, relay) works on the shared state of one :class:`Run` (resolver, records,
 explicit spans); splitting them would pass that state between modules.
 
@@ -34,9 +34,11 @@ from .clauses import (
     cut_object,
     is_cue_key,
     plural_group,
+    quoted_name,
     relative_antecedent,
     relative_is_subject,
     shrink_to_known,
+    source_then_clause,
     strip_li,
     subject_before,
 )
@@ -385,7 +387,7 @@ class Run:
             and toks[i - 1].key in function_words("relative")
             and relative_is_subject(toks[i - 1].key, cue)
             and not resumptive
-            and not self._source_then_clause(i + 1, b, cue)
+            and not source_then_clause(doc, i + 1, b, cue)
         ):
             rel = relative_antecedent(doc, i - 1, a)
             if rel is not None:
@@ -420,37 +422,10 @@ class Run:
         if j0 + 1 < b and toks[j0].key == "ل" and cue.lemma in function_words("outlet_lemma"):
             return self._after_outlet(j0, b, cue), "explicit"
         if j0 < b and any(c in doc.gap(j0) for c in '«"“') and not any(c in doc.gap(j0) for c in "،,:"):
-            return self._quoted_name(j0, b), "explicit"  # ويقول «أبوخالد» مستثمر ...
+            return quoted_name(doc, j0, b), "explicit"  # ويقول «أبوخالد» مستثمر ...
         if j0 < b and not any(c in doc.gap(j0) for c in '،,:«"“-ـ–—'):
             return self._subject_after(i, j0, b, cue), "explicit"
         return None, "explicit"
-
-    def _source_then_clause(self, j0: int, b: int, cue: Cue) -> bool:
-        """After "الخطة التي ذكرت": a source noun phrase (a known head: الصحيفة، الوزير، مصادر) and then a
-        complementiser ("الصحيفة أنها") -- the verb has its own subject, and the relative is its object."""
-        doc, toks = self.doc, self.doc.toks
-        if j0 >= b or doc.gap(j0).strip() or doc.head_class(toks[j0].key) in (None, "name"):
-            return False
-        j = doc.np_at(j0, b, complements=cue.complements, max_len=8)
-        return j0 < j < b and not doc.gap(j).strip(" ،,") and bool(COMPLEMENTISERS.match(toks[j].mkey))
-
-    def _quoted_name(self, j0: int, b: int) -> tuple[int, int] | None:
-        """A one- or two-word quotation right after the verb, followed by more words, is a (nick)name."""
-        doc, toks = self.doc, self.doc.toks
-        q = next((q for q in doc.quotes if q[0] <= toks[j0].start < q[1]), None)
-        if q is None:
-            return None
-        k = j0
-        while k < b and toks[k].start < q[1]:
-            k += 1
-        # what stands between the quotation and the next word, without the closing mark itself (a straight
-        # '"' closes as it opens: وقال "دي لوس" إن ...)
-        after = doc.text[toks[k - 1].end : q[1] - 1] + doc.text[q[1] : toks[k].start] if k < b else ""
-        if not 1 <= k - j0 <= 2 or k >= b or any(c in after for c in '«"“:،,'):
-            return None
-        if doc.is_stop(toks[j0].key, toks[j0].mkey) or doc.is_verb(toks[j0].key):
-            return None
-        return (j0, k)
 
     def _after_outlet(self, j0: int, b: int, cue: Cue) -> tuple[int, int] | None:
         """قال لـ"الاقتصادية" فلان ...: skip the outlet the statement was made to."""
