@@ -141,3 +141,26 @@ def test_a_relay_with_no_words_of_its_source_is_one_statement():
 def test_a_relay_with_the_sources_words_keeps_two_statements():
     """Near miss: "عن الوزير قوله إن …" quotes the minister: two statements, as before."""
     assert pairs("ونقلت الوكالة عن الوزير قوله إن الاتفاق قريب.") == [("ونقلت", "الوكالة"), ("عن", "الوزير")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وقال الوزير إن الخبر كاذب، وهو ما نفته مصادر مطلعة.",
+        "وارتفعت الأسعار بحسب التقرير الذي نقلته وكالة الأنباء أمس.",
+    ],
+)
+def test_a_cue_whose_content_is_only_its_pronoun_is_no_statement(text):
+    """ "وهو ما نفته X" and "التقرير الذي نقلته X": the object pronoun is the whole content (the gold set's
+    rule); a relay verb with a pronoun (نقلته) is such a form too."""
+    assert not any(cue.endswith(("نفته", "نقلته")) for cue, _ in pairs(text))
+
+
+def test_a_prepositional_source_with_a_pronoun_cue_stays_a_statement():
+    """Near miss: "بحسب ما نقلته الوكالة" is an according-to source, not "what it relayed"."""
+    assert pairs("وارتفعت الأسعار بحسب ما نقلته وكالة رويترز.") == [("نقلته", "وكالة رويترز")]
+
+
+def test_a_relay_at_the_end_of_the_text_is_read_without_error():
+    """ "ونقلت الصحيفة عن مصادر" with nothing after the source: the records, no IndexError."""
+    assert pairs("ونقلت الصحيفة عن مصادر") == [("ونقلت", "الصحيفة"), ("عن", "مصادر")]

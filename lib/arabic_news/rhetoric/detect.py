@@ -15,7 +15,7 @@ impersonal (يذكر أن، وتعتبر تلك ...), a noun look-alike (كشف 
 from __future__ import annotations
 
 from .chunker import Doc
-from .clauses import match_prep, relative_antecedent, relative_is_subject, subject_before
+from .clauses import after_source_prep, match_prep, relative_antecedent, relative_is_subject, subject_before
 from .cues import (
     COMPLEMENTISERS,
     Cue,
@@ -82,10 +82,11 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
     base_prev = strip_conjunction(prev)
     if (
         cue.enclitic
-        and base_prev in function_words("relative")
+        and (base_prev in function_words("relative") or (base_prev == "ما" and not after_source_prep(doc, i)))
         and not (cue.lemma in function_words("predicative_lemma") and nxt.startswith("ب"))
     ):
-        return False  # "والذي أعلنه مجلس ...": the content is only the pronoun (but "الذين وصفهم بـ…" has one)
+        return False  # "والذي أعلنه مجلس ..."، "وهو ما نفته مصادر": the content is only the pronoun
+        # (but "الذين وصفهم بـ…" has one, and "بحسب ما نقلته الوكالة" is a prepositional source)
     if cue.lemma in function_words("passive_sense_lemma") and (
         base_prev in function_words("relative") or base_prev in ("ما", "حيث", "اذ")
     ):

@@ -559,7 +559,7 @@ class Run:
         if j2 > k + 1:
             m2 = doc.mention(k + 1, j2)
             quote_noun = j2 < b and toks[j2].key in function_words("quote_noun")  # عن فلان قوله "…"
-            if not quote_noun and not doc.gap(j2).strip(" ،,") and COMPLEMENTISERS.match(toks[j2].mkey):
+            if not quote_noun and j2 < b and not doc.gap(j2).strip(" ،,") and COMPLEMENTISERS.match(toks[j2].mkey):
                 return  # "نقلت الوكالة عن مصادر أن …": the agency's one statement; فلان has no words of its own
             span = content(doc, j2 + quote_noun, i)
             self.explicit_record(
