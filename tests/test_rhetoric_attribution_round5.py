@@ -164,3 +164,33 @@ def test_a_prepositional_source_with_a_pronoun_cue_stays_a_statement():
 def test_a_relay_at_the_end_of_the_text_is_read_without_error():
     """ "ونقلت الصحيفة عن مصادر" with nothing after the source: the records, no IndexError."""
     assert pairs("ونقلت الصحيفة عن مصادر") == [("ونقلت", "الصحيفة"), ("عن", "مصادر")]
+
+
+def test_a_name_that_starts_with_lam_is_a_subject_once_it_is_known():
+    """ "وقال لودفيج:" -- لودفيج is no preposition لـ + noun when an earlier speaker's name holds it."""
+    text = "وقال الخبير ادريان لودفيج إن الهجمات محدودة. وقال دريك إن الخطر كبير. وقال لودفيج: إن التحديث قريب."
+    assert pairs(text)[-1] == ("وقال", "لودفيج")
+
+
+def test_a_lam_phrase_that_names_no_speaker_stays_the_addressee():
+    """Near miss: "وقال للصحفيين إن ..." -- the ل-phrase is the audience; the previous speaker speaks."""
+    assert pairs("وقال الوزير إن الأمر مهم. وقال للصحفيين إن الاقتصاد ينمو.")[-1] == ("وقال", "الوزير")
+
+
+def test_an_adverbial_of_occasion_is_no_speaker():
+    """ "وقال بمناسبة افتتاح المعرض إن ...": بمناسبة opens an adverbial (np_stops), so the speaker is the
+    previous one, and "وقال الوزير بمناسبة ..." ends the speaker phrase before it."""
+    text = "وقال الوزير أحمد سالم إن الأمر مهم. وقال بمناسبة افتتاح المعرض إن الاقتصاد ينمو."
+    assert pairs(text)[-1] == ("وقال", "الوزير أحمد سالم")
+    assert pairs("وقال الوزير بمناسبة افتتاح المعرض إن الاقتصاد ينمو.") == [("وقال", "الوزير")]
+
+
+def test_an_estimate_before_its_figure_is_a_cue():
+    """قدرت X Y بنحو ...: an estimate (cue_condition بنحو/بحوالي besides a complementiser)."""
+    text = "قدرت منظمة الأغذية العالمية إنتاج القمح في سوريا بنحو مليوني طن."
+    assert pairs(text) == [("قدرت", "منظمة الأغذية العالمية")]
+
+
+def test_appreciation_is_no_estimate():
+    """Near miss: "وقدرت الشركة جهود العاملين" (appreciated) has no figure and no clause."""
+    assert pairs("وقدرت الشركة جهود العاملين في المصنع.") == []

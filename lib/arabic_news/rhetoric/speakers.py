@@ -479,6 +479,7 @@ class Run:
                 and head not in lex["titles"]
                 and head not in lex["src"]
                 and not self._li_name(j0, j, b)
+                and not any(head in en.keys for en in res.entities)  # لودفيج, already part of a speaker's name
             )
         )
         j = shrink_to_known(doc, res, j0, j)
