@@ -194,3 +194,15 @@ def test_an_estimate_before_its_figure_is_a_cue():
 def test_appreciation_is_no_estimate():
     """Near miss: "وقدرت الشركة جهود العاملين" (appreciated) has no figure and no clause."""
     assert pairs("وقدرت الشركة جهود العاملين في المصنع.") == []
+
+
+def test_a_title_keeps_its_own_preposition():
+    """ "أكد المشرف على البرنامج الدكتور ... أن": المشرف (titles.txt) governs على (function_words
+    title_preposition), so على does not end the speaker phrase as أكد's complement would."""
+    got = pairs("أكد المشرف على البرنامج الدكتور مساعد الأحمد أن البرنامج ناجح.")
+    assert len(got) == 1 and got[0][0] == "أكد" and got[0][1].startswith("المشرف على")
+
+
+def test_the_complement_of_the_verb_still_ends_the_speaker_phrase():
+    """Near miss: "وأكد الوزير على أهمية التعاون" -- على is أكد's complement, not part of the title."""
+    assert pairs("وأكد الوزير على أهمية التعاون.") == [("وأكد", "الوزير")]
