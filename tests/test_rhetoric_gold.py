@@ -181,7 +181,7 @@ def test_round_three_held_out_is_fresh_and_disjoint_from_its_tuning():
 
 
 def test_round_four_held_out_is_fresh_and_disjoint_from_its_tuning():
-    """Round 4 (the current one): batch 7 (>= 20 articles, >= 8 outlets) is held out, disjoint
+    """Round 4: batch 7 (>= 20 articles, >= 8 outlets) is held out, disjoint
     from round 4's tuning ids and from every article of rounds 1-3, which are all tuning now."""
     third, fourth = read_split(3), read_split(4)
     held = {i for i, v in fourth.items() if v == "held_out"}
@@ -191,7 +191,21 @@ def test_round_four_held_out_is_fresh_and_disjoint_from_its_tuning():
     recs = read_annotations("held_out", round=4)
     assert {r["id"] for r in recs} == held
     assert len(recs) >= 20 and len({r["outlet"] for r in recs}) >= 8
-    assert gold.current_round() == 4 and read_split() == fourth
+    assert read_split(round=4) == fourth
+
+
+def test_round_five_held_out_is_fresh_and_disjoint_from_its_tuning():
+    """Round 5 (the current one): batch 8 (>= 20 articles, >= 8 outlets) is held out, disjoint
+    from round 5's tuning ids and from every article of rounds 1-4, which are all tuning now."""
+    fourth, fifth = read_split(4), read_split(5)
+    held = {i for i, v in fifth.items() if v == "held_out"}
+    tuning = {i for i, v in fifth.items() if v == "tuning"}
+    assert held and tuning and not held & tuning
+    assert not held & set(fourth) and tuning == set(fourth)
+    recs = read_annotations("held_out", round=5)
+    assert {r["id"] for r in recs} == held
+    assert len(recs) >= 20 and len({r["outlet"] for r in recs}) >= 8
+    assert gold.current_round() == 5 and read_split() == fifth
 
 
 def test_round_one_view_leaves_out_round_two_articles():
@@ -212,7 +226,9 @@ def test_round_one_view_leaves_out_round_two_articles():
         (lambda raw: raw.update(round_3_held_out={}), "round_3_held_out"),
         (lambda raw: raw["round_4_held_out"].update({next(iter(raw["round_3_held_out"])): "held_out"}), "already used"),
         (lambda raw: raw.update(round_4_held_out={}), "round_4_held_out"),
-        (lambda raw: raw.update(current_round=5), "current_round"),
+        (lambda raw: raw["round_5_held_out"].update({next(iter(raw["round_4_held_out"])): "held_out"}), "already used"),
+        (lambda raw: raw.update(round_5_held_out={}), "round_5_held_out"),
+        (lambda raw: raw.update(current_round=6), "current_round"),
         (lambda raw: raw["additions"].update({"saudinewsnet/2015-07-21/1": "tuning"}), "additions"),
     ],
 )
@@ -233,7 +249,7 @@ def test_bad_split_file_is_rejected(monkeypatch, change, message):
 def test_unknown_round_is_rejected():
     """Asking for a round that split.json does not record is a GoldError."""
     with pytest.raises(GoldError, match="not one of the recorded rounds"):
-        read_split(5)
+        read_split(6)
 
 
 def test_split_argument_filters_and_rejects_unknown_names():

@@ -18,9 +18,10 @@ full name; a few constructions extend it (صادر عن، المسؤول في ا
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..article import Article
-from ._lexicon import KeyedToken, tokens
+from ._lexicon import KeyedToken, load_table, rkey, tokens
 from .cues import COMPLEMENTISERS, QUOTE_RE, cue_table, function_words, np_lexicon, strip_article, strip_conjunction
 
 __all__ = ["Doc", "Mention", "is_name_key"]
@@ -45,6 +46,12 @@ class Mention:
 def is_name_key(key: str, names: set[str]) -> bool:
     """A known given name, or a joined ʿabd- name (عبدالله، عبدالمنعم)."""
     return key in names or (key.startswith("عبد") and len(key) >= 6)
+
+
+@lru_cache(maxsize=1)
+def _title_prepositions() -> frozenset[tuple[str, str]]:
+    """(title key, preposition key) pairs of ``function_words`` class ``title_preposition``."""
+    return frozenset((rkey(r[0]), rkey(r[2])) for r in load_table("function_words") if r[1] == "title_preposition")
 
 
 class Doc:
@@ -236,6 +243,8 @@ class Doc:
         prev = toks[j - 1].key if j > 0 else ""
         if key == "عن" and strip_article(prev) in function_words("issued_by"):
             return 1  # بيان صادر عن الوزارة
+        if j > i and j + 1 < end and (strip_article(prev), key) in _title_prepositions():
+            return 1  # المشرف على البرنامج: the title's own preposition
         if key == "في" and j > i and j + 1 < end:
             nk = strip_article(toks[j + 1].key)
             definite = toks[j + 1].key.startswith("ال")

@@ -31,6 +31,8 @@ __all__ = [
     "strip_li",
     "match_prep",
     "after_source_prep",
+    "quoted_name",
+    "source_then_clause",
 ]
 
 
@@ -122,7 +124,12 @@ def subject_before(doc: Doc, i: int, a: int) -> tuple[int, int] | None:
         return None  # (وكانت قوات الدفاع الشعبي الجناح العسكري لحزب ... دانت: a long subject after كان)
     if start > a and toks[start - 1].key not in openers:
         return None
-    if any(doc.gap(n).strip() for n in range(start + 1, i + 1)):
+    marks = _name_quote_marks(doc, start, i)  # وكانت صحيفة "كاثيميريني" أفادت: a quoted name inside the subject
+    if any(
+        ch not in " \t" and p not in marks
+        for n in range(start + 1, i + 1)
+        for p, ch in enumerate(doc.text[toks[n - 1].end : toks[n].start], toks[n - 1].end)
+    ):
         return None  # punctuation or a dateline dash ("القاهرة - قال ...") separates it from the cue
     if any(doc.is_verb(toks[n].key) for n in range(start, k + 1)):
         return None
@@ -157,6 +164,18 @@ def subject_before(doc: Doc, i: int, a: int) -> tuple[int, int] | None:
     ):
         return None
     return (start, k + 1)
+
+
+def _name_quote_marks(doc: Doc, start: int, i: int) -> set[int]:
+    """Offsets of the marks of short quotations (one to three words) that lie between token ``start``
+    and the cue at ``i``: a quoted name or outlet inside a subject phrase (صحيفة "كاثيميريني")."""
+    toks = doc.toks
+    lo, hi = toks[start].start, toks[i].start
+    out: set[int] = set()
+    for q0, q1 in doc.quotes:
+        if lo <= q0 and q1 <= hi and 1 <= len(doc.text[q0 + 1 : q1 - 1].split()) <= 3:
+            out |= {q0, q1 - 1}
+    return out
 
 
 def _plain_perfect_cue(key: str) -> bool:
@@ -341,3 +360,32 @@ def is_cue_key(key: str) -> bool:
     """A cue form, with or without و/ف."""
     cues = cue_table()
     return key in cues or strip_conjunction(key) in cues
+
+
+def source_then_clause(doc: Doc, j0: int, b: int, cue: Cue) -> bool:
+    """After "الخطة التي ذكرت": a source noun phrase (a known head: الصحيفة، الوزير، مصادر) and then a
+    complementiser ("الصحيفة أنها") -- the verb has its own subject, and the relative is its object."""
+    toks = doc.toks
+    if j0 >= b or doc.gap(j0).strip() or doc.head_class(toks[j0].key) in (None, "name"):
+        return False
+    j = doc.np_at(j0, b, complements=cue.complements, max_len=8)
+    return j0 < j < b and not doc.gap(j).strip(" ،,") and bool(COMPLEMENTISERS.match(toks[j].mkey))
+
+
+def quoted_name(doc: Doc, j0: int, b: int) -> tuple[int, int] | None:
+    """A one- or two-word quotation right after the verb, followed by more words, is a (nick)name."""
+    toks = doc.toks
+    q = next((q for q in doc.quotes if q[0] <= toks[j0].start < q[1]), None)
+    if q is None:
+        return None
+    k = j0
+    while k < b and toks[k].start < q[1]:
+        k += 1
+    # what stands between the quotation and the next word, without the closing mark itself (a straight
+    # '"' closes as it opens: وقال "دي لوس" إن ...)
+    after = doc.text[toks[k - 1].end : q[1] - 1] + doc.text[q[1] : toks[k].start] if k < b else ""
+    if not 1 <= k - j0 <= 2 or k >= b or any(c in after for c in '«"“:،,'):
+        return None
+    if doc.is_stop(toks[j0].key, toks[j0].mkey) or doc.is_verb(toks[j0].key):
+        return None
+    return (j0, k)

@@ -124,8 +124,10 @@ def cue_table() -> dict[str, Cue]:
     for row in load_table("relay_verbs"):
         perf, impf, strength = row[0], row[1], row[2]
         for form, person in perfect_forms(perf) + imperfect_forms(impf):
-            for enc in ("", "ه", "ها"):
-                out.setdefault(rkey(form + enc), Cue(perf, strength, "relay", person, "perf", (), True))
+            for enc in ("", "ه", "ها"):  # نقلته: an object pronoun, like أكده (round 5)
+                out.setdefault(
+                    rkey(form + enc), Cue(perf, strength, "relay", person, "perf", (), True, enclitic=bool(enc))
+                )
     for row in load_table("cue_participles"):
         base, strength = row[0], row[1]
         for suf, person in (("ا", "m"), ("يا", "m"), ("ة", "f"), ("ين", "pl")):

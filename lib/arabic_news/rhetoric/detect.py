@@ -17,7 +17,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from .chunker import Doc
-from .clauses import match_prep, relative_antecedent, relative_is_subject, subject_before
+from .clauses import after_source_prep, match_prep, relative_antecedent, relative_is_subject, subject_before
 from .cues import (
     COMPLEMENTISERS,
     Cue,
@@ -84,10 +84,11 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
     base_prev = strip_conjunction(prev)
     if (
         cue.enclitic
-        and base_prev in function_words("relative")
+        and (base_prev in function_words("relative") or (base_prev == "ما" and not after_source_prep(doc, i)))
         and not (cue.lemma in function_words("predicative_lemma") and nxt.startswith("ب"))
     ):
-        return False  # "والذي أعلنه مجلس ...": the content is only the pronoun (but "الذين وصفهم بـ…" has one)
+        return False  # "والذي أعلنه مجلس ..."، "وهو ما نفته مصادر": the content is only the pronoun
+        # (but "الذين وصفهم بـ…" has one, and "بحسب ما نقلته الوكالة" is a prepositional source)
     if cue.lemma in function_words("passive_sense_lemma") and (
         base_prev in function_words("relative") or base_prev in ("ما", "حيث", "اذ")
     ):
@@ -246,7 +247,6 @@ def _followed_by(doc: Doc, i: int, need: tuple[str, ...], *, whole_clause: bool 
 
 def _impersonal_at(doc: Doc, i: int) -> tuple[str, str] | None:
     """``(lemma, strength)`` of a passive report at token i: أفيد، أذيع، يُعتقد، or a cue verb written passive."""
-
     t = doc.toks[i]
     masdar = _passive_masdar(doc, i)
     if masdar is not None:
@@ -280,6 +280,8 @@ def _impersonal_at(doc: Doc, i: int) -> tuple[str, str] | None:
             return found[0].lemma, found[0].strength  # نُقل عن فلان قوله / "ونقل عن فلان": relayed, no agent
     if found is not None and found[0].kind == "verb" and found[0].person == "f" and passive_vowel(t.text):
         return found[0].lemma, found[0].strength  # وأُعلنت حالة الطوارئ: the passive agrees with its object
+    if _passive_attribution(doc, i, found):
+        return found[0].lemma, found[0].strength  # "هجوم نسب إلى متمردين": attributed, with no agent
     if found is None or found[0].kind != "verb" or found[0].person != "m":
         return None
     cue = found[0]
@@ -310,6 +312,27 @@ def _impersonal_rows() -> dict[str, tuple[str, ...]]:
         if row[1] == "impersonal":
             rows.setdefault(_key(row[0]), row)
     return rows
+
+
+def _passive_attribution(doc: Doc, i: int, found: tuple[Cue, str] | None) -> bool:
+    """A perfect verb of attribution (نسب) with إلى right after it and no object pronoun: the unvowelled
+    passive "was attributed to" (هجوم نسب إلى ...، هجمات نسبت إلى ...), which has no agent.  After a
+    relative pronoun it stays a description, as before (``passive_sense_lemma``).
+
+    >>> from arabic_news import Article
+    >>> from .chunker import Doc
+    >>> d = Doc(Article.from_text("قتل جنديان في هجوم نسب الى متمردين."))
+    >>> [d.toks[k].text for k in range(len(d.toks)) if _passive_attribution(d, k, _cue_at(d, k))]
+    ['نسب']
+    """
+    if found is None or found[0].kind != "verb" or found[0].tense != "perf" or found[0].enclitic:
+        return False
+    if found[0].person not in ("m", "f") or found[0].lemma not in function_words("passive_attribution_lemma"):
+        return False
+    if i > 0 and strip_conjunction(doc.toks[i - 1].key) in function_words("relative"):
+        return False  # "الذي نسب إلى": a relative clause that only describes (passive_sense_lemma, round 2)
+    nxt = doc.toks[i + 1] if i + 1 < len(doc.toks) and doc.sent_of[i + 1] == doc.sent_of[i] else None
+    return nxt is not None and nxt.key == _key("إلى") and not doc.gap(i + 1).strip()
 
 
 def _passive_masdar(doc: Doc, i: int) -> str | None:

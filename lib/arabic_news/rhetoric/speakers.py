@@ -7,7 +7,7 @@ clause's antecedent, a quoted nickname, a partitive (كل من ...); otherwise a
 from the sentence (an action verb's subject, a plural group, the sentence's subject for a
 participle) or, as a fallback with lower confidence, the most recent speaker of the right gender.
 
-size: about 530 lines because one handler per event kind (verb, participle, preposition, headline,
+size: about 570 lines because one handler per event kind (verb, participle, preposition, headline,
 impersonal, nominal cue, relay) works on the shared state of one :class:`Run` (resolver, records,
 explicit spans); splitting them would pass that state between modules.
 
@@ -34,9 +34,11 @@ from .clauses import (
     cut_object,
     is_cue_key,
     plural_group,
+    quoted_name,
     relative_antecedent,
     relative_is_subject,
     shrink_to_known,
+    source_then_clause,
     strip_li,
     subject_before,
 )
@@ -250,6 +252,7 @@ class Run:
             if a <= doc.tok_index(r.cue_start) < i
             and r.cue_kind not in ("relay", "nominal", "preposition")
             and r.speaker_id  # an impersonal report (أفيد، ذُكر) has no speaker to carry over
+            and r.rule != "relative"  # "… على X الذي تساءل عن …، قائلاً": the relative clause is not the main one
         ]
         if prev_same:
             ents, rule = [res.by_sid(prev_same[-1].speaker_id)], "same_sentence"
@@ -367,7 +370,9 @@ class Run:
             return
         m = doc.mention(*subj)
         before = list(res.speakers)
-        self.explicit_record(t, t.end, m, span, cue.strength, cue.lemma, cue.kind, rule, pos)
+        e = self.explicit_record(t, t.end, m, span, cue.strength, cue.lemma, cue.kind, rule, pos)
+        if cue.person in ("m", "f"):  # the verb agrees with its subject: "وتقول واشنطن" is feminine, so a
+            e.fem = cue.person == "f"  # later "وأضاف" with no subject goes to the last masculine speaker
         if i > a and (after_source_prep(doc, i) or doc.toks[i - 1].key in function_words("trailing_source")):
             res.speakers[:] = before  # "…، حسبما ذكر التقرير. وقال": the report is not who speaks next
         if cue.kind == "relay":
@@ -382,6 +387,7 @@ class Run:
             and toks[i - 1].key in function_words("relative")
             and relative_is_subject(toks[i - 1].key, cue)
             and not resumptive
+            and not source_then_clause(doc, i + 1, b, cue)
         ):
             rel = relative_antecedent(doc, i - 1, a)
             if rel is not None:
@@ -416,25 +422,10 @@ class Run:
         if j0 + 1 < b and toks[j0].key == "ل" and cue.lemma in function_words("outlet_lemma"):
             return self._after_outlet(j0, b, cue), "explicit"
         if j0 < b and any(c in doc.gap(j0) for c in '«"“') and not any(c in doc.gap(j0) for c in "،,:"):
-            return self._quoted_name(j0, b), "explicit"  # ويقول «أبوخالد» مستثمر ...
+            return quoted_name(doc, j0, b), "explicit"  # ويقول «أبوخالد» مستثمر ...
         if j0 < b and not any(c in doc.gap(j0) for c in '،,:«"“-ـ–—'):
             return self._subject_after(i, j0, b, cue), "explicit"
         return None, "explicit"
-
-    def _quoted_name(self, j0: int, b: int) -> tuple[int, int] | None:
-        """A one- or two-word quotation right after the verb, followed by more words, is a (nick)name."""
-        doc, toks = self.doc, self.doc.toks
-        q = next((q for q in doc.quotes if q[0] <= toks[j0].start < q[1]), None)
-        if q is None:
-            return None
-        k = j0
-        while k < b and toks[k].start < q[1]:
-            k += 1
-        if not 1 <= k - j0 <= 2 or k >= b or any(c in doc.gap(k) for c in '«"“:،,'):
-            return None
-        if doc.is_stop(toks[j0].key, toks[j0].mkey) or doc.is_verb(toks[j0].key):
-            return None
-        return (j0, k)
 
     def _after_outlet(self, j0: int, b: int, cue: Cue) -> tuple[int, int] | None:
         """قال لـ"الاقتصادية" فلان ...: skip the outlet the statement was made to."""
@@ -488,6 +479,7 @@ class Run:
                 and head not in lex["titles"]
                 and head not in lex["src"]
                 and not self._li_name(j0, j, b)
+                and not any(head in en.keys for en in res.entities)  # لودفيج, already part of a speaker's name
             )
         )
         j = shrink_to_known(doc, res, j0, j)
@@ -568,6 +560,8 @@ class Run:
         if j2 > k + 1:
             m2 = doc.mention(k + 1, j2)
             quote_noun = j2 < b and toks[j2].key in function_words("quote_noun")  # عن فلان قوله "…"
+            if not quote_noun and j2 < b and not doc.gap(j2).strip(" ،,") and COMPLEMENTISERS.match(toks[j2].mkey):
+                return  # "نقلت الوكالة عن مصادر أن …": the agency's one statement; فلان has no words of its own
             span = content(doc, j2 + quote_noun, i)
             self.explicit_record(
                 toks[k], toks[k].end, m2, span, cue.strength, "نقل عن", "relay_source", "relay", toks[k].start
