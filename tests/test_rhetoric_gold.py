@@ -166,46 +166,23 @@ def test_round_two_held_out_is_fresh_and_large_enough():
     assert read_split(round=2) == second
 
 
-def test_round_three_held_out_is_fresh_and_disjoint_from_its_tuning():
-    """Round 3 (the current one): batch 6 (>= 20 articles, >= 8 outlets) is held out, disjoint
-    from round 3's tuning ids and from every article of rounds 1 and 2, which are all tuning now."""
-    second, third = read_split(2), read_split(3)
-    held = {i for i, v in third.items() if v == "held_out"}
-    tuning = {i for i, v in third.items() if v == "tuning"}
+@pytest.mark.parametrize("n", [3, 4, 5])
+def test_later_rounds_hold_out_a_fresh_batch_disjoint_from_their_tuning(n):
+    """Rounds 3-5: batches 6, 7 and 8 (>= 20 articles, >= 8 outlets each) are held out, disjoint
+    from the round's tuning ids and from every article of the rounds before, which are all tuning now."""
+    before, split = read_split(n - 1), read_split(n)
+    held = {i for i, v in split.items() if v == "held_out"}
+    tuning = {i for i, v in split.items() if v == "tuning"}
     assert held and tuning and not held & tuning
-    assert not held & set(second) and tuning == set(second)
-    recs = read_annotations("held_out", round=3)
+    assert not held & set(before) and tuning == set(before)
+    recs = read_annotations("held_out", round=n)
     assert {r["id"] for r in recs} == held
     assert len(recs) >= 20 and len({r["outlet"] for r in recs}) >= 8
-    assert read_split(round=3) == third
+    assert read_split(round=n) == split
 
 
-def test_round_four_held_out_is_fresh_and_disjoint_from_its_tuning():
-    """Round 4: batch 7 (>= 20 articles, >= 8 outlets) is held out, disjoint
-    from round 4's tuning ids and from every article of rounds 1-3, which are all tuning now."""
-    third, fourth = read_split(3), read_split(4)
-    held = {i for i, v in fourth.items() if v == "held_out"}
-    tuning = {i for i, v in fourth.items() if v == "tuning"}
-    assert held and tuning and not held & tuning
-    assert not held & set(third) and tuning == set(third)
-    recs = read_annotations("held_out", round=4)
-    assert {r["id"] for r in recs} == held
-    assert len(recs) >= 20 and len({r["outlet"] for r in recs}) >= 8
-    assert read_split(round=4) == fourth
-
-
-def test_round_five_held_out_is_fresh_and_disjoint_from_its_tuning():
-    """Round 5 (the current one): batch 8 (>= 20 articles, >= 8 outlets) is held out, disjoint
-    from round 5's tuning ids and from every article of rounds 1-4, which are all tuning now."""
-    fourth, fifth = read_split(4), read_split(5)
-    held = {i for i, v in fifth.items() if v == "held_out"}
-    tuning = {i for i, v in fifth.items() if v == "tuning"}
-    assert held and tuning and not held & tuning
-    assert not held & set(fourth) and tuning == set(fourth)
-    recs = read_annotations("held_out", round=5)
-    assert {r["id"] for r in recs} == held
-    assert len(recs) >= 20 and len({r["outlet"] for r in recs}) >= 8
-    assert gold.current_round() == 5 and read_split() == fifth
+def test_round_five_is_the_current_round():
+    assert gold.current_round() == 5 and read_split() == read_split(5)
 
 
 def test_round_one_view_leaves_out_round_two_articles():
