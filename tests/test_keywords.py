@@ -119,6 +119,19 @@ def test_boilerplate_does_not_start_a_phrase():
     assert not any(l.split()[0] == light_stem("أكد") for l in lemmas)
 
 
+def test_scraped_page_residue_is_never_a_candidate():
+    """HTML entity names, URL parts and pagination links (data/keywords/web_residue.txt) are no keyphrase,
+    alone, inside a phrase or as a capitalised "name"; a real Latin name (STC) stays."""
+    text = (
+        "قالت شركة STC إن العرض &quot;الجديد&quot; متاح على www.stc.com للعملاء.\n"
+        "وقالت الشركة إن العرض يبدأ الشهر المقبل. Next Previous"
+    )
+    cands = analyse(text).candidates
+    words = {w for lemma in cands for w in lemma.split()}
+    assert not words & {"quot", "www", "com", "next", "previous"}
+    assert "stc" in words
+
+
 def test_phrases_have_one_to_three_words(article):
     """Candidates are 1-3 words."""
     assert {c.n_words for c in analyse(article).candidates.values()} == {1, 2, 3}

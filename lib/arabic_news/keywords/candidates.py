@@ -6,7 +6,8 @@ Rules (the unit tests check each one):
   between two words other than spaces) or a line break, so never a sentence.
 * It never contains a stopword or particle (:func:`arabic_news.lexicon.stopwords`),
   a number, or news boilerplate (``data/keywords/boilerplate.txt``: reporting
-  verbs such as ``أكد``, fillers such as ``إطار``), so it never starts or ends
+  verbs such as ``أكد``, fillers such as ``إطار``; ``web_residue.txt``: scraped
+  page residue such as ``quot``, ``www``, ``Next``), so it never starts or ends
   with one.  Exceptions: a name link (``بن``, ``name_links.txt``) may sit
   inside a phrase, and compass words that the stopword list holds (``شمال`` in
   ``حلف شمال الأطلسي``, ``content_words.txt``) count as content.
@@ -123,6 +124,8 @@ def _classify(surface: str) -> tuple[str, str, str]:
         return STOP, norm, norm
     if norm in _kw_list("name_links"):
         return LINK, norm, norm
+    if norm.isascii() and norm.casefold() in _kw_list("web_residue"):  # "quot", "www", "Next Previous"
+        return BOILER, norm, norm.casefold()
     if (norm in stopwords() and not _keep(norm)) or len(norm) < 2:
         return STOP, norm, norm
     key = "".join(light_stem(surface).split())
@@ -357,6 +360,8 @@ def analyse(
                 continue
             if any(tokens[t].kind in (STOP, NUMBER, DATE) for t in range(a, b + 1)):
                 continue
+            if any(tokens[t].key in _kw_list("web_residue") for t in range(a, b + 1)):
+                continue  # "Next Previous", "quot": capitalised or recurring, but page residue, not a name
             name_of[(a, b + 1)] = ns.kind
             if (a, b + 1) not in seen:
                 spans.append((a, b + 1, False))
