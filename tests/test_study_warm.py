@@ -77,3 +77,9 @@ def test_stages_without_models_start_nothing(fake_steps):
     ran, _ = fake_steps
     assert warm.start_warmup(("attribution", "markers"), seed=0, quick=True, log=print)() == 0.0
     assert ran == []
+
+
+def test_steps_that_extract_keyphrases_wait_for_the_genre_statistics():
+    """Otherwise two processes could build the same genre statistics at once (work done twice)."""
+    for step in ("keywords.evaluation", "study.sample"):
+        assert "keywords.genre" in warmup.WARMUPS[step].after, step

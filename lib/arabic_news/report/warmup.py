@@ -128,14 +128,17 @@ def _keyword_background(seed: int, quick: bool) -> None:
 
 @warmup("keywords.genre")
 def _keyword_genre(seed: int, quick: bool) -> None:
-    """Genre statistics (officialese document frequencies) that go with the full keyword background."""
+    """Genre statistics (officialese document frequencies) that go with the full keyword background.
+
+    The steps that extract keyphrases with the full background wait for it, so two processes never
+    build it at the same time."""
     from ..keywords.genre import genre_stats
 
     if not quick:  # a quick background uses empty genre statistics (keywords.genre.genre_for)
         genre_stats()
 
 
-@warmup("keywords.evaluation", after=["keywords.background"])
+@warmup("keywords.evaluation", after=["keywords.background", "keywords.genre"])
 def _keyword_evaluation(seed: int, quick: bool) -> None:
     """Every keyword method on the held-out articles, timed (lab report 21-keyword-evaluation)."""
     from ..keywords.evaluation import heldout_rows
@@ -184,7 +187,7 @@ def _persuasion_evaluation(seed: int, quick: bool) -> None:
 # ---------------------------------------------------------------- corpus study
 
 
-@warmup("study.sample", after=["topics.model", "keywords.background", "persuasion.models"])
+@warmup("study.sample", after=["topics.model", "keywords.background", "keywords.genre", "persuasion.models"])
 def _study_sample(seed: int, quick: bool) -> None:
     """The corpus study's tables: the full run of make corpus if complete, else the cached seeded sample (lab report 40, dossiers)."""
     from ..study.sample import study_tables
