@@ -6,6 +6,7 @@ import json
 import re
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -518,3 +519,25 @@ def test_xdist_group_is_honoured(request):
     if not request.config.getoption("loadgroup", default=False):
         pytest.skip("not run with --dist loadgroup")
     assert request.node.nodeid.endswith("@report")
+
+
+def test_warmup_step_reports_its_cpu_seconds_beside_its_wall_time(monkeypatch, capsys):
+    """A step's log line carries its CPU seconds: wall time alone also counts waiting for another step's cache entry."""
+    from arabic_news.report import warmup
+
+    def burn(seed, quick):
+        t = time.process_time()
+        while time.process_time() - t < 0.2:
+            pass
+
+    monkeypatch.setitem(warmup.WARMUPS, "test.burn", warmup.Warmup("test.burn", burn))
+    assert warmup.main(["test.burn"]) == 0
+    printed = capsys.readouterr().out
+    cpu = float(re.search(r"test\.burn: [0-9.]+ s \(CPU ([0-9.]+) s\)", printed).group(1))
+    assert cpu >= 0.2
+
+    done = subprocess.CompletedProcess([], 0, stdout=printed, stderr="")
+    monkeypatch.setattr(warmup.subprocess, "run", lambda *a, **k: done)
+    logs: list[str] = []
+    assert warmup._run_in_process("test.burn", 0, True, logs.append) is None
+    assert f"CPU {cpu:.1f} s)" in logs[0] and logs[0].startswith("  warm-up test.burn: ok (")

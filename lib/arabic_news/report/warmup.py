@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import subprocess
 import sys
 import time
@@ -198,6 +199,15 @@ def _study_sample(seed: int, quick: bool) -> None:
 # ---------------------------------------------------------------- running
 
 
+def _cpu_seconds() -> float:
+    """CPU seconds (user + system) of this process and its waited-for children (a step's true cost:
+    its wall time also counts waiting for a cache entry that another step is building)."""
+    import resource
+
+    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def default_warmups() -> list[str]:
     """Every registered step, in registration order."""
     return list(WARMUPS)
@@ -226,7 +236,8 @@ def _run_in_process(name: str, seed: int, quick: bool, log: Callable[[str], None
         msg = lines[-1] if lines else f"exit code {proc.returncode}"
         log(f"  warm-up {name}: FAILED ({took:.1f} s): {msg}")
         return msg
-    log(f"  warm-up {name}: ok ({took:.1f} s)")
+    cpu = re.search(r"CPU ([0-9.]+) s", proc.stdout or "")
+    log(f"  warm-up {name}: ok ({took:.1f} s" + (f", CPU {cpu.group(1)} s" if cpu else "") + ")")
     return None
 
 
@@ -305,7 +316,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     status = 0
     for name in a.steps or default_warmups():
         try:
-            print(f"{name}: {run_step(name, seed=a.seed, quick=a.quick):.1f} s", flush=True)
+            cpu0 = _cpu_seconds()
+            took = run_step(name, seed=a.seed, quick=a.quick)
+            print(f"{name}: {took:.1f} s (CPU {_cpu_seconds() - cpu0:.1f} s)", flush=True)
         except Exception as e:  # noqa: BLE001 -- one line per failed step, the others still run
             print(f"{name}: error: {one_line(e)}", file=sys.stderr, flush=True)
             status = 1
