@@ -199,13 +199,53 @@ def _study_sample(seed: int, quick: bool) -> None:
 # ---------------------------------------------------------------- running
 
 
-def _cpu_seconds() -> float:
-    """CPU seconds (user + system) of this process and its waited-for children (a step's true cost:
-    its wall time also counts waiting for a cache entry that another step is building)."""
-    import resource
+class _CpuMeter:
+    """CPU seconds (user + system) of this process and of every process it starts while in use.
 
-    own, kids = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+    A step's wall time also counts waiting for a cache entry that another step is
+    building, and some steps do their work in child processes (joblib's workers, a
+    local Dask cluster) that outlive a ``getrusage`` call or are never waited for.
+    So a thread polls the descendants' CPU times with psutil (every ``interval``
+    seconds) and keeps each one's last reading; at most one interval per child is missed.
+    """
+
+    def __init__(self, interval: float = 0.25):
+        import threading
+
+        import psutil
+
+        self._me = psutil.Process()
+        self._seen: dict[tuple[int, float], float] = {}
+        self._interval = interval
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._poll, daemon=True)
+
+    def _read(self) -> None:
+        import psutil
+
+        for child in self._me.children(recursive=True):
+            try:
+                t = child.cpu_times()
+                self._seen[(child.pid, child.create_time())] = t.user + t.system
+            except psutil.Error:  # ended between the listing and the reading
+                pass
+
+    def _poll(self) -> None:
+        while not self._stop.wait(self._interval):
+            self._read()
+
+    def __enter__(self) -> _CpuMeter:
+        t = self._me.cpu_times()
+        self._own0 = t.user + t.system
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._read()
+        self._stop.set()
+        self._thread.join()
+        t = self._me.cpu_times()
+        self.seconds = t.user + t.system - self._own0 + sum(self._seen.values())
 
 
 def default_warmups() -> list[str]:
@@ -316,9 +356,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     status = 0
     for name in a.steps or default_warmups():
         try:
-            cpu0 = _cpu_seconds()
-            took = run_step(name, seed=a.seed, quick=a.quick)
-            print(f"{name}: {took:.1f} s (CPU {_cpu_seconds() - cpu0:.1f} s)", flush=True)
+            with _CpuMeter() as cpu:
+                took = run_step(name, seed=a.seed, quick=a.quick)
+            print(f"{name}: {took:.1f} s (CPU {cpu.seconds:.1f} s)", flush=True)
         except Exception as e:  # noqa: BLE001 -- one line per failed step, the others still run
             print(f"{name}: error: {one_line(e)}", file=sys.stderr, flush=True)
             status = 1
