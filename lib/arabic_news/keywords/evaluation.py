@@ -492,21 +492,25 @@ def misses(rows: list[dict], method: str, *, n: int = 15) -> list[dict]:
 
 #: methods of the held-out comparison in lab report 21 (QUICK runs leave out the encoder)
 LAB_METHODS = ("default", "default+embed", "lexical", "yake", "yake-n6", "tfidf", "textrank")
+#: Held-out articles scored in lab report 21 (the README's ``bench/keywords.py --n 250`` run).
+LAB_N = 250
 
 
 def heldout_rows(*, seed: int = 0, quick: bool = False) -> list[dict]:
     """Lab report 21's held-out comparison: :func:`evaluate_v2` rows, computed once per code + data + mode.
 
-    Every method on the first 500 articles of the fresh held-out split (40 in QUICK mode, without
-    ``default+embed``), after an untimed warm-up on two tuning articles; the rows keep the seconds
-    measured when they were computed (in the warm-up step of ``make report`` or the first caller).
+    Every method on the first :data:`LAB_N` articles of the fresh held-out split (40 in QUICK mode,
+    without ``default+embed``): the same articles as ``bench/keywords.py --n 250``, whose figures the
+    README quotes, so the lab report reproduces them.  An untimed warm-up on two tuning articles comes
+    first; the rows keep the seconds measured when they were computed (in the warm-up step of
+    ``make report`` or the first caller).
     """
     from ..cache import cached, code_fingerprint, data_fingerprint, fingerprint
     from ..paths import data_path
     from .background import default_background
 
     methods = tuple(m for m in LAB_METHODS if not (quick and m == "default+embed"))
-    n = 40 if quick else 500
+    n = 40 if quick else LAB_N
     key = fingerprint(code_fingerprint(), data_fingerprint(data_path()), methods, n=n, seed=seed, quick=quick)
 
     def build() -> list[dict]:
