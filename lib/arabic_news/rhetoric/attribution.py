@@ -76,9 +76,47 @@ _nodef = strip_article
 # --- step 4: tidy up ----------------------------------------------------------------------
 
 
+def _saying_participle(doc: Doc, r: Attribution) -> int | None:
+    """Index of a "saying" participle (قائلا، قائلة) right after the verb cue of ``r`` (only spaces
+    between), or None: "وتابع قائلا: …"، "وأضاف قائلاً إن …" are one statement, cued by both words."""
+    if r.cue_kind not in ("verb", "relay"):
+        return None
+    k = doc.tok_index(r.cue_start)
+    if k < 0 or k + 1 >= len(doc.toks) or doc.gap(k + 1).strip() or doc.sent_of[k + 1] != doc.sent_of[k]:
+        return None
+    c = cue_table().get(doc.toks[k + 1].key)
+    return k + 1 if c is not None and c.kind == "participle" and c.lemma in _SAYING else None
+
+
+#: participle lemmas that only restate the verb before them (cue_participles.txt)
+_SAYING = ("قائل",)
+
+
+def _merge_saying(doc: Doc, out: list[Attribution]) -> list[Attribution]:
+    """A verb cue and the participle قائلا right after it become one record whose cue spans both words
+    (gold README, batch 8: "واستطرد قائلا" is one statement); the participle's own record is dropped."""
+    drop: set[int] = set()
+    for r in out:
+        k = _saying_participle(doc, r)
+        if k is None:
+            continue
+        t = doc.toks[k]
+        drop.add(t.start)
+        r.cue_end = t.end
+        r.cue = doc.text[r.cue_start : t.end]
+        if r.content_start <= t.start < r.content_end:  # the content starts after the participle
+            start = t.end
+            while start < r.content_end and (doc.text[start].isspace() or doc.text[start] in ":،,"):
+                start += 1
+            r.content_start = start
+            r.content = doc.text[start : r.content_end]
+    return [r for r in out if r.cue_start not in drop]
+
+
 def _finish(doc: Doc, res: Resolver, out: list[Attribution]) -> list[Attribution]:
     """Sort; end each content where the next statement's cue starts; fill entity and source type."""
     text = doc.text
+    out = _merge_saying(doc, out)
     out.sort(key=lambda r: (r.cue_start, r.speaker_start))
     starts = sorted({r.cue_start for r in out})
     for r in out:
