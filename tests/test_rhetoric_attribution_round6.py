@@ -125,3 +125,54 @@ def test_a_prayer_is_no_report(text):
 def test_a_call_on_people_is_still_a_directive():
     """Near miss: "ودعا الوزير المواطنين إلى …" calls on people: a directive statement."""
     assert pairs("ودعا الوزير المواطنين إلى الالتزام بالتعليمات.") == [("ودعا", "الوزير")]
+
+
+def test_a_plural_participle_takes_the_group_not_the_singular_speaker():
+    """ "وقال الوزير … إن اللقاء حضره المستثمرون، مؤكدين …": a masculine plural participle agrees with a
+    group of people in its sentence, not with the singular speaker of the sentence's earlier cue."""
+    text = "وقال الوزير أحمد سالم إن اللقاء حضره المستثمرون، مؤكدين أن السوق مستقرة."
+    assert pairs(text)[-1] == ("مؤكدين", "المستثمرون")
+
+
+def test_a_singular_participle_keeps_the_earlier_speaker():
+    """Near miss: "مؤكدا" (singular) after the minister's verb stays with the minister."""
+    text = "وقال الوزير أحمد سالم إن السوق مستقرة، مؤكدا أن الطلب سيزيد في الصيف."
+    assert pairs(text)[-1] == ("مؤكدا", "الوزير أحمد سالم")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وأعلن عن البطالة في نيوزلندا والأرقام تشير لارتفاع في الربع الثاني.", ("تشير", "الأرقام")),
+        ("وزار الوفد المصنع أمس والوزارة تؤكد أن الإنتاج سيرتفع.", ("تؤكد", "الوزارة")),
+    ],
+)
+def test_a_wa_clause_opening_with_a_source_is_subject_verb(text, expected):
+    """ "… والأرقام تشير إلى …": a و-clause inside the sentence that opens with a source noun and then
+    the verb is subject-verb, like a sentence opening (before round 6: no statement)."""
+    assert pairs(text)[-1] == expected
+
+
+def test_a_wa_clause_with_a_transport_noun_is_no_relay():
+    """Near miss: "ووسائل نقل خاصة" -- نقل "transport" after a source-like noun is no relay."""
+    assert pairs("ويضم المتنزه مواقف للمركبات ووسائل نقل خاصة للزوار.") == []
+
+
+def test_a_statistic_after_hasab_is_a_source():
+    """ "حسب الإحصائية التي سجلت …": a statistic is a document that shows (data/rhetoric/source_nouns)."""
+    text = "وقالت الوزارة إنه حسب الإحصائية التي سجلت في المستشفى فإن عدد المصابين ثلاثة."
+    assert ("حسب", "الإحصائية") in pairs(text)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("واتهم الانفصاليون الحكومة بإجهاض الاجتماع.", "الانفصاليون"),
+        ("وأدان سياسيون من مختلف الاتجاهات قرار الوزير.", "سياسيون"),
+    ],
+)
+def test_a_nominative_plural_after_the_verb_is_its_subject(text, expected):
+    """A sound masculine plural in -ون right after the verb is nominative, so it is the subject -- a
+    group of people -- even when no word list knows it (before round 6: an earlier speaker or none)."""
+    cue, speaker = pairs(text)[0]
+    assert speaker.startswith(expected)

@@ -60,6 +60,11 @@ def _head_keys(e: Entity) -> set[str]:
 # --- step 3: speakers, in text order ---------------------------------------------------
 
 
+def _plural(e: Entity) -> bool:
+    """Does a masculine plural cue (وقالوا، مؤكدين) agree with the entity (an unnamed group)?"""
+    return e.kind == "anon" and not e.fem
+
+
 class Run:
     """The state of one pass over an article: resolver, records so far, explicit speaker spans."""
 
@@ -254,7 +259,12 @@ class Run:
             and r.speaker_id  # an impersonal report (أفيد، ذُكر) has no speaker to carry over
             and r.rule != "relative"  # "… على X الذي تساءل عن …، قائلاً": the relative clause is not the main one
         ]
-        if prev_same:
+        group = None
+        if cue.person == "pl" and not (prev_same and _plural(res.by_sid(prev_same[-1].speaker_id))):
+            group = plural_group(doc, res, a, i, pos)  # مؤكدين: a group, not the singular earlier speaker
+        if group is not None:
+            ents, rule = [group], "plural_group"
+        elif prev_same:
             ents, rule = [res.by_sid(prev_same[-1].speaker_id)], "same_sentence"
         elif action_subject(doc, res, a, i, pos, register=False) is not None:
             ents, rule = [action_subject(doc, res, a, i, pos)], "action_subject"
@@ -286,7 +296,7 @@ class Run:
         if not prev or any(r.content_start <= prev[-1].cue_start < r.content_end for r in self.out[:-1]):
             return None
         e = self.res.by_sid(prev[-1].speaker_id)
-        if (cue.person == "pl") != (e.kind == "anon" and not e.fem):
+        if (cue.person == "pl") != _plural(e):
             return None
         return e
 
@@ -508,6 +518,10 @@ class Run:
         )
         # a counted anonymous source (أربعة مصادر، عدد من المسؤولين) is a subject too
         recognised = recognised or any(doc.head_class(toks[k].key) == "anonymous_collective" for k in range(j0, j))
+        # a sound masculine plural in -ون is nominative: right after the verb it is the subject, a group
+        # of people (واتهم الانفصاليون الحكومة، وأدان سياسيون القرار), never the object (-ين) (round 6)
+        bare = strip_article(strip_conjunction(head))
+        recognised = recognised or (len(bare) >= 5 and bare.endswith("ون") and not doc.is_stop(head, toks[j0].mkey))
         if not not_subject and (recognised or not cue.takes_object or COMPLEMENTISERS.match(follows)):
             return (j0, j)
         return None
