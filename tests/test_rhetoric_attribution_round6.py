@@ -176,3 +176,44 @@ def test_a_nominative_plural_after_the_verb_is_its_subject(text, expected):
     group of people -- even when no word list knows it (before round 6: an earlier speaker or none)."""
     cue, speaker = pairs(text)[0]
     assert speaker.startswith(expected)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("من جهتها، طلبت الرئاسة من الجانب الآخر تقديم اعتذار.", ("طلبت", "الرئاسة")),
+        ("وعزا الخبير أحمد سالم انخفاض العرض إلى ارتفاع عدد السكان.", ("وعزا", "الخبير أحمد سالم")),
+        ("وقد كتب الوزير أحمد سالم في حسابه أن القناة ألغت البرنامج.", ("كتب", "الوزير أحمد سالم")),
+        ("وأمرت الحكومة بإعادة تشغيل مكبرات الصوت.", ("وأمرت", "الحكومة")),
+    ],
+)
+def test_request_ascribe_write_and_order_are_cues(text, expected):
+    """طلب (من)، عزا (إلى)، كتب (before a clause) and أمر (ب + verbal noun) report (cue_verbs.txt)."""
+    cue, speaker = pairs(text)[0]
+    assert cue == expected[0] and speaker.startswith(expected[1])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وجاء ذلك بناء على طلب من الجانب الأمريكي.",  # طلب "a request", a noun
+        "وقرأ الطالب كتب التاريخ في المكتبة.",  # كتب "books"
+        "وقال إن هذا الأمر بسيط للغاية.",  # الأمر "the matter"
+    ],
+)
+def test_their_noun_homographs_are_no_cues(text):
+    """Near misses: the nouns طلب "request", كتب "books" and الأمر "the matter"."""
+    assert not [c for c, _ in pairs(text) if c.endswith(("طلب", "كتب", "أمر"))]
+
+
+def test_an_accusative_adverb_between_verb_and_subject_is_skipped():
+    """ "أكدها سابقاً عبدالرحمن …": the adverb in -اً is accusative, so the subject is the name after it."""
+    assert pairs("وكان القرار صادرا منذ عامين حيث أكده سابقاً عبدالرحمن سالم في تصريح.")[0][1].startswith(
+        "عبدالرحمن سالم"
+    )
+
+
+def test_two_accusatives_after_the_verb_leave_no_subject():
+    """Near miss: "كتب سابقاً مهاجماً الهيئة" -- the noun after the participle is its object, not the subject."""
+    speakers = [s for c, s in pairs("وقال الوزير إن القرار نهائي. حيث كتب سابقاً مهاجماً الهيئة: (القرار ظالم).")]
+    assert "الهيئة" not in speakers

@@ -257,7 +257,7 @@ def _bi_verbal_noun(doc: Doc, n: int) -> bool:
     return (
         t.key.startswith("ب")
         and not t.key.startswith("بال")
-        and not t.key.endswith(("ه", "ها", "هم", "هما", "هن", "كم", "ون", "ين"))
+        and not t.mkey.endswith(("ه", "ها", "هم", "هما", "هن", "كم", "ون", "ين"))
         and len(t.key) >= 4
         and not doc.is_stop(t.key, t.mkey)
         and doc.head_class(t.key) is None

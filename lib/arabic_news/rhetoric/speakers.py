@@ -60,6 +60,9 @@ def _head_keys(e: Entity) -> set[str]:
 # --- step 3: speakers, in text order ---------------------------------------------------
 
 
+_TANWEEN_FATH = "\u064b"
+
+
 def _plural(e: Entity) -> bool:
     """Does a masculine plural cue (وقالوا، مؤكدين) agree with the entity (an unnamed group)?"""
     return e.kind == "anon" and not e.fem
@@ -462,6 +465,12 @@ class Run:
         doc, res, toks, lex = self.doc, self.res, self.doc.toks, self.doc.lex
         if toks[j0].key in function_words("pronoun_pp") and j0 + 1 < b and not doc.gap(j0 + 1).strip():
             j0 += 1  # "في الوقت الذي يطالب فيه أعضاء متشددون": the subject follows the resumptive phrase
+        if _TANWEEN_FATH in toks[j0].text and j0 + 1 < b and not doc.gap(j0 + 1).strip():
+            # an accusative adverb (أكدها سابقاً عبدالرحمن ...) stands between the verb and its subject;
+            # two of them (كتب سابقاً مهاجماً الهيئة) leave no subject (round 6)
+            if _TANWEEN_FATH in toks[j0 + 1].text:
+                return None
+            j0 += 1
         if toks[j0].key in function_words("partitive") and j0 + 2 < b and toks[j0 + 1].key == "من":
             j = doc.np_at(j0 + 2, b, complements=cue.complements, max_len=12)  # دعا كل من الدكتور ...
             # ... or a definite sound masculine plural, a group of people (ويرى الكثير من المشرعين)
