@@ -217,3 +217,39 @@ def test_two_accusatives_after_the_verb_leave_no_subject():
     """Near miss: "كتب سابقاً مهاجماً الهيئة" -- the noun after the participle is its object, not the subject."""
     speakers = [s for c, s in pairs("وقال الوزير إن القرار نهائي. حيث كتب سابقاً مهاجماً الهيئة: (القرار ظالم).")]
     assert "الهيئة" not in speakers
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("وأضافت الوزيرة نورة سالم بقولها إن الوضع صعب.", "وأضافت الوزيرة نورة سالم بقولها"),
+        ("وعلق المتحدث الرسمي بقوله: «الحادث بسيط».", "وعلق المتحدث الرسمي بقوله"),
+    ],
+)
+def test_a_verb_and_by_saying_are_one_cue(text, cue):
+    """ "وأضافت X بقولها إن …": one statement whose cue runs from the verb to بقولها, so it matches an
+    annotation on either word (function_words ``saying_after_verb``)."""
+    assert [c for c, _ in pairs(text)] == [cue]
+
+
+def test_by_saying_in_another_clause_is_not_merged():
+    """Near miss: a بقوله after a comma belongs to another clause; the verb keeps its own cue."""
+    assert pairs("وأكد الوزير أن الوضع صعب، واختتم حديثه بقوله إن الأمل قائم.")[0][0] == "وأكد"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("وحملت الوزارة الشركة مسؤولية العطل.", "وحملت"),
+        ("وأقرت الشركة بوجود خلل في النظام.", "وأقرت"),
+    ],
+)
+def test_blame_and_admission_are_cues(text, expected):
+    """حمّل … مسؤولية (blame) and أقر بـ + verbal noun (admit) are statements (gold README, batch 8)."""
+    assert [c for c, _ in pairs(text)] == [expected]
+
+
+@pytest.mark.parametrize("text", ["وحمل الطالب الحقيبة إلى المدرسة.", "وأقر المجلس الميزانية الجديدة."])
+def test_carrying_and_approving_are_no_cues(text):
+    """Near misses: حمل "carried" (no مسؤولية) and أقر "approved" (no ب + verbal noun, no clause)."""
+    assert pairs(text) == []
