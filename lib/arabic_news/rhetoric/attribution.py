@@ -47,7 +47,15 @@ from __future__ import annotations
 from ..article import Article, as_article
 from .chunker import Doc
 from .coref import Resolver
-from .cues import cue_forms, cue_table, imperfect_forms, perfect_forms, strip_article, strip_conjunction
+from .cues import (
+    cue_forms,
+    cue_table,
+    function_words,
+    imperfect_forms,
+    perfect_forms,
+    strip_article,
+    strip_conjunction,
+)
 from .detect import cue_events, headline_events, mention_events
 from .record import JSON_FIELDS, RULES, SOURCE_TYPES, STRENGTHS, Attribution
 from .speakers import Run
@@ -76,9 +84,66 @@ _nodef = strip_article
 # --- step 4: tidy up ----------------------------------------------------------------------
 
 
+def _saying_participle(doc: Doc, k: int) -> int | None:
+    """Index of a "saying" participle (قائلا، قائلة) right after the verb cue at token k (only spaces
+    between), or None: "وتابع قائلا: …"، "وأضاف قائلاً إن …" are one statement, cued by both words."""
+    if k < 0 or k + 1 >= len(doc.toks) or doc.gap(k + 1).strip() or doc.sent_of[k + 1] != doc.sent_of[k]:
+        return None
+    c = cue_table().get(doc.toks[k + 1].key)
+    return k + 1 if c is not None and c.kind == "participle" and c.lemma in _SAYING else None
+
+
+#: participle lemmas that only restate the verb before them (cue_participles.txt)
+_SAYING = ("قائل",)
+
+
+def _saying_noun(doc: Doc, k: int) -> int | None:
+    """Index of "by saying" (بقولها، بالقول: function_words ``saying_after_verb``) after the verb cue at
+    token k and its subject -- at most six words on, in the same clause -- or None."""
+    if k < 0:
+        return None
+    words = function_words("saying_after_verb")
+    for n in range(k + 1, min(k + 7, len(doc.toks))):
+        if doc.sent_of[n] != doc.sent_of[k] or doc.gap(n).strip():
+            return None
+        if doc.toks[n].key in words:
+            return n
+    return None
+
+
+def _merge_saying(doc: Doc, out: list[Attribution]) -> list[Attribution]:
+    """A verb cue and the participle قائلا right after it, or "by saying" after the verb and its subject,
+    become one record whose cue spans from the verb to that word (gold README, batch 8: "واستطرد قائلا"
+    and "وأضافت X بقولها" are one statement each, cued by the second word in batch 8 and by the verb
+    before); the participle's own record is dropped."""
+    drop: set[int] = set()
+    tok_at = {t.start: n for n, t in enumerate(doc.toks)}
+    for r in out:
+        if r.cue_kind not in ("verb", "relay"):
+            continue
+        v = tok_at.get(r.cue_start, -1)
+        k = _saying_participle(doc, v)
+        if k is None:
+            k = _saying_noun(doc, v)
+        if k is None:
+            continue
+        t = doc.toks[k]
+        drop.add(t.start)
+        r.cue_end = t.end
+        r.cue = doc.text[r.cue_start : t.end]
+        if r.content_start <= t.start < r.content_end:  # the content starts after the participle
+            start = t.end
+            while start < r.content_end and (doc.text[start].isspace() or doc.text[start] in ":،,"):
+                start += 1
+            r.content_start = start
+            r.content = doc.text[start : r.content_end]
+    return [r for r in out if r.cue_start not in drop]
+
+
 def _finish(doc: Doc, res: Resolver, out: list[Attribution]) -> list[Attribution]:
     """Sort; end each content where the next statement's cue starts; fill entity and source type."""
     text = doc.text
+    out = _merge_saying(doc, out)
     out.sort(key=lambda r: (r.cue_start, r.speaker_start))
     starts = sorted({r.cue_start for r in out})
     for r in out:

@@ -98,6 +98,9 @@ def footer_headline_start(doc: Doc, a: int, i: int) -> int | None:
     return k
 
 
+_SOURCES = ("institution_document", "news_agency", "anonymous_collective")
+
+
 def subject_before(doc: Doc, i: int, a: int) -> tuple[int, int] | None:
     """SVO subject: a recognised noun phrase between the sentence start (or كان) and the cue at i."""
     toks = doc.toks
@@ -111,9 +114,12 @@ def subject_before(doc: Doc, i: int, a: int) -> tuple[int, int] | None:
     if k < a:
         return None
     start = a
+    wa_source = -1  # "… والأرقام تشير إلى …": a و-clause that opens with a source noun (round 6)
     for n in range(a, k + 1):
         if toks[n].key in openers:
             start = n + 1
+        elif n > a and toks[n].key.startswith("و") and doc.head_class(strip_conjunction(toks[n].key)) in _SOURCES:
+            start = wa_source = n
     kana = start > a and toks[start - 1].key in function_words("kana")
     if kana and toks[i - 1].key in function_words("qad") and start <= k and doc.head_class(toks[start].key):
         j = doc.np_at(start, k + 1, max_len=10)
@@ -122,8 +128,10 @@ def subject_before(doc: Doc, i: int, a: int) -> tuple[int, int] | None:
     comp = start > a and COMPLEMENTISERS.match(toks[start - 1].mkey) is not None
     if start > k or k - start > (10 if kana or comp else 6):
         return None  # (وكانت قوات الدفاع الشعبي الجناح العسكري لحزب ... دانت: a long subject after كان)
-    if start > a and toks[start - 1].key not in openers:
+    if start > a and toks[start - 1].key not in openers and start != wa_source:
         return None
+    if start == wa_source and getattr(cue_table().get(strip_conjunction(toks[i].key)), "kind", "") == "relay":
+        return None  # "ووسائل نقل خاصة": نقل "transport", not a relay with its own source
     marks = _name_quote_marks(doc, start, i)  # وكانت صحيفة "كاثيميريني" أفادت: a quoted name inside the subject
     if any(
         ch not in " \t" and p not in marks

@@ -227,7 +227,7 @@ def _followed_by(doc: Doc, i: int, need: tuple[str, ...], *, whole_clause: bool 
     after the cue) follow within ten words of the clause (anywhere in it with ``whole_clause``)?"""
     from ._lexicon import rkey
 
-    keys = {rkey(w) for w in need if w not in ("أن", ":", "«")}
+    keys = {rkey(w) for w in need if w not in ("أن", ":", "«", "ب#", "ب+")}
     _, b = doc.sent_bounds(i)
     if "«" in need and i + 1 < len(doc.toks) and any(c in doc.gap(i + 1) for c in '«"“'):
         return True  # وتابع «...»: a quotation opens right after the cue
@@ -242,7 +242,27 @@ def _followed_by(doc: Doc, i: int, need: tuple[str, ...], *, whole_clause: bool 
             return True
         if "أن" in need and COMPLEMENTISERS.match(t.mkey):
             return True
+        if "ب#" in need and t.key == "ب" and n + 1 < b and doc.toks[n + 1].text[:1].isdigit():
+            return True  # قدرت المصادر النسبة ب20%: an amount
+        if "ب+" in need and _bi_verbal_noun(doc, n):
+            return True  # وجه الأمير بإعداد دراسة: what is to be done
     return False
+
+
+def _bi_verbal_noun(doc: Doc, n: int) -> bool:
+    """Is token n ب on an indefinite word that is no source and no function word (بإعداد، بتقديم)?
+    Not a word with a pronoun (بينهم "among them") nor a sound plural (باحثون): what is directed is a
+    verbal noun in construct."""
+    t = doc.toks[n]
+    return (
+        t.key.startswith("ب")
+        and not t.key.startswith("بال")
+        and not t.mkey.endswith(("ه", "ها", "هم", "هما", "هن", "كم", "ون", "ين"))
+        and len(t.key) >= 4
+        and not doc.is_stop(t.key, t.mkey)
+        and doc.head_class(t.key) is None
+        and not doc.is_verb(t.key)
+    )
 
 
 def _impersonal_at(doc: Doc, i: int) -> tuple[str, str] | None:

@@ -60,6 +60,14 @@ def _head_keys(e: Entity) -> set[str]:
 # --- step 3: speakers, in text order ---------------------------------------------------
 
 
+_TANWEEN_FATH = "\u064b"
+
+
+def _plural(e: Entity) -> bool:
+    """Does a masculine plural cue (وقالوا، مؤكدين) agree with the entity (an unnamed group)?"""
+    return e.kind == "anon" and not e.fem
+
+
 class Run:
     """The state of one pass over an article: resolver, records so far, explicit speaker spans."""
 
@@ -254,7 +262,12 @@ class Run:
             and r.speaker_id  # an impersonal report (أفيد، ذُكر) has no speaker to carry over
             and r.rule != "relative"  # "… على X الذي تساءل عن …، قائلاً": the relative clause is not the main one
         ]
-        if prev_same:
+        group = None
+        if cue.person == "pl" and not (prev_same and _plural(res.by_sid(prev_same[-1].speaker_id))):
+            group = plural_group(doc, res, a, i, pos)  # مؤكدين: a group, not the singular earlier speaker
+        if group is not None:
+            ents, rule = [group], "plural_group"
+        elif prev_same:
             ents, rule = [res.by_sid(prev_same[-1].speaker_id)], "same_sentence"
         elif action_subject(doc, res, a, i, pos, register=False) is not None:
             ents, rule = [action_subject(doc, res, a, i, pos)], "action_subject"
@@ -286,7 +299,7 @@ class Run:
         if not prev or any(r.content_start <= prev[-1].cue_start < r.content_end for r in self.out[:-1]):
             return None
         e = self.res.by_sid(prev[-1].speaker_id)
-        if (cue.person == "pl") != (e.kind == "anon" and not e.fem):
+        if (cue.person == "pl") != _plural(e):
             return None
         return e
 
@@ -417,6 +430,10 @@ class Run:
             return sv, "explicit"
         j0 = i + 1
         if after_source_prep(doc, i) and j0 < b:
+            if toks[j0].key in function_words("pronoun_pp") and j0 + 1 < b and not doc.gap(j0 + 1).strip():
+                j0 += 1  # "وفق ما صرح به أصحاب المبادرة": the source follows the resumptive (round 6)
+            if any(c in doc.gap(j0) for c in '«"“'):
+                return quoted_name(doc, j0, b), "explicit"  # "بحسب ما نقلت "كاثيميريني"، …"
             j = doc.np_at(j0, b, complements=cue.complements, max_len=8)
             return ((j0, j) if j > j0 and not is_cue_key(toks[j0].key) else None), "explicit"
         if j0 + 1 < b and toks[j0].key == "ل" and cue.lemma in function_words("outlet_lemma"):
@@ -448,6 +465,12 @@ class Run:
         doc, res, toks, lex = self.doc, self.res, self.doc.toks, self.doc.lex
         if toks[j0].key in function_words("pronoun_pp") and j0 + 1 < b and not doc.gap(j0 + 1).strip():
             j0 += 1  # "في الوقت الذي يطالب فيه أعضاء متشددون": the subject follows the resumptive phrase
+        if _TANWEEN_FATH in toks[j0].text and j0 + 1 < b and not doc.gap(j0 + 1).strip():
+            # an accusative adverb (أكدها سابقاً عبدالرحمن ...) stands between the verb and its subject;
+            # two of them (كتب سابقاً مهاجماً الهيئة) leave no subject (round 6)
+            if _TANWEEN_FATH in toks[j0 + 1].text:
+                return None
+            j0 += 1
         if toks[j0].key in function_words("partitive") and j0 + 2 < b and toks[j0 + 1].key == "من":
             j = doc.np_at(j0 + 2, b, complements=cue.complements, max_len=12)  # دعا كل من الدكتور ...
             # ... or a definite sound masculine plural, a group of people (ويرى الكثير من المشرعين)
@@ -504,6 +527,10 @@ class Run:
         )
         # a counted anonymous source (أربعة مصادر، عدد من المسؤولين) is a subject too
         recognised = recognised or any(doc.head_class(toks[k].key) == "anonymous_collective" for k in range(j0, j))
+        # a sound masculine plural in -ون is nominative: right after the verb it is the subject, a group
+        # of people (واتهم الانفصاليون الحكومة، وأدان سياسيون القرار), never the object (-ين) (round 6)
+        bare = strip_article(strip_conjunction(head))
+        recognised = recognised or (len(bare) >= 5 and bare.endswith("ون") and not doc.is_stop(head, toks[j0].mkey))
         if not not_subject and (recognised or not cue.takes_object or COMPLEMENTISERS.match(follows)):
             return (j0, j)
         return None
