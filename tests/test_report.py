@@ -543,3 +543,27 @@ def test_warmup_step_reports_its_cpu_seconds_beside_its_wall_time(monkeypatch, c
     logs: list[str] = []
     assert warmup._run_in_process("test.burn", 0, True, logs.append) is None
     assert f"CPU {cpu:.1f} s)" in logs[0] and logs[0].startswith("  warm-up test.burn: ok (")
+
+
+def test_longest_single_process_step_is_not_left_for_the_end(monkeypatch, tmp_path):
+    """On two build threads, the persuasion evaluation (the longest one-process step) starts among the first steps.
+
+    It waits for persuasion.models (the embeddings both need), which puts it early in Dask's order; with no
+    such link it ran last, alone on one core, in a cold build.  Simulated: the topic counts take long, the
+    other steps a moment (their order, not their length, is under test)."""
+    import dask
+
+    from arabic_news.report import warmup
+
+    monkeypatch.setenv("ARABIC_NEWS_CACHE", str(tmp_path))
+    assert "persuasion.models" in warmup.WARMUPS["persuasion.evaluation"].after
+    started: list[str] = []
+
+    def run(name, seed, quick, log, *after):
+        started.append(name)
+        time.sleep(0.5 if name == "topics.counts" else 0.02)
+
+    monkeypatch.setattr(warmup, "_run_in_process", run)
+    tasks = warmup.warmup_tasks(warmup.default_warmups(), seed=0, quick=False, log=lambda m: None)
+    dask.compute(*tasks, scheduler="threads", num_workers=2)
+    assert started.index("persuasion.evaluation") < len(started) // 2, started
