@@ -516,3 +516,18 @@ def test_presentation_form_ligatures_do_not_break_the_ranking():
     assert "ماحك" in cands
     kws = extract(text, top=10)
     assert kws and all("صلى" not in k.lemma for k in kws)
+
+
+def test_number_words_never_enter_a_keyphrase():
+    """Number words are treated like digits: ``ألف`` "thousand" or ``بعشرات`` never make or join a keyphrase,
+    while words that merely start like one (``الألفية``) and fraction words that name rounds stay."""
+    from arabic_news.keywords.candidates import NUMBER, _classify, analyse
+
+    for w in ("ألف", "بألف", "والملايين", "للمليون", "بعشرات", "سبعة", "مليار"):
+        assert _classify(w)[0] == NUMBER, w
+    for w in ("الألفية", "نصف", "النهائي", "الأمين"):
+        assert _classify(w)[0] != NUMBER, w
+    a = analyse("افتتح حاكم الشارقة معرض الكتاب بمشاركة ألف دار نشر وملايين الزوار وعشرات الفعاليات")
+    texts = {c.text for c in a.candidates.values()}
+    assert "معرض الكتاب" in texts and "الزوار" in texts and "الفعاليات" in texts
+    assert not any(set(t.split()) & {"ألف", "وملايين", "وعشرات"} for t in texts), texts

@@ -538,7 +538,8 @@ def test_warmup_step_reports_its_cpu_seconds_beside_its_wall_time(monkeypatch, c
     cpu = float(re.search(r"test\.burn: [0-9.]+ s \(CPU ([0-9.]+) s\)", printed).group(1))
     assert cpu >= 0.5  # the child's 0.6 s counts, less at most one polling interval (0.25 s)
 
-    done = subprocess.CompletedProcess([], 0, stdout=printed, stderr="")
+    # a step's own output may mention CPU seconds too (the study runner's per-stage summary): not the step's figure
+    done = subprocess.CompletedProcess([], 0, stdout="stage topic: CPU 0.1 s\n" + printed, stderr="")
     monkeypatch.setattr(warmup.subprocess, "run", lambda *a, **k: done)
     logs: list[str] = []
     assert warmup._run_in_process("test.burn", 0, True, logs.append) is None

@@ -5,7 +5,7 @@ Rules (the unit tests check each one):
 * A phrase never crosses punctuation (``، ؛ ؟ . : ( ) « » " -`` ... anything
   between two words other than spaces) or a line break, so never a sentence.
 * It never contains a stopword or particle (:func:`arabic_news.lexicon.stopwords`),
-  a number, or news boilerplate (``data/keywords/boilerplate.txt``: reporting
+  a number or number word (``data/keywords/number_words.txt``: ``ألف``, ``ملايين``), or news boilerplate (``data/keywords/boilerplate.txt``: reporting
   verbs such as ``أكد``, fillers such as ``إطار``; ``web_residue.txt``: scraped
   page residue such as ``quot``, ``www``, ``Next``), so it never starts or ends
   with one.  Exceptions: a name link (``بن``, ``name_links.txt``) may sit
@@ -103,6 +103,20 @@ def _date_sets() -> tuple[frozenset[str], frozenset[str]]:
 
 
 @cache
+def _number_words() -> frozenset[str]:
+    return frozenset(_strip_al(normalise(w, profile="matching")) for w in _kw_list("number_words"))
+
+
+def _is_number_word(norm: str) -> bool:
+    """``ألف``, ``والملايين``, ``بعشرات``: a number word (``data/keywords/number_words.txt``) behind at most
+    one clitic letter and the article."""
+    nums = _number_words()
+    if _strip_al(norm) in nums or (len(norm) > 3 and norm[0] in "وفبلك" and _strip_al(norm[1:]) in nums):
+        return True
+    return len(norm) > 4 and norm.startswith("لل") and norm[2:] in nums  # للمليون = ل + المليون
+
+
+@cache
 def _boiler_keys() -> frozenset[str]:
     from ..stem import light_stem
 
@@ -136,6 +150,8 @@ def _classify(surface: str) -> tuple[str, str, str]:
             return DATE, norm, key
         if d in aux:
             return AUX, norm, key
+        if _is_number_word(norm):
+            return NUMBER, norm, key
         if key in _boiler_keys() or (
             normalise(norm, profile="retrieval") in stopwords(profile="retrieval") and not _keep(norm)
         ):

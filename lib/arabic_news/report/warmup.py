@@ -281,7 +281,8 @@ def _run_in_process(name: str, seed: int, quick: bool, log: Callable[[str], None
         msg = lines[-1] if lines else f"exit code {proc.returncode}"
         log(f"  warm-up {name}: FAILED ({took:.1f} s): {msg}")
         return msg
-    cpu = re.search(r"CPU ([0-9.]+) s", proc.stdout or "")
+    # the step's own summary line (a step may print other lines that mention CPU seconds)
+    cpu = re.search(rf"^{re.escape(name)}: [0-9.]+ s \(CPU ([0-9.]+) s\)$", proc.stdout or "", re.MULTILINE)
     log(f"  warm-up {name}: ok ({took:.1f} s" + (f", CPU {cpu.group(1)} s" if cpu else "") + ")")
     return None
 
