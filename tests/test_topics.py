@@ -439,7 +439,7 @@ def test_encoder_pipeline_from_texts_uses_the_encoder_columns(tiny, mode):
     from arabic_news.topics.models import encoder_pipeline
 
     m = clone(encoder_pipeline(mode, seed=0)).fit(tiny.texts, tiny.labels)
-    X = m[:-1].transform(tiny.texts[:2])
+    X = m.named_steps["features"].transform(m.named_steps["clean"].transform(tiny.texts[:2]))
     assert X.shape[1] == m.named_steps["features"].transformer_list[0][1].n_terms_ + 512
     assert m.named_steps["clf"].n_dense == 512
     if mode == "stack":
