@@ -433,6 +433,25 @@ def test_stacked_pipeline_from_texts(tiny):
     assert m.steps[-1][1].oof_confidence_.shape == (len(tiny), 2)
 
 
+@pytest.mark.parametrize("mode", ["stack", "concat"])
+def test_encoder_pipeline_from_texts_uses_the_encoder_columns(tiny, mode):
+    """The encoder recipe from raw texts: 512 encoder columns beside the n-grams, clone() round-trips, seed-stable."""
+    from arabic_news.topics.models import encoder_pipeline
+
+    m = clone(encoder_pipeline(mode, seed=0)).fit(tiny.texts, tiny.labels)
+    X = m.named_steps["features"].transform(m.named_steps["clean"].transform(tiny.texts[:2]))
+    assert X.shape[1] == m.named_steps["features"].transformer_list[0][1].n_terms_ + 512
+    assert m.named_steps["clf"].n_dense == 512
+    if mode == "stack":
+        assert m.named_steps["clf"].dense_ is not None  # a level-0 model of its own on the encoder columns
+    else:
+        assert m.named_steps["clf"].svc_.coef_.shape[1] == X.shape[1]  # one SVC over both
+    again = encoder_pipeline(mode, seed=0).fit(tiny.texts, tiny.labels)
+    np.testing.assert_allclose(again.predict_proba(tiny.texts), m.predict_proba(tiny.texts))
+    with pytest.raises(ValueError, match="mode"):
+        encoder_pipeline("sum")
+
+
 def test_stacked_model_saves_and_loads(tmp_path, tiny):
     """A stacked pipeline round-trips through skops with the lab's trusted types."""
     m = make_pipeline("stacked", seed=0).fit(tiny.texts, tiny.labels)

@@ -78,6 +78,14 @@ def test_candidates_are_known_recipes():
     assert all(recipe in RECIPES for recipe, _ in CANDIDATES.values())
 
 
+def test_candidates_measure_both_encoder_combinations():
+    """Inner validation chooses among the n-gram model and the encoder features both stacked and concatenated."""
+    from arabic_news.topics.selection import CANDIDATES
+
+    recipes = {recipe for recipe, _ in CANDIDATES.values()}
+    assert {"ngram", "stack+encoder", "concat+encoder"} <= recipes
+
+
 @pytest.fixture(scope="module")
 def quick_data():
     from arabic_news.topics.features import topic_data
@@ -138,3 +146,18 @@ def test_texts_key_depends_on_content_and_order_only():
     assert texts_key(a) == texts_key(list(a))
     assert texts_key(a) != texts_key(a[::-1]) != texts_key(["خبر أول", "خبر ثالث"])
     assert texts_key(["ab", "c"]) != texts_key(["a", "bc"])
+
+
+def test_outlet_predictions_time_each_fit_in_cpu_seconds(quick_data, monkeypatch, tmp_path):
+    """Each fit's timing row carries wall and CPU seconds; outlet_summary reports the held-out model's CPU seconds."""
+    from arabic_news.topics import robustness
+    from arabic_news.topics.robustness import outlet_predictions, outlet_summary
+
+    monkeypatch.setenv("ARABIC_NEWS_CACHE", str(tmp_path))
+    real = robustness._splits
+    monkeypatch.setattr(robustness, "_splits", lambda data, seed: real(data, seed)[:2])  # SANAD held-out + one outlet
+    rows = outlet_predictions(quick_data, recipes=["today"], show_progress=False)
+    timing = [r for r in rows if "row" not in r]
+    assert len(timing) == 2 and all(r["fit_cpu_seconds"] > 0 and r["fit_seconds"] > 0 for r in timing)
+    summary = outlet_summary(rows, "today")
+    assert summary["fit_cpu_seconds"] == timing[0]["fit_cpu_seconds"]  # the SANAD held-out split's model

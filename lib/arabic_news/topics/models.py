@@ -37,6 +37,7 @@ __all__ = [
     "CLASSIFIERS",
     "make_classifier",
     "make_pipeline",
+    "encoder_pipeline",
     "reference_pipeline",
     "heldout_split",
     "training_rows",
@@ -110,6 +111,36 @@ def make_pipeline(kind: str = DEFAULT_KIND, *, seed: int = 0, C: float | None = 
             ("clean", BoilerplateCleaner(enabled=clean)),
             ("tfidf", make_vectorizer()),
             ("clf", make_classifier(kind, seed=seed, C=C)),
+        ]
+    )
+
+
+def encoder_pipeline(mode: str = "stack", *, seed: int = 0):
+    """The n-gram pipeline with sentence-encoder features beside the TF-IDF (unfitted): the encoder recipes from text.
+
+    ``clean -> features (FeatureUnion: tfidf, encoder) -> clf``; ``clf`` is a
+    :class:`~arabic_news.topics.stacking.StackedTopicClassifier` with the 512
+    encoder columns stacked (``mode="stack"``) or concatenated (``"concat"``),
+    as the recipes ``"stack+encoder"`` / ``"concat+encoder"`` of
+    :mod:`~arabic_news.topics.robustness` (which fit the same model from the
+    cached counts and corpus embeddings).  Pass fold labels as ``clf__groups``.
+
+    >>> [name for name, _ in encoder_pipeline("concat").steps]
+    ['clean', 'features', 'clf']
+    """
+    from sklearn.pipeline import FeatureUnion, Pipeline
+
+    from ..embed import DIM
+    from .clean import BoilerplateCleaner
+    from .stacking import SentenceEncoderFeatures, StackedTopicClassifier
+
+    if mode not in ("stack", "concat"):
+        raise ValueError(f"mode must be 'stack' or 'concat', got {mode!r}")
+    return Pipeline(
+        [
+            ("clean", BoilerplateCleaner()),
+            ("features", FeatureUnion([("tfidf", make_vectorizer()), ("encoder", SentenceEncoderFeatures())])),
+            ("clf", StackedTopicClassifier(mode=mode, n_dense=DIM, seed=seed)),
         ]
     )
 
