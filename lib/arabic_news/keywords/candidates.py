@@ -73,17 +73,27 @@ def _kw_list(name: str) -> frozenset[str]:
     return frozenset(out)
 
 
-def _date_form(norm: str) -> str:
-    """Strip one leading clitic letter and the article, for date look-ups (matching form)."""
+def _bare_form(norm: str, words: frozenset[str], clitics: str = "وفب") -> str:
+    """Strip one leading clitic letter and the article, for look-ups in a word list (matching form).
+
+    A clitic before the article always goes (والأسبوع، للمليون); a clitic on a bare word only when
+    what remains is in ``words`` (بعشرات، but not بين).
+    """
     if len(norm) > 3 and norm[0] in "وفبلك" and norm[1:3] == "ال":
         norm = norm[1:]
     elif len(norm) > 3 and norm.startswith("لل"):
         norm = norm[2:]
-    elif len(norm) > 3 and norm[0] in "وفب" and not norm.startswith("ال"):
+    elif len(norm) > 3 and norm[0] in clitics and not norm.startswith("ال"):
         rest = norm[1:]
-        if _strip_al(rest) in _date_sets()[0] | _date_sets()[1]:
+        if _strip_al(rest) in words:
             norm = rest
     return _strip_al(norm)
+
+
+def _date_form(norm: str) -> str:
+    """:func:`_bare_form` for the date lists."""
+    core, aux = _date_sets()
+    return _bare_form(norm, core | aux)
 
 
 def _keep(norm: str) -> bool:
@@ -108,12 +118,10 @@ def _number_words() -> frozenset[str]:
 
 
 def _is_number_word(norm: str) -> bool:
-    """``ألف``, ``والملايين``, ``بعشرات``: a number word (``data/keywords/number_words.txt``) behind at most
-    one clitic letter and the article."""
+    """``ألف``, ``والملايين``, ``بعشرات``, ``للمليون``: a number word (``data/keywords/number_words.txt``)
+    behind at most one clitic letter and the article."""
     nums = _number_words()
-    if _strip_al(norm) in nums or (len(norm) > 3 and norm[0] in "وفبلك" and _strip_al(norm[1:]) in nums):
-        return True
-    return len(norm) > 4 and norm.startswith("لل") and norm[2:] in nums  # للمليون = ل + المليون
+    return _bare_form(norm, nums, clitics="وفبلك") in nums
 
 
 @cache

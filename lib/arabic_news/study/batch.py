@@ -35,6 +35,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 from typing import Any
 
 from ..article import Article
@@ -126,19 +127,24 @@ def release_free_memory() -> bool:
     in one process over 6,000 SaudiNewsNet articles: 30-70 MiB returned after each
     200-article partition, and the size after the call flat (875-889 MiB) throughout.
     """
+    trim = _malloc_trim()
+    if trim is None:
+        return False
+    trim(0)
+    return True
+
+
+@lru_cache(maxsize=1)
+def _malloc_trim() -> Any:
+    """glibc's ``malloc_trim``, looked up once per process (``find_library`` runs ``ldconfig``), or None."""
     import ctypes
     import ctypes.util
 
     name = ctypes.util.find_library("c")
     try:
-        libc = ctypes.CDLL(name) if name else None
-        trim = getattr(libc, "malloc_trim", None)
+        return getattr(ctypes.CDLL(name), "malloc_trim", None) if name else None  # None: not glibc (macOS, musl)
     except OSError:  # not a C library this process can load
-        return False
-    if trim is None:  # not glibc (macOS, musl): nothing to call
-        return False
-    trim(0)
-    return True
+        return None
 
 
 def _topics(articles: Sequence[Article], *, seed: int, quick: bool) -> list[dict[str, Any]]:
