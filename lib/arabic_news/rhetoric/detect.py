@@ -102,6 +102,8 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
     titled = i + 1 < n and doc.head_class(nxt) == "title" and not doc.gap(i + 1).strip()
     if need is not None and not _followed_by(doc, i, need, whole_clause=titled):
         return False  # بين "between", عبر "via": a cue only before a clause / with عن
+    if cue.lemma in function_words("document_subject_lemma") and not _document_subject(doc, i):
+        return False  # "وتضمن البرنامج زيارات": a programme includes; only a document says (round 7)
     if (
         cue.tense == "impf"
         and cue.person == "m"
@@ -182,6 +184,18 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
     ):
         return False  # "هذا الأسلوب يؤكد أنهم ...": a thing as subject -- an inference, not a report
     return True
+
+
+def _document_subject(doc: Doc, i: int) -> bool:
+    """Is the subject of the verb at i a document (``function_words`` ``document_head``): before it
+    (أن البيان تضمن، أن الفتوى تتضمن) or right after it (وتتضمن الفتوى الحكم ...)?"""
+    heads = function_words("document_head")
+    a, b = doc.sent_bounds(i)
+    sv = subject_before(doc, i, a)
+    n = sv[0] if sv is not None else i + 1
+    if sv is None and (n >= b or doc.gap(n).strip()):
+        return False
+    return strip_article(strip_conjunction(doc.toks[n].key)) in heads
 
 
 def _source_after_resumptive(doc: Doc, i: int) -> bool:

@@ -307,9 +307,11 @@ class Run:
         """An imperfect cue right after a comma describes a source or document named just before it
         ("تقارير أداء لعمل الحكومة، تفيد بـ…"): that phrase, when the verb agrees with it."""
         doc, toks = self.doc, self.doc.toks
-        if cue.tense != "impf" or cue.person not in ("m", "f") or "،" not in doc.gap(i):
-            return None
         kinds = ("institution_document", "anonymous_collective", "news_agency")
+        if cue.tense != "impf" or cue.person not in ("m", "f"):
+            return None
+        if "،" not in doc.gap(i) and not self._indefinite_source_before(i, kinds):
+            return None
         lo = max(a, i - 8)
         heads = []  # source heads before the comma, right to left, within one clause
         for n in range(i - 1, lo - 1, -1):
@@ -329,6 +331,15 @@ class Run:
         m = doc.mention(start, j)
         e = self.res.existing(m) or self.res.resolve(m, pos)
         return e if e.fem == (cue.person == "f") else None
+
+    def _indefinite_source_before(self, i: int, kinds: tuple[str, ...]) -> bool:
+        """Is the word right before the imperfect cue at i (no punctuation between) an indefinite source
+        or document noun, which the verb describes ("تلقت بلاغاً يفيد بوقوع حادث", round 7)?"""
+        doc = self.doc
+        if i == 0 or doc.gap(i).strip() or doc.sent_of[i - 1] != doc.sent_of[i]:
+            return False
+        k = strip_conjunction(doc.toks[i - 1].key)
+        return not k.startswith("ال") and doc.head_class(k) in kinds
 
     def _sentence_subject(self, a: int, i: int, pos: int) -> Entity | None:
         """The subject of the sentence's opening verb (وشكك معهد بحثي ... قائلا): a recognised phrase
@@ -415,14 +426,9 @@ class Run:
                     k += 1
                 if end > start:
                     return (start, end), "relative"
-        if (
-            i >= a + 3
-            and COMPLEMENTISERS.match(toks[i - 1].mkey)
-            and strip_conjunction(toks[i - 3].key) in function_words("sabaqa")
-            and toks[i - 2].key.startswith("ل")
-            and not doc.gap(i - 1).strip()
-        ):
-            return (i - 2, i - 1), "explicit"  # "وسبق لماردونا أن اتهم ...": the ل-phrase is the subject
+        sabaqa = self._sabaqa_subject(i, a)
+        if sabaqa is not None:
+            return sabaqa, "explicit"  # "وسبق لماردونا أن اتهم ...": the ل-phrase is the subject
         if i > a and not doc.gap(i).strip() and _PRONOUN_COMP.match(toks[i - 1].mkey):
             return None, "explicit"  # "وقال إنه أبلغ نظيره بأن …": the pronoun is the subject, نظيره the addressee
         sv = subject_before(doc, i, a)  # headline "العراق يؤكد ..."، "وكان الوزير قد أكد"
@@ -443,6 +449,21 @@ class Run:
         if j0 < b and not any(c in doc.gap(j0) for c in '،,:«"“-ـ–—'):
             return self._subject_after(i, j0, b, cue), "explicit"
         return None, "explicit"
+
+    def _sabaqa_subject(self, i: int, a: int) -> tuple[int, int] | None:
+        """ "وسبق لـX أن + cue": the ل-phrase X (one word, or up to ten with a quoted name and
+        adjectives: "وسبق لصحيفة «أوستادو دي ساو باولو» البرازيلية أن أشارت", round 7) is the subject."""
+        doc, toks = self.doc, self.doc.toks
+        if i < a + 3 or not COMPLEMENTISERS.match(toks[i - 1].mkey) or doc.gap(i - 1).strip():
+            return None
+        for s in range(i - 3, max(a, i - 13) - 1, -1):
+            if any(c in doc.gap(n) for n in range(s + 2, i - 1) for c in "،,:;؛.()"):
+                return None
+            if strip_conjunction(toks[s].key) in function_words("sabaqa") and toks[s + 1].key.startswith("ل"):
+                return (s + 1, i - 1)
+            if doc.is_verb(toks[s].key):
+                return None
+        return None
 
     def _after_outlet(self, j0: int, b: int, cue: Cue) -> tuple[int, int] | None:
         """قال لـ"الاقتصادية" فلان ...: skip the outlet the statement was made to."""
