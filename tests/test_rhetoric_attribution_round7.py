@@ -139,3 +139,33 @@ def test_returning_something_stays_no_statement():
     """Near miss: "يرجع السبب إلى" (intransitive رجع) and "أرجع الموظف الأوراق" with no cause."""
     assert pairs("ويرجع السبب في ذلك إلى قلة الأمطار.") == []
     assert pairs("وأرجع الموظف الأوراق إلى المكتب بعد الظهر.") == []
+
+
+def test_a_titled_phrase_after_a_complementiser_is_the_subject():
+    """ "أن سمو أمير المنطقة وجه بـ…": after أن, a phrase of several words that holds a title and
+    reaches the cue is its subject (before round 7: only a known head or a short genitive chain)."""
+    text = "وأفاد المتحدث أن سمو أمير المنطقة وجه بتقديم الخدمات للمواطنين."
+    assert ("وجه", "سمو أمير المنطقة") in pairs(text)
+
+
+def test_a_thing_after_a_complementiser_stays_no_subject():
+    """Near miss: "أن أداء الأسهم أظهر تحسنا" -- no title or source in the phrase."""
+    assert pairs("وأوضحت الشركة أن أداء الأسهم أظهر تحسنا.") == [("وأوضحت", "الشركة")]
+
+
+def test_a_speaker_reported_inside_another_statement_does_not_speak_next():
+    """ "وقال المتحدث إن الوزير أكد أن …. وذكر أن …": the minister is quoted inside the spokesman's
+    statement; the next verb with no subject goes back to the spokesman (before round 7: the minister)."""
+    text = "وقال المتحدث باسم البلدية إن الوزير أكد أن المشروع جاهز. وذكر أن العمل سيبدأ قريبا."
+    assert pairs(text) == [
+        ("وقال", "المتحدث باسم البلدية"),
+        ("أكد", "الوزير"),
+        ("وذكر", "المتحدث باسم البلدية"),
+    ]
+
+
+def test_a_new_speaker_in_its_own_sentence_still_speaks_next():
+    """Near miss: a speaker introduced in a sentence of its own (not inside another statement) is
+    the antecedent of the next verb with no subject, as before."""
+    text = "وقال الوزير إن المشروع جاهز. وأكد المتحدث باسم البلدية أن العمل سيبدأ قريبا. وأضاف أن التكلفة كبيرة."
+    assert pairs(text)[-1] == ("وأضاف", "المتحدث باسم البلدية")

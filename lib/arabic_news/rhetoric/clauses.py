@@ -160,12 +160,21 @@ def subject_before(doc: Doc, i: int, a: int) -> tuple[int, int] | None:
     )
     # "أن بحاح دعا"، "لكن دريك قال": after an opener, a one-word name the article repeats
     lone_name = start > a and k == start and doc.is_name_like(start)
+    # "أن سمو أمير منطقة مكة المكرمة وجه"، "أن إدارة نادي الهلال برئاسة الأمير … اعترضت": after a
+    # complementiser, a phrase of several words that holds a title or a source and reaches the cue (round 7)
+    titled = (
+        comp
+        and k > start
+        and any(doc.head_class(toks[n].key) is not None for n in range(start, k + 1))
+        and doc.np_at(start, k + 1, max_len=10) == k + 1
+    )
     if (
         doc.head_class(head) is None
         and not headline
         and not (kana_qad and k - start <= 5)
         and not idafa
         and not lone_name
+        and not titled
     ):
         return None  # (a headline "X يفعل ..." is subject-verb by convention, even for an unknown name)
     if any(

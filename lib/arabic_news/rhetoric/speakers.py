@@ -399,8 +399,24 @@ class Run:
             e.fem = cue.person == "f"  # later "وأضاف" with no subject goes to the last masculine speaker
         if i > a and (after_source_prep(doc, i) or doc.toks[i - 1].key in function_words("trailing_source")):
             res.speakers[:] = before  # "…، حسبما ذكر التقرير. وقال": the report is not who speaks next
+        elif rule == "explicit" and self._nested_in_other(t.start, e):
+            res.speakers[:] = before  # "وأفاد الدوسري أن سمو الأمير وجه بـ…. وذكر أن": the reported speaker
+            # inside another's statement does not speak next; the reporter does (round 7)
         if cue.kind == "relay":
             self._relay_source(i, b, subj[1], cue)
+
+    def _nested_in_other(self, pos: int, e: Entity) -> bool:
+        """Does the cue at character ``pos`` lie inside the content of an earlier record of the same
+        sentence whose speaker is another source (reported speech inside reported speech)?"""
+        doc = self.doc
+        s = doc.sent_of[doc.tok_index(pos)]
+        return any(
+            r.content_start <= pos < r.content_end
+            and r.speaker_id
+            and self.res.by_sid(r.speaker_id) is not e
+            and doc.sent_of[doc.tok_index(r.cue_start)] == s
+            for r in self.out[:-1]
+        )
 
     def _subject(self, i: int, a: int, b: int, cue: Cue) -> tuple[tuple[int, int] | None, str]:
         """The explicit subject's token range of the verb at i, and the rule that found it."""
