@@ -169,3 +169,47 @@ def test_a_new_speaker_in_its_own_sentence_still_speaks_next():
     the antecedent of the next verb with no subject, as before."""
     text = "وقال الوزير إن المشروع جاهز. وأكد المتحدث باسم البلدية أن العمل سيبدأ قريبا. وأضاف أن التكلفة كبيرة."
     assert pairs(text)[-1] == ("وأضاف", "المتحدث باسم البلدية")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ورد الوزير بالقول: نحن لا نريد الحرب.", "ورد الوزير بالقول"),
+        ("وردت الحكومة بالتهديد بقصف المواقع العسكرية.", "وردت"),
+    ],
+)
+def test_a_reply_with_how_it_was_said_is_a_statement(text, expected):
+    """رد "replied" with بالقول, a colon, a quotation or a verbal noun of saying (بالتهديد، باتهام)."""
+    assert [c for c, _ in pairs(text)] == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ورد في البيان الختامي تفاصيل الاتفاق.",
+        "وأعاد اللاعب الكرة ورد الحارس الضربة بقوة.",
+        "ورد الوزير سريعا بعزل المدير العام.",
+    ],
+)
+def test_came_or_a_reply_by_an_act_stays_no_statement(text):
+    """Near misses: ورد "came, was mentioned", رد "returned (a ball)" and a reply by an act."""
+    assert pairs(text) == []
+
+
+def test_drawing_attention_needs_ila_or_a_clause():
+    """لفت reports with إلى or a clause; "لفت الحرفي … اهتمام الزوار" attracted attention (before
+    round 7: a statement)."""
+    assert pairs('وفي المعرض لفت الفنان "سالم العلي" اهتمام زوار الخيمة في الواجهة البحرية.') == []
+    assert pairs("ولفت الوزير إلى أن المشروع جاهز.") == [("ولفت", "الوزير")]
+
+
+def test_a_question_is_no_report():
+    """ "ماذا قال X عن …" (a headline question) asks; it reports nothing (gold README, batch 6).
+    Before round 7 the headline gave a statement with "ماذا" as its speaker."""
+    assert pairs("ماذا قال المدرب عن اللاعبين والعقود الجديدة\nتحدث المدرب أمس عن الفريق.") == []
+
+
+def test_which_prompted_is_no_call():
+    """ "مما دعا جماعة … إلى" means "which prompted"; "ودعا الوزير المواطنين إلى" still calls."""
+    assert pairs("حجبت تركيا مواقع إخبارية مما دعا جماعة متشددة إلى اتهامها بالاضطهاد.") == []
+    assert pairs("ودعا الوزير المواطنين إلى الحذر.") == [("ودعا", "الوزير")]

@@ -79,6 +79,10 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         return False
     if cue.tense == "impf" and strip_conjunction(prev) in function_words("kana_impf"):
         return False  # كانوا يتوقعون: a past expectation, not a report
+    if strip_conjunction(prev) in function_words("interrogative"):
+        return False  # "ماذا قال X عن …": a question, not a report (round 7)
+    if strip_conjunction(prev) in ("ما", "مما") and cue.lemma in function_words("causative_after_ma_lemma"):
+        return False  # "مما دعا جماعة … لاتهام تركيا": "which prompted", not a call (round 7)
     if _idiom(cue.lemma, nxt):
         return False  # كشف النقاب عن منتج "unveiled", ذكر اسمه "mention his name", يبث على "airs on"
     base_prev = strip_conjunction(prev)
