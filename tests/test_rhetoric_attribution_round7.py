@@ -213,3 +213,21 @@ def test_which_prompted_is_no_call():
     """ "مما دعا جماعة … إلى" means "which prompted"; "ودعا الوزير المواطنين إلى" still calls."""
     assert pairs("حجبت تركيا مواقع إخبارية مما دعا جماعة متشددة إلى اتهامها بالاضطهاد.") == []
     assert pairs("ودعا الوزير المواطنين إلى الحذر.") == [("ودعا", "الوزير")]
+
+
+def test_transport_is_no_relay():
+    """نقل "transport" (ونقل مباريات الفريق): the relay needs عن (before round 7: a relay whose source
+    was the next phrase)."""
+    assert pairs("وكان مقررا إرسال طاقم لعمل تغطية ميدانية ونقل مباريات الفريق الودية.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('ونقلت صحيفة "حريت" عنه قوله إن القواعد ستفتح.', "ونقلت"),
+        ("وتوقف القتال في المدينة، بحسب ما نقلت الوكالة الرسمية.", "نقلت"),
+    ],
+)
+def test_a_relay_with_an_about_or_after_a_source_preposition_stays(text, expected):
+    """A relay with عنه (a pronoun on عن) or after بحسب ما keeps reporting."""
+    assert expected in [c for c, _ in pairs(text)]
