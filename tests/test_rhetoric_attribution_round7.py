@@ -226,8 +226,10 @@ def test_transport_is_no_relay():
     [
         ('ونقلت صحيفة "حريت" عنه قوله إن القواعد ستفتح.', "ونقلت"),
         ("وتوقف القتال في المدينة، بحسب ما نقلت الوكالة الرسمية.", "نقلت"),
+        ("وأوضح بيان صادر عن الوزارة، ونقلته وكالة الأنباء الرسمية، أن الاجتماع ناجح.", "ونقلته"),
     ],
 )
 def test_a_relay_with_an_about_or_after_a_source_preposition_stays(text, expected):
-    """A relay with عنه (a pronoun on عن) or after بحسب ما keeps reporting."""
+    """A relay with عنه (a pronoun on عن), after بحسب ما, or carrying the statement as an object pronoun
+    (ونقلته) keeps reporting."""
     assert expected in [c for c, _ in pairs(text)]

@@ -104,8 +104,8 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         need = None  # "وبين التقرير ...", "وبين الدكتور ...، نائب ...، أن": a sentence opens with the verb
     # a title right after the cue ("عبر الأمين العام ... عن"): the complement may come after a long phrase
     titled = i + 1 < n and doc.head_class(nxt) == "title" and not doc.gap(i + 1).strip()
-    if need is not None and after_source_prep(doc, i):
-        need = None  # "بحسب ما نقلت الوكالة": after a source preposition the verb reports (round 7)
+    if need is not None and (after_source_prep(doc, i) or (cue.kind == "relay" and cue.enclitic)):
+        need = None  # "بحسب ما نقلت الوكالة"، "ونقلته وكالة الأنباء": the verb reports (round 7)
     if need is not None and not _followed_by(doc, i, need, whole_clause=titled):
         return False  # بين "between", عبر "via": a cue only before a clause / with عن
     if cue.lemma in function_words("document_subject_lemma") and not _document_subject(doc, i):
