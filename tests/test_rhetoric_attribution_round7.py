@@ -233,3 +233,22 @@ def test_a_relay_with_an_about_or_after_a_source_preposition_stays(text, expecte
     """A relay with عنه (a pronoun on عن), after بحسب ما, or carrying the statement as an object pronoun
     (ونقلته) keeps reporting."""
     assert expected in [c for c, _ in pairs(text)]
+
+
+def test_a_nominative_plural_after_a_perfect_makes_it_a_verb():
+    """ "وأخيراً طالب المعلمون …": a sound plural in -ون right after the perfect is its subject, so
+    طالب is the verb, not the noun "student" (before round 7: no statement)."""
+    text = "وأخيراً طالب المعلمون والمعلمات عبر الهاشتاق وزير التعليم بالنظر في أوضاعهم."
+    assert pairs(text) == [("طالب", "المعلمون والمعلمات")]
+
+
+def test_a_bi_an_clause_right_after_the_verb_makes_it_a_verb():
+    """ "… أفاد بأنه لا يعلم": a بأن clause right after the perfect makes it the verb (before round 7:
+    the noun look-alike rule dropped it).  The speaker stays the antecedent (a known limit)."""
+    text = "وقال الضابط إن التحقيق مستمر. وبسماع أقوال الشاهد أفاد بأنه لا يعلم الفاعل."
+    assert [c for c, _ in pairs(text)] == ["وقال", "أفاد"]
+
+
+def test_a_noun_look_alike_before_a_singular_noun_stays_no_statement():
+    """Near miss: "تقديم كشف حساب" is still a noun, not the verb كشف."""
+    assert pairs("وطلب المدير تقديم كشف حساب سنوي.") == []

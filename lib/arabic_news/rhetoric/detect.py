@@ -145,6 +145,7 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         and not COMPLEMENTISERS.match(toks[i - 1].mkey)
         and subject_before(doc, i, a0) is None
         and not (i + 1 < n and doc.head_class(nxt) not in (None, "name"))
+        and not (i + 1 < n and _nominative_plural(doc, i + 1))
         and not (cue.lemma not in cue_conditions() and prev != "عدم" and _clause_follows(doc, i))
     ):
         return False  # "بتقديم كشف حساب": a noun that looks like a perfect verb (unless a source follows)
@@ -223,6 +224,15 @@ def _idiom(lemma: str, nxt: str) -> bool:
     )
 
 
+def _nominative_plural(doc: Doc, n: int) -> bool:
+    """Is token n a definite or bare sound masculine plural in -ون (المعلمون، متظاهرون)?  Right after a
+    perfect verb it is the verb's subject, a group of people, so the verb is no noun look-alike (round 7,
+    as the subject rule of round 6)."""
+    t = doc.toks[n]
+    bare = strip_article(strip_conjunction(t.key))
+    return len(bare) >= 5 and bare.endswith("ون") and not doc.is_stop(t.key, t.mkey) and not doc.is_verb(t.key)
+
+
 def _clause_follows(doc: Doc, i: int) -> bool:
     """Does a short phrase after the verb at i end in إن/أن, a colon or a quotation ("وفي بيروت قال
     مفتي الجمهورية إن ...")?  Then the verb reports, whatever opened the sentence."""
@@ -239,6 +249,8 @@ def _clause_follows(doc: Doc, i: int) -> bool:
             return False
         if n > i + 1 and doc.toks[n].key in ("ان", "إن", "أن", "بان", "بأن", "انه", "إنه", "أنه", "انها", "أنها"):
             return True
+        if COMPLEMENTISERS.match(doc.toks[n].mkey) and doc.toks[n].key[:1] == "ب":
+            return True  # "أفاد بأنه …": a بأن clause, right after the verb too (round 7)
     return False
 
 
