@@ -252,3 +252,14 @@ def test_a_bi_an_clause_right_after_the_verb_makes_it_a_verb():
 def test_a_noun_look_alike_before_a_singular_noun_stays_no_statement():
     """Near miss: "تقديم كشف حساب" is still a noun, not the verb كشف."""
     assert pairs("وطلب المدير تقديم كشف حساب سنوي.") == []
+
+
+def test_an_imperfect_with_its_subject_after_it_reports():
+    """ "وبعد سيرهم مسافة قصيرة يدعي أحد الركاب أن …": the subject (أحد + noun, a source, a plural in -ون)
+    follows the imperfect, so the word before it is not its subject (before round 7: no statement)."""
+    assert pairs("وبعد سيرهم مسافة قصيرة يدعي أحد الركاب أن متعلقاته سرقت.") == [("يدعي", "أحد الركاب")]
+
+
+def test_a_thing_before_an_imperfect_stays_an_inference():
+    """Near miss: "وهذا الأسلوب يؤكد أنهم …" -- a thing is the subject, an inference, not a report."""
+    assert pairs("وهذا الأسلوب يؤكد أنهم محترفون.") == []

@@ -188,9 +188,24 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         and prev not in function_words("perf_preceder") | function_words("sv_opener") | relatives
         and not COMPLEMENTISERS.match(toks[i - 1].mkey)
         and subject_before(doc, i, a0) is None
+        and not _subject_follows(doc, i)
     ):
         return False  # "هذا الأسلوب يؤكد أنهم ...": a thing as subject -- an inference, not a report
     return True
+
+
+def _subject_follows(doc: Doc, i: int) -> bool:
+    """Does a subject follow the imperfect at i right away (VSO): a known source or title, a sound
+    plural in -ون, or أحد/بعض + a noun ("وبعد سيرهم يدعي أحد الركاب …", round 7)?"""
+    n = i + 1
+    if n >= len(doc.toks) or doc.sent_of[n] != doc.sent_of[i] or doc.gap(n).strip():
+        return False
+    key = doc.toks[n].key
+    return (
+        doc.head_class(key) not in (None, "name")
+        or _nominative_plural(doc, n)
+        or strip_conjunction(key) in function_words("partitive")
+    )
 
 
 def _document_subject(doc: Doc, i: int) -> bool:
