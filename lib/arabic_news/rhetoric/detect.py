@@ -528,6 +528,9 @@ def mention_events(doc: Doc, cue_toks: set[int]) -> list[tuple[int, int, str, tu
             i += 1
             continue
         hc = doc.head_class(t.key)
+        if hc == "name" and _adjective_use(doc, i):
+            i += 1  # "امرأة جميلة"، "لأنها جميلة": a given name used as an adjective (round 7)
+            continue
         if hc == "title" or (hc == "name" and strip_conjunction(t.key) not in lex["honor"]):
             _, b = doc.sent_bounds(i)
             j = doc.np_at(i, b, split_titles=True, max_len=8)
@@ -539,3 +542,22 @@ def mention_events(doc: Doc, cue_toks: set[int]) -> list[tuple[int, int, str, tu
                 continue
         i += 1
     return events
+
+
+def _adjective_use(doc: Doc, i: int) -> bool:
+    """Is the given name at token i used as an adjective or a predicate, not as a name?  Feminine after
+    an indefinite feminine noun of its clause ("امرأة جميلة وذكية"، "فتاة جميلة"), or right after a copula
+    or a complementiser with a pronoun ("لأنها جميلة"، "كانت جميلة"; ``function_words`` ``copula``)."""
+    if i == 0 or doc.sent_of[i - 1] != doc.sent_of[i] or doc.gap(i).strip():
+        return False
+    t, prev = doc.toks[i], doc.toks[i - 1]
+    if strip_conjunction(prev.key) in function_words("copula") or prev.key in function_words("copula"):
+        return True
+    return (
+        t.mkey.endswith("ة")
+        and prev.mkey.endswith("ة")
+        and not strip_conjunction(prev.key).startswith("ال")
+        and doc.head_class(prev.key) is None
+        and not doc.is_stop(prev.key, prev.mkey)
+        and not (i + 1 < len(doc.toks) and doc.head_class(doc.toks[i + 1].key) == "name" and not doc.gap(i + 1).strip())
+    )
