@@ -283,3 +283,18 @@ def test_a_given_name_after_a_title_is_still_a_name():
     """Near miss: "الوزيرة جميلة حسن" is a person and the antecedent of the next "وقالت"."""
     [(cue, speaker)] = pairs("والتقت الوزيرة جميلة حسن بالوفد. وقالت إن الزيارة مهمة.")
     assert cue == "وقالت" and "جميلة حسن" in speaker
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("بينما أبدت الحكومة رغبتها في اعتماد القنوات الدبلوماسية.", ["أبدت"]),
+        ("أنقرة تبدي استعدادها للحوار مع دمشق\nأعلن الوزير أن بلاده مستعدة.", ["تبدي", "أعلن"]),
+        ("ورحبت الحكومة بالاتفاق لكنها أبدت في الأحاديث الخاصة تخوفا.", ["ورحبت"]),
+        ("وذكرت الصحيفة أن اللاعب أبدى غضبه الشديد من مدربه خلال المران.", ["وذكرت"]),
+    ],
+)
+def test_expressing_a_wish_is_a_statement_a_feeling_is_not(text, expected):
+    """أبدى with a wish, readiness, a clause or quoted words reports; with a feeling (تخوفا، غضبه) it
+    does not (gold README, decisions of batches 7-9; before round 7 every أبدى was a statement)."""
+    assert [c for c, _ in pairs(text)] == expected
