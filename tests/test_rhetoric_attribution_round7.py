@@ -298,3 +298,20 @@ def test_expressing_a_wish_is_a_statement_a_feeling_is_not(text, expected):
     """أبدى with a wish, readiness, a clause or quoted words reports; with a feeling (تخوفا، غضبه) it
     does not (gold README, decisions of batches 7-9; before round 7 every أبدى was a statement)."""
     assert [c for c, _ in pairs(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ويحقق المدعون فيما إذا كانت البوابة الإخبارية قد كشفت أسرارا للدولة.",
+        "وإذا قال الوزير إن المشروع جاهز فسيبدأ العمل.",
+    ],
+)
+def test_a_cue_under_if_or_whether_is_no_report(text):
+    """ "فيما إذا كانت X قد كشفت"، "وإذا قال": hypothetical, not asserted (before round 7: statements)."""
+    assert pairs(text) == []
+
+
+def test_a_main_verb_after_a_whether_clause_still_reports():
+    """Near miss: "وردا على سؤال ما إذا كان سيترشح … قال المدرب إنه" -- قال is the main verb."""
+    assert pairs("وردا على سؤال ما إذا كان سيترشح للرئاسة قال المدرب إنه لا يعرف.") == [("قال", "المدرب")]

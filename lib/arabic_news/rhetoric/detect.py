@@ -81,6 +81,8 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         return False  # كانوا يتوقعون: a past expectation, not a report
     if strip_conjunction(prev) in function_words("interrogative"):
         return False  # "ماذا قال X عن …": a question, not a report (round 7)
+    if _conditional_clause(doc, i):
+        return False  # "عما إذا كان الموقع قد كشف أسرارا": whether or if, not asserted (round 7)
     if strip_conjunction(prev) in ("ما", "مما") and cue.lemma in function_words("causative_after_ma_lemma"):
         return False  # "مما دعا جماعة … لاتهام تركيا": "which prompted", not a call (round 7)
     if _idiom(cue.lemma, nxt):
@@ -206,6 +208,24 @@ def _subject_follows(doc: Doc, i: int) -> bool:
         or _nominative_plural(doc, n)
         or strip_conjunction(key) in function_words("partitive")
     )
+
+
+def _conditional_clause(doc: Doc, i: int) -> bool:
+    """Is the cue at i the verb of a clause opened by إذا/لو ("if, whether"): right after it (وإذا قال …),
+    or as "إذا كان X قد + cue" with no punctuation between (عما إذا كان الموقع قد كشف أسرارا)?  Not a
+    main verb after such a clause (ما إذا كان سيترشح … قال مارادونا: no قد before it)."""
+    a, _ = doc.sent_bounds(i)
+    cond = function_words("conditional")
+    if i > a and strip_conjunction(doc.toks[i - 1].key) in cond:
+        return True
+    if i < a + 3 or doc.toks[i - 1].key not in function_words("qad"):
+        return False
+    for n in range(i - 2, max(a, i - 9) - 1, -1):
+        if any(c in doc.gap(n + 1) for c in '،,;؛:.!?()«»"“”'):
+            return False
+        if doc.toks[n].key in function_words("kana") and n > a and strip_conjunction(doc.toks[n - 1].key) in cond:
+            return True
+    return False
 
 
 def _document_subject(doc: Doc, i: int) -> bool:
