@@ -315,3 +315,16 @@ def test_a_cue_under_if_or_whether_is_no_report(text):
 def test_a_main_verb_after_a_whether_clause_still_reports():
     """Near miss: "وردا على سؤال ما إذا كان سيترشح … قال المدرب إنه" -- قال is the main verb."""
     assert pairs("وردا على سؤال ما إذا كان سيترشح للرئاسة قال المدرب إنه لا يعرف.") == [("قال", "المدرب")]
+
+
+@pytest.mark.parametrize("outlet", ["لـ«المدينة»", 'لـ"الاقتصادية"'])
+def test_the_outlet_between_subject_and_clause_is_skipped(outlet):
+    """ "وأضاف الأحمري لـ«المدينة» أن …": an unknown name, the outlet it spoke to, then the clause -- the
+    name is the subject (before round 7: the previous speaker was carried over)."""
+    text = f"وقال الوزير إن الأسعار مرتفعة. وأضاف الأحمري {outlet} أن سوق الأجهزة أكثر الأسواق تعرضا للغش."
+    assert pairs(text)[-1] == ("وأضاف", "الأحمري")
+
+
+def test_an_object_before_an_outlet_phrase_stays_an_object():
+    """Near miss: a verb with an object and no clause ("وأضاف بندا جديدا للاتفاق") stays no statement."""
+    assert pairs("وأضاف بندا جديدا للاتفاق.") == []

@@ -526,7 +526,7 @@ class Run:
                 and doc.head_class(toks[j0 + 2].key) is not None
             )
         )  # fmt: skip
-        follows = toks[j].mkey if j < b else ""
+        follows = toks[self._past_outlet(j, b)].mkey if j < b else ""
         not_subject = (
             is_cue_key(head)
             or len(head) < 2
@@ -571,6 +571,22 @@ class Run:
         if not not_subject and (recognised or not cue.takes_object or COMPLEMENTISERS.match(follows)):
             return (j0, j)
         return None
+
+    def _past_outlet(self, j: int, b: int) -> int:
+        """The token after an outlet phrase at j ("لـ«المدينة»"، 'لـ"الاقتصادية"'، "للصحيفة"), else j:
+        "وأضاف الأحمري لـ«المدينة» أن …" -- the subject, the outlet it spoke to, then the clause (round 7)."""
+        doc, toks = self.doc, self.doc.toks
+        if j >= b:
+            return j
+        if toks[j].key == "ل" and j + 1 < b and any(c in doc.gap(j + 1) for c in '«»"“'):
+            q = next(((q0, q1) for q0, q1 in doc.quotes if toks[j].end <= q0 <= toks[j + 1].start), None)
+            k = j + 1
+            while k < b and q is not None and toks[k].start < q[1]:
+                k += 1
+            return k if q is not None and k < b else j + 2 if j + 2 < b else j
+        if toks[j].key.startswith("لل") and doc.head_class(toks[j].key[2:]) == "news_agency" and j + 1 < b:
+            return j + 1
+        return j
 
     def _addressee(self, k: int) -> bool:
         """Is token k a population noun that a directive verb addresses (السكان، المواطنين)?"""
