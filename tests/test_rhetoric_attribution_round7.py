@@ -328,3 +328,29 @@ def test_the_outlet_between_subject_and_clause_is_skipped(outlet):
 def test_an_object_before_an_outlet_phrase_stays_an_object():
     """Near miss: a verb with an object and no clause ("وأضاف بندا جديدا للاتفاق") stays no statement."""
     assert pairs("وأضاف بندا جديدا للاتفاق.") == []
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        (
+            "وقال المتحدث إن الحركة متماسكة. ورغم أن البيان لم يذكر القائد بشكل مباشر فإنه أكد على عقبات في طريقه.",
+            ("أكد", "البيان"),
+        ),
+        (
+            "وقالت جوجل إن التحديثات شهرية. وفي المقابل لم تذكر سامسونج الأجهزة التي يشملها البرنامج، "
+            "إلا أنها قالت عبر مدونتها إن البرنامج يتم بالتعاون مع الشركات. وأوضحت سامسونج أن التحديث مجاني.",
+            ("قالت", "سامسونج الأجهزة"),
+        ),
+    ],
+)
+def test_the_pronoun_after_a_negated_report_is_its_subject(text, expected):
+    """ "لم تذكر سامسونج …، إلا أنها قالت"، "أن البيان لم يذكر … فإنه أكد": the pronoun on إن/أن is the
+    subject of the negated report before it (before round 7: the previous speaker)."""
+    assert pairs(text)[1] == expected
+
+
+def test_the_pronoun_after_an_action_verb_keeps_the_old_rule():
+    """Near miss: no negated report before "فإنه أكد" -- unchanged (the action verb's rule)."""
+    text = "وقال المتحدث إن الحركة متماسكة. ورغم أن الوزير التقى القائد فإنه أكد على عقبات في طريقه."
+    assert pairs(text)[1] == ("أكد", "القائد")

@@ -374,6 +374,10 @@ class Run:
             ):
                 self.impersonal(pos, i, cue.lemma, cue.strength)  # أعلن عن ... with no subject: "... was announced"
                 return
+            denied = self._negated_report_subject(i, a, pos, cue)
+            if denied is not None:  # "لم تذكر سامسونج الأجهزة …، إلا أنها قالت": the same subject (round 7)
+                self.implicit_record(t, denied, cue, span, pos, "same_sentence")
+                return
             described = self._described_source(i, a, pos, cue)
             if described is not None:  # "وتسربت تقارير أداء لعمل الحكومة، تفيد بـ…": the reports speak
                 self.implicit_record(t, described, cue, span, pos, "sentence_subject")
@@ -404,6 +408,32 @@ class Run:
             # inside another's statement does not speak next; the reporter does (round 7)
         if cue.kind == "relay":
             self._relay_source(i, b, subj[1], cue)
+
+    def _negated_report_subject(self, i: int, a: int, pos: int, cue: Cue) -> Entity | None:
+        """A cue right after a complementiser with a pronoun (إلا أنها قالت، فإنه أكد) whose sentence
+        negated a report just before (لم تذكر سامسونج …، ورغم أن البيان لم يذكر …): the pronoun is the
+        subject of that negated verb, when the two agree in gender."""
+        doc, toks = self.doc, self.doc.toks
+        if i - 1 <= a or doc.gap(i).strip() or not _PRONOUN_COMP.match(toks[i - 1].mkey):
+            return None
+        fem = toks[i - 1].mkey.endswith("ها")
+        if cue.person not in ("m", "f") or (cue.person == "f") != fem:
+            return None
+        neg = function_words("neg_before_impf")
+        for n in range(i - 2, a, -1):
+            prior = cue_table().get(strip_conjunction(toks[n].key))
+            if prior is None or prior.kind != "verb" or prior.tense != "impf" or toks[n - 1].key not in neg:
+                continue
+            if prior.person != cue.person:
+                return None
+            span = subject_before(doc, n - 1, a) if n - 1 > a else None
+            if span is None and n + 1 < i and (doc.head_class(toks[n + 1].key) is not None or doc.is_name_like(n + 1)):
+                span = (n + 1, doc.np_at(n + 1, i - 1, max_len=6))
+            if span is None or span[1] <= span[0]:
+                return None
+            m = doc.mention(*span)
+            return self.res.existing(m) or self.res.resolve(m, pos)
+        return None
 
     def _nested_in_other(self, pos: int, e: Entity) -> bool:
         """Does the cue at character ``pos`` lie inside the content of an earlier record of the same
