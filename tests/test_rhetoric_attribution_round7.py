@@ -354,3 +354,21 @@ def test_the_pronoun_after_an_action_verb_keeps_the_old_rule():
     """Near miss: no negated report before "فإنه أكد" -- unchanged (the action verb's rule)."""
     text = "وقال المتحدث إن الحركة متماسكة. ورغم أن الوزير التقى القائد فإنه أكد على عقبات في طريقه."
     assert pairs(text)[1] == ("أكد", "القائد")
+
+
+def test_an_unknown_name_with_an_apposition_after_the_verb_is_the_subject():
+    """ "ووصف هانز بيتر اول وهو عضو في الحزب …": the وهو apposition marks the unknown foreign name as a
+    person, the verb's subject, and the next verb with no subject goes to him (before round 7: the
+    previous speaker)."""
+    text = (
+        "وقال سياسيون إن القرار خاطئ. ووصف هانز بيتر اول وهو عضو في الحزب الاجتماعي القرار بأنه سلوك غريب. "
+        "وقال للصحيفة إنه مبالغ فيه."
+    )
+    assert pairs(text)[1:] == [("ووصف", "هانز بيتر اول"), ("وقال", "هانز بيتر اول")]
+
+
+def test_an_object_with_no_apposition_stays_the_object():
+    """Near miss: "ووصف الوزير القرار بأنه …" -- the known subject, as before (the phrase still runs
+    into the object, a known limit of the chunker)."""
+    [(cue, speaker)] = pairs("ووصف الوزير القرار بأنه خطوة مهمة.")
+    assert cue == "ووصف" and speaker.startswith("الوزير")

@@ -592,6 +592,14 @@ class Run:
             and not doc.is_stop(head, toks[j0].mkey)
             and any(doc.head_class(toks[k].key) == "title" for k in range(j0 + 1, min(j, j0 + 4)))
         )
+        # a phrase followed by "وهو/وهي" and a description (ووصف هانز بيتر اول وهو عضو في حزب …) is a
+        # person or body introduced by its apposition, so the subject (round 7)
+        recognised = recognised or (
+            j < b
+            and toks[j].key in function_words("apposition_pronoun")
+            and not doc.gap(j).strip()
+            and not any(doc.is_stop(toks[k].key, toks[k].mkey) or doc.is_verb(toks[k].key) for k in range(j0, j))
+        )
         # a counted anonymous source (أربعة مصادر، عدد من المسؤولين) is a subject too
         recognised = recognised or any(doc.head_class(toks[k].key) == "anonymous_collective" for k in range(j0, j))
         # a sound masculine plural in -ون is nominative: right after the verb it is the subject, a group
