@@ -150,6 +150,11 @@ class Doc:
         for k in forms:
             if k in lex["src"]:
                 return lex["src"][k]
+        for k in forms:  # a sound plural in construct drops its ن (مسؤولو الوزارة، ممثلي الشركة; round 7)
+            if k[-1:] in ("و", "ي") and len(k) >= 4 and k + "ن" in lex["src"]:
+                return lex["src"][k + "ن"]
+            if k[-1:] == "ا" and len(k) >= 4 and k[:-1] in lex["src"]:  # indefinite accusative بلاغاً، بياناً
+                return lex["src"][k[:-1]]
         for k in (key, strip_conjunction(key), strip_article(key)):
             if k in lex["titles"]:
                 return "title"

@@ -125,6 +125,10 @@ def subject_before(doc: Doc, i: int, a: int) -> tuple[int, int] | None:
         j = doc.np_at(start, k + 1, max_len=10)
         if j > start and not any(doc.is_verb(toks[n].key) for n in range(start, j)):
             return (start, j)  # "وكان السيناتور X، ديمقراطي من ...، قد أعلن": an apposition before قد
+    if kana and start <= k and doc.head_class(toks[start].key) and not doc.gap(i).strip():
+        j = doc.np_at(start, k + 1, max_len=10)
+        if j == k + 1 and not any(doc.is_verb(toks[n].key) for n in range(start, j)):
+            return (start, j)  # "وكان مسؤولو جهاز الإطفاء في كاليفورنيا ذكروا": the phrase reaches the cue (round 7)
     comp = start > a and COMPLEMENTISERS.match(toks[start - 1].mkey) is not None
     if start > k or k - start > (10 if kana or comp else 6):
         return None  # (وكانت قوات الدفاع الشعبي الجناح العسكري لحزب ... دانت: a long subject after كان)
@@ -156,12 +160,21 @@ def subject_before(doc: Doc, i: int, a: int) -> tuple[int, int] | None:
     )
     # "أن بحاح دعا"، "لكن دريك قال": after an opener, a one-word name the article repeats
     lone_name = start > a and k == start and doc.is_name_like(start)
+    # "أن سمو أمير منطقة مكة المكرمة وجه"، "أن إدارة نادي الهلال برئاسة الأمير … اعترضت": after a
+    # complementiser, a phrase of several words that holds a title or a source and reaches the cue (round 7)
+    titled = (
+        comp
+        and k > start
+        and any(doc.head_class(toks[n].key) is not None for n in range(start, k + 1))
+        and doc.np_at(start, k + 1, max_len=10) == k + 1
+    )
     if (
         doc.head_class(head) is None
         and not headline
         and not (kana_qad and k - start <= 5)
         and not idafa
         and not lone_name
+        and not titled
     ):
         return None  # (a headline "X يفعل ..." is subject-verb by convention, even for an unknown name)
     if any(
@@ -178,7 +191,8 @@ def _name_quote_marks(doc: Doc, start: int, i: int) -> set[int]:
     """Offsets of the marks of short quotations (one to three words) that lie between token ``start``
     and the cue at ``i``: a quoted name or outlet inside a subject phrase (صحيفة "كاثيميريني")."""
     toks = doc.toks
-    lo, hi = toks[start].start, toks[i].start
+    # the marks may open before the subject's first word (وكانت "الاقتصادية" قد أشارت, round 7)
+    lo, hi = (toks[start - 1].end if start > 0 else 0), toks[i].start
     out: set[int] = set()
     for q0, q1 in doc.quotes:
         if lo <= q0 and q1 <= hi and 1 <= len(doc.text[q0 + 1 : q1 - 1].split()) <= 3:

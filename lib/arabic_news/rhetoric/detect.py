@@ -79,6 +79,12 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         return False
     if cue.tense == "impf" and strip_conjunction(prev) in function_words("kana_impf"):
         return False  # كانوا يتوقعون: a past expectation, not a report
+    if strip_conjunction(prev) in function_words("interrogative"):
+        return False  # "ماذا قال X عن …": a question, not a report (round 7)
+    if _conditional_clause(doc, i):
+        return False  # "عما إذا كان الموقع قد كشف أسرارا": whether or if, not asserted (round 7)
+    if strip_conjunction(prev) in ("ما", "مما") and cue.lemma in function_words("causative_after_ma_lemma"):
+        return False  # "مما دعا جماعة … لاتهام تركيا": "which prompted", not a call (round 7)
     if _idiom(cue.lemma, nxt):
         return False  # كشف النقاب عن منتج "unveiled", ذكر اسمه "mention his name", يبث على "airs on"
     base_prev = strip_conjunction(prev)
@@ -100,8 +106,12 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         need = None  # "وبين التقرير ...", "وبين الدكتور ...، نائب ...، أن": a sentence opens with the verb
     # a title right after the cue ("عبر الأمين العام ... عن"): the complement may come after a long phrase
     titled = i + 1 < n and doc.head_class(nxt) == "title" and not doc.gap(i + 1).strip()
+    if need is not None and (after_source_prep(doc, i) or (cue.kind == "relay" and cue.enclitic)):
+        need = None  # "بحسب ما نقلت الوكالة"، "ونقلته وكالة الأنباء": the verb reports (round 7)
     if need is not None and not _followed_by(doc, i, need, whole_clause=titled):
         return False  # بين "between", عبر "via": a cue only before a clause / with عن
+    if cue.lemma in function_words("document_subject_lemma") and not _document_subject(doc, i):
+        return False  # "وتضمن البرنامج زيارات": a programme includes; only a document says (round 7)
     if (
         cue.tense == "impf"
         and cue.person == "m"
@@ -137,6 +147,7 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         and not COMPLEMENTISERS.match(toks[i - 1].mkey)
         and subject_before(doc, i, a0) is None
         and not (i + 1 < n and doc.head_class(nxt) not in (None, "name"))
+        and not (i + 1 < n and _nominative_plural(doc, i + 1))
         and not (cue.lemma not in cue_conditions() and prev != "عدم" and _clause_follows(doc, i))
     ):
         return False  # "بتقديم كشف حساب": a noun that looks like a perfect verb (unless a source follows)
@@ -179,9 +190,54 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         and prev not in function_words("perf_preceder") | function_words("sv_opener") | relatives
         and not COMPLEMENTISERS.match(toks[i - 1].mkey)
         and subject_before(doc, i, a0) is None
+        and not _subject_follows(doc, i)
     ):
         return False  # "هذا الأسلوب يؤكد أنهم ...": a thing as subject -- an inference, not a report
     return True
+
+
+def _subject_follows(doc: Doc, i: int) -> bool:
+    """Does a subject follow the imperfect at i right away (VSO): a known source or title, a sound
+    plural in -ون, or أحد/بعض + a noun ("وبعد سيرهم يدعي أحد الركاب …", round 7)?"""
+    n = i + 1
+    if n >= len(doc.toks) or doc.sent_of[n] != doc.sent_of[i] or doc.gap(n).strip():
+        return False
+    key = doc.toks[n].key
+    return (
+        doc.head_class(key) not in (None, "name")
+        or _nominative_plural(doc, n)
+        or strip_conjunction(key) in function_words("partitive")
+    )
+
+
+def _conditional_clause(doc: Doc, i: int) -> bool:
+    """Is the cue at i the verb of a clause opened by إذا/لو ("if, whether"): right after it (وإذا قال …),
+    or as "إذا كان X قد + cue" with no punctuation between (عما إذا كان الموقع قد كشف أسرارا)?  Not a
+    main verb after such a clause (ما إذا كان سيترشح … قال مارادونا: no قد before it)."""
+    a, _ = doc.sent_bounds(i)
+    cond = function_words("conditional")
+    if i > a and strip_conjunction(doc.toks[i - 1].key) in cond:
+        return True
+    if i < a + 3 or doc.toks[i - 1].key not in function_words("qad"):
+        return False
+    for n in range(i - 2, max(a, i - 9) - 1, -1):
+        if any(c in doc.gap(n + 1) for c in '،,;؛:.!?()«»"“”'):
+            return False
+        if doc.toks[n].key in function_words("kana") and n > a and strip_conjunction(doc.toks[n - 1].key) in cond:
+            return True
+    return False
+
+
+def _document_subject(doc: Doc, i: int) -> bool:
+    """Is the subject of the verb at i a document (``function_words`` ``document_head``): before it
+    (أن البيان تضمن، أن الفتوى تتضمن) or right after it (وتتضمن الفتوى الحكم ...)?"""
+    heads = function_words("document_head")
+    a, b = doc.sent_bounds(i)
+    sv = subject_before(doc, i, a)
+    n = sv[0] if sv is not None else i + 1
+    if sv is None and (n >= b or doc.gap(n).strip()):
+        return False
+    return strip_article(strip_conjunction(doc.toks[n].key)) in heads
 
 
 def _source_after_resumptive(doc: Doc, i: int) -> bool:
@@ -203,6 +259,15 @@ def _idiom(lemma: str, nxt: str) -> bool:
     )
 
 
+def _nominative_plural(doc: Doc, n: int) -> bool:
+    """Is token n a definite or bare sound masculine plural in -ون (المعلمون، متظاهرون)?  Right after a
+    perfect verb it is the verb's subject, a group of people, so the verb is no noun look-alike (round 7,
+    as the subject rule of round 6)."""
+    t = doc.toks[n]
+    bare = strip_article(strip_conjunction(t.key))
+    return len(bare) >= 5 and bare.endswith("ون") and not doc.is_stop(t.key, t.mkey) and not doc.is_verb(t.key)
+
+
 def _clause_follows(doc: Doc, i: int) -> bool:
     """Does a short phrase after the verb at i end in إن/أن, a colon or a quotation ("وفي بيروت قال
     مفتي الجمهورية إن ...")?  Then the verb reports, whatever opened the sentence."""
@@ -219,6 +284,8 @@ def _clause_follows(doc: Doc, i: int) -> bool:
             return False
         if n > i + 1 and doc.toks[n].key in ("ان", "إن", "أن", "بان", "بأن", "انه", "إنه", "أنه", "انها", "أنها"):
             return True
+        if COMPLEMENTISERS.match(doc.toks[n].mkey) and doc.toks[n].key[:1] == "ب":
+            return True  # "أفاد بأنه …": a بأن clause, right after the verb too (round 7)
     return False
 
 
@@ -481,6 +548,9 @@ def mention_events(doc: Doc, cue_toks: set[int]) -> list[tuple[int, int, str, tu
             i += 1
             continue
         hc = doc.head_class(t.key)
+        if hc == "name" and _adjective_use(doc, i):
+            i += 1  # "امرأة جميلة"، "لأنها جميلة": a given name used as an adjective (round 7)
+            continue
         if hc == "title" or (hc == "name" and strip_conjunction(t.key) not in lex["honor"]):
             _, b = doc.sent_bounds(i)
             j = doc.np_at(i, b, split_titles=True, max_len=8)
@@ -492,3 +562,22 @@ def mention_events(doc: Doc, cue_toks: set[int]) -> list[tuple[int, int, str, tu
                 continue
         i += 1
     return events
+
+
+def _adjective_use(doc: Doc, i: int) -> bool:
+    """Is the given name at token i used as an adjective or a predicate, not as a name?  Feminine after
+    an indefinite feminine noun of its clause ("امرأة جميلة وذكية"، "فتاة جميلة"), or right after a copula
+    or a complementiser with a pronoun ("لأنها جميلة"، "كانت جميلة"; ``function_words`` ``copula``)."""
+    if i == 0 or doc.sent_of[i - 1] != doc.sent_of[i] or doc.gap(i).strip():
+        return False
+    t, prev = doc.toks[i], doc.toks[i - 1]
+    if strip_conjunction(prev.key) in function_words("copula") or prev.key in function_words("copula"):
+        return True
+    return (
+        t.mkey.endswith("ة")
+        and prev.mkey.endswith("ة")
+        and not strip_conjunction(prev.key).startswith("ال")
+        and doc.head_class(prev.key) is None
+        and not doc.is_stop(prev.key, prev.mkey)
+        and not (i + 1 < len(doc.toks) and doc.head_class(doc.toks[i + 1].key) == "name" and not doc.gap(i + 1).strip())
+    )

@@ -307,9 +307,11 @@ class Run:
         """An imperfect cue right after a comma describes a source or document named just before it
         ("تقارير أداء لعمل الحكومة، تفيد بـ…"): that phrase, when the verb agrees with it."""
         doc, toks = self.doc, self.doc.toks
-        if cue.tense != "impf" or cue.person not in ("m", "f") or "،" not in doc.gap(i):
-            return None
         kinds = ("institution_document", "anonymous_collective", "news_agency")
+        if cue.tense != "impf" or cue.person not in ("m", "f"):
+            return None
+        if "،" not in doc.gap(i) and not self._indefinite_source_before(i, kinds):
+            return None
         lo = max(a, i - 8)
         heads = []  # source heads before the comma, right to left, within one clause
         for n in range(i - 1, lo - 1, -1):
@@ -329,6 +331,15 @@ class Run:
         m = doc.mention(start, j)
         e = self.res.existing(m) or self.res.resolve(m, pos)
         return e if e.fem == (cue.person == "f") else None
+
+    def _indefinite_source_before(self, i: int, kinds: tuple[str, ...]) -> bool:
+        """Is the word right before the imperfect cue at i (no punctuation between) an indefinite source
+        or document noun, which the verb describes ("تلقت بلاغاً يفيد بوقوع حادث", round 7)?"""
+        doc = self.doc
+        if i == 0 or doc.gap(i).strip() or doc.sent_of[i - 1] != doc.sent_of[i]:
+            return False
+        k = strip_conjunction(doc.toks[i - 1].key)
+        return not k.startswith("ال") and doc.head_class(k) in kinds
 
     def _sentence_subject(self, a: int, i: int, pos: int) -> Entity | None:
         """The subject of the sentence's opening verb (وشكك معهد بحثي ... قائلا): a recognised phrase
@@ -363,6 +374,10 @@ class Run:
             ):
                 self.impersonal(pos, i, cue.lemma, cue.strength)  # أعلن عن ... with no subject: "... was announced"
                 return
+            denied = self._negated_report_subject(i, a, pos, cue)
+            if denied is not None:  # "لم تذكر سامسونج الأجهزة …، إلا أنها قالت": the same subject (round 7)
+                self.implicit_record(t, denied, cue, span, pos, "same_sentence")
+                return
             described = self._described_source(i, a, pos, cue)
             if described is not None:  # "وتسربت تقارير أداء لعمل الحكومة، تفيد بـ…": the reports speak
                 self.implicit_record(t, described, cue, span, pos, "sentence_subject")
@@ -388,8 +403,50 @@ class Run:
             e.fem = cue.person == "f"  # later "وأضاف" with no subject goes to the last masculine speaker
         if i > a and (after_source_prep(doc, i) or doc.toks[i - 1].key in function_words("trailing_source")):
             res.speakers[:] = before  # "…، حسبما ذكر التقرير. وقال": the report is not who speaks next
+        elif rule == "explicit" and self._nested_in_other(t.start, e):
+            res.speakers[:] = before  # "وأفاد الدوسري أن سمو الأمير وجه بـ…. وذكر أن": the reported speaker
+            # inside another's statement does not speak next; the reporter does (round 7)
         if cue.kind == "relay":
             self._relay_source(i, b, subj[1], cue)
+
+    def _negated_report_subject(self, i: int, a: int, pos: int, cue: Cue) -> Entity | None:
+        """A cue right after a complementiser with a pronoun (إلا أنها قالت، فإنه أكد) whose sentence
+        negated a report just before (لم تذكر سامسونج …، ورغم أن البيان لم يذكر …): the pronoun is the
+        subject of that negated verb, when the two agree in gender."""
+        doc, toks = self.doc, self.doc.toks
+        if i - 1 <= a or doc.gap(i).strip() or not _PRONOUN_COMP.match(toks[i - 1].mkey):
+            return None
+        fem = toks[i - 1].mkey.endswith("ها")
+        if cue.person not in ("m", "f") or (cue.person == "f") != fem:
+            return None
+        neg = function_words("neg_before_impf")
+        for n in range(i - 2, a, -1):
+            prior = cue_table().get(strip_conjunction(toks[n].key))
+            if prior is None or prior.kind != "verb" or prior.tense != "impf" or toks[n - 1].key not in neg:
+                continue
+            if prior.person != cue.person:
+                return None
+            span = subject_before(doc, n - 1, a) if n - 1 > a else None
+            if span is None and n + 1 < i and (doc.head_class(toks[n + 1].key) is not None or doc.is_name_like(n + 1)):
+                span = (n + 1, doc.np_at(n + 1, i - 1, max_len=6))
+            if span is None or span[1] <= span[0]:
+                return None
+            m = doc.mention(*span)
+            return self.res.existing(m) or self.res.resolve(m, pos)
+        return None
+
+    def _nested_in_other(self, pos: int, e: Entity) -> bool:
+        """Does the cue at character ``pos`` lie inside the content of an earlier record of the same
+        sentence whose speaker is another source (reported speech inside reported speech)?"""
+        doc = self.doc
+        s = doc.sent_of[doc.tok_index(pos)]
+        return any(
+            r.content_start <= pos < r.content_end
+            and r.speaker_id
+            and self.res.by_sid(r.speaker_id) is not e
+            and doc.sent_of[doc.tok_index(r.cue_start)] == s
+            for r in self.out[:-1]
+        )
 
     def _subject(self, i: int, a: int, b: int, cue: Cue) -> tuple[tuple[int, int] | None, str]:
         """The explicit subject's token range of the verb at i, and the rule that found it."""
@@ -415,14 +472,9 @@ class Run:
                     k += 1
                 if end > start:
                     return (start, end), "relative"
-        if (
-            i >= a + 3
-            and COMPLEMENTISERS.match(toks[i - 1].mkey)
-            and strip_conjunction(toks[i - 3].key) in function_words("sabaqa")
-            and toks[i - 2].key.startswith("ل")
-            and not doc.gap(i - 1).strip()
-        ):
-            return (i - 2, i - 1), "explicit"  # "وسبق لماردونا أن اتهم ...": the ل-phrase is the subject
+        sabaqa = self._sabaqa_subject(i, a)
+        if sabaqa is not None:
+            return sabaqa, "explicit"  # "وسبق لماردونا أن اتهم ...": the ل-phrase is the subject
         if i > a and not doc.gap(i).strip() and _PRONOUN_COMP.match(toks[i - 1].mkey):
             return None, "explicit"  # "وقال إنه أبلغ نظيره بأن …": the pronoun is the subject, نظيره the addressee
         sv = subject_before(doc, i, a)  # headline "العراق يؤكد ..."، "وكان الوزير قد أكد"
@@ -443,6 +495,21 @@ class Run:
         if j0 < b and not any(c in doc.gap(j0) for c in '،,:«"“-ـ–—'):
             return self._subject_after(i, j0, b, cue), "explicit"
         return None, "explicit"
+
+    def _sabaqa_subject(self, i: int, a: int) -> tuple[int, int] | None:
+        """ "وسبق لـX أن + cue": the ل-phrase X (one word, or up to ten with a quoted name and
+        adjectives: "وسبق لصحيفة «أوستادو دي ساو باولو» البرازيلية أن أشارت", round 7) is the subject."""
+        doc, toks = self.doc, self.doc.toks
+        if i < a + 3 or not COMPLEMENTISERS.match(toks[i - 1].mkey) or doc.gap(i - 1).strip():
+            return None
+        for s in range(i - 3, max(a, i - 13) - 1, -1):
+            if any(c in doc.gap(n) for n in range(s + 2, i - 1) for c in "،,:;؛.()"):
+                return None
+            if strip_conjunction(toks[s].key) in function_words("sabaqa") and toks[s + 1].key.startswith("ل"):
+                return (s + 1, i - 1)
+            if doc.is_verb(toks[s].key):
+                return None
+        return None
 
     def _after_outlet(self, j0: int, b: int, cue: Cue) -> tuple[int, int] | None:
         """قال لـ"الاقتصادية" فلان ...: skip the outlet the statement was made to."""
@@ -489,7 +556,7 @@ class Run:
                 and doc.head_class(toks[j0 + 2].key) is not None
             )
         )  # fmt: skip
-        follows = toks[j].mkey if j < b else ""
+        follows = toks[self._past_outlet(j, b)].mkey if j < b else ""
         not_subject = (
             is_cue_key(head)
             or len(head) < 2
@@ -525,6 +592,14 @@ class Run:
             and not doc.is_stop(head, toks[j0].mkey)
             and any(doc.head_class(toks[k].key) == "title" for k in range(j0 + 1, min(j, j0 + 4)))
         )
+        # a phrase followed by "وهو/وهي" and a description (ووصف هانز بيتر اول وهو عضو في حزب …) is a
+        # person or body introduced by its apposition, so the subject (round 7)
+        recognised = recognised or (
+            j < b
+            and toks[j].key in function_words("apposition_pronoun")
+            and not doc.gap(j).strip()
+            and not any(doc.is_stop(toks[k].key, toks[k].mkey) or doc.is_verb(toks[k].key) for k in range(j0, j))
+        )
         # a counted anonymous source (أربعة مصادر، عدد من المسؤولين) is a subject too
         recognised = recognised or any(doc.head_class(toks[k].key) == "anonymous_collective" for k in range(j0, j))
         # a sound masculine plural in -ون is nominative: right after the verb it is the subject, a group
@@ -534,6 +609,22 @@ class Run:
         if not not_subject and (recognised or not cue.takes_object or COMPLEMENTISERS.match(follows)):
             return (j0, j)
         return None
+
+    def _past_outlet(self, j: int, b: int) -> int:
+        """The token after an outlet phrase at j ("لـ«المدينة»"، 'لـ"الاقتصادية"'، "للصحيفة"), else j:
+        "وأضاف الأحمري لـ«المدينة» أن …" -- the subject, the outlet it spoke to, then the clause (round 7)."""
+        doc, toks = self.doc, self.doc.toks
+        if j >= b:
+            return j
+        if toks[j].key == "ل" and j + 1 < b and any(c in doc.gap(j + 1) for c in '«»"“'):
+            q = next(((q0, q1) for q0, q1 in doc.quotes if toks[j].end <= q0 <= toks[j + 1].start), None)
+            k = j + 1
+            while k < b and q is not None and toks[k].start < q[1]:
+                k += 1
+            return k if q is not None and k < b else j + 2 if j + 2 < b else j
+        if toks[j].key.startswith("لل") and doc.head_class(toks[j].key[2:]) == "news_agency" and j + 1 < b:
+            return j + 1
+        return j
 
     def _addressee(self, k: int) -> bool:
         """Is token k a population noun that a directive verb addresses (السكان، المواطنين)?"""
