@@ -55,6 +55,121 @@ def _ci(t) -> str:
     return f"{t[0]:.4f} [{t[1]:.4f}, {t[2]:.4f}]"
 
 
+#: length bands (n-gram features per article) for the open-set flag rates
+BANDS = ((0, 60), (60, 120), (120, 250), (250, 10**9))
+
+
+def _band_rates(flags, lengths) -> str:
+    f, L = np.asarray(flags, dtype=bool), np.asarray(lengths)
+    out = []
+    for lo, hi in BANDS:
+        m = (L >= lo) & (L < hi)
+        out.append(f"{lo}-{hi if hi < 10**9 else ''}: {f[m].mean():.3f} (n={int(m.sum())})" if m.any() else "")
+    return "; ".join(x for x in out if x)
+
+
+def _openset_section(data, model, name, held, *, seed: int) -> None:
+    """The open-set rule of ``model`` (the default recipe): tuning figures, then the measuring sets, then the old rule.
+
+    Measuring sets: the 'test' hand-written examples, SaudiNewsNet's out-of-class sections, SANAD held-out
+    (false flags), and each weak-labelled outlet scored by a model (and a rule) built without it (false flags).
+    """
+    from arabic_news.topics.models import _choose_openset, pipeline_from_counts, training_rows
+    from arabic_news.topics.openset import LengthAwareRule, OpenSetRule, assess, confidence, outside_examples
+    from arabic_news.topics.weak_labels import load_outside_sections
+
+    docs = data.corpus.documents
+    clf = model.steps[-1][1]
+    o = _choose_openset(model, seed=seed)
+    rule = LengthAwareRule(tuple(o["lengths"]), tuple(o["thresholds"]), o["alpha"])
+    old = OpenSetRule(o["min_top"], o["min_margin"])
+    at = {L: float(rule.threshold(L)) for L in (20, 40, 60, 120, 250, 500, 1000)}
+    print(
+        f"\nopen-set rule, {name!r}: outside if the evidence (strongest calibrator logit) < the {100 * o['alpha']:.0f}% "
+        f"quantile of in-class out-of-fold evidence at the article's length (n-gram features; {o['neighbours']} nearest "
+        "in-class rows in log length); thresholds: " + ", ".join(f"{L}: {t:.2f}" for L, t in at.items())
+    )
+    print(
+        "  chosen on: in-class out-of-fold rows only (thresholds); the score (strongest logit, over top probability, "
+        "margin, strongest SVC score, centroid cosine) on the 'tune' hand-written examples"
+    )
+    ff_oof = rule.flags(clf.oof_evidence_, clf.oof_lengths_)
+    print(
+        f"  TUNING: detects {o['detected']:.3f} of {len(outside_examples('tune'))} 'tune' hand-written examples; "
+        f"flags {o['false_flag']:.3f} of {len(ff_oof)} in-class out-of-fold rows, by length: "
+        + _band_rates(ff_oof, clf.oof_lengths_)
+    )
+    old_oof = old.flags(clf.oof_confidence_)
+    print(
+        f"  TUNING, the probability rule (the previous kind, re-chosen on the same rows and 'tune' examples; kept as "
+        f"the fallback): top p < {old.min_top:.2f} or margin < {old.min_margin:.2f}: detects "
+        f"{o['fallback_detected']:.3f}, flags {o['fallback_false_flag']:.3f} in-class, by length: "
+        + _band_rates(old_oof, clf.oof_lengths_)
+    )
+
+    test = outside_examples("test")
+    outside = load_outside_sections()
+    kinds: dict[str, list[str]] = {}
+    for d in outside.documents:
+        kinds.setdefault(d.url.rsplit("/", 1)[-1][:2], []).append(d.text)
+    sets = {
+        "hand-written, test split": [r["text"] for r in test],
+        **{f"SaudiNewsNet aljazirah '{k}' section": v for k, v in sorted(kinds.items())},
+        "in-class: SANAD held-out (false flags)": [docs[i].text for i in held],
+    }
+    print("  MEASURED (never used to choose anything):")
+    print(f"    {'set':48}{'n':>6}{'length-aware':>14}{'probability rule':>18}   length-aware by length band")
+    res = {}
+    for sname, texts in sets.items():
+        a = assess(model, texts, rule=rule)
+        f_new = np.array(a["outside"])
+        f_old = old.flags(confidence(a["proba"]))
+        res[sname] = (a, f_new)
+        print(
+            f"    {sname:48}{len(texts):>6}{f_new.mean():>14.3f}{f_old.mean():>18.3f}   "
+            + _band_rates(f_new, a["lengths"])
+        )
+    # weak outlets: each scored by a model and a rule built without it (the honest out-of-outlet false-flag rate)
+    pool = np.setdiff1d(np.flatnonzero(data.is_sanad), held)
+    ff_w, ff_w_old, n_w = [], [], 0
+    for outlet in sorted(set(data.outlet_group[~data.is_sanad])):
+        te = np.flatnonzero(data.outlet_group == outlet)
+        rows = training_rows(data, np.concatenate([held, te]), sanad=pool, exclude_outlets=(outlet,))
+        m = pipeline_from_counts(data, rows, seed=seed)
+        ow = _choose_openset(m, seed=seed)
+        rw = LengthAwareRule(tuple(ow["lengths"]), tuple(ow["thresholds"]), ow["alpha"])
+        a = assess(m, [docs[i].text for i in te], rule=rw)
+        fo = OpenSetRule(ow["min_top"], ow["min_margin"]).flags(confidence(a["proba"]))
+        ff_w.append(np.array(a["outside"]))
+        ff_w_old.append(fo)
+        n_w += len(te)
+        print(
+            f"    {'in-class: ' + outlet + ' (left out; false flags)':48}{len(te):>6}{np.mean(a['outside']):>14.3f}"
+            f"{fo.mean():>18.3f}   " + _band_rates(a["outside"], a["lengths"])
+        )
+    print(
+        f"    {'in-class: weak-labelled outlets pooled':48}{n_w:>6}{np.concatenate(ff_w).mean():>14.3f}"
+        f"{np.concatenate(ff_w_old).mean():>18.3f}"
+    )
+    a, f_new = res["hand-written, test split"]
+    by_kind: dict[str, list[bool]] = {}
+    for r, f in zip(test, f_new):
+        by_kind.setdefault(r["kind"], []).append(bool(f))
+    print(
+        "  hand-written test split by kind (flagged/n): "
+        + "; ".join(f"{k} {sum(v)}/{len(v)}" for k, v in sorted(by_kind.items()))
+    )
+    classes = [str(c) for c in model.classes_]
+    print("  hand-written test examples NOT flagged (id, filed as, p, evidence < threshold at length?):")
+    for i, r in enumerate(test):
+        if not f_new[i]:
+            j = int(np.argmax(a["proba"][i]))
+            print(
+                f"    {r['id']:16} {classes[j]:9} p={a['proba'][i][j]:.2f}  evidence {a['evidence'][i]:.2f} >= "
+                f"{float(rule.threshold(a['lengths'][i])):.2f} at {a['lengths'][i]} n-grams  ({r['gloss']})"
+            )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seed", type=int, default=0)
@@ -65,8 +180,21 @@ def main() -> None:
         action="store_true",
         help="also run the inner validation of selection.CANDIDATES (about 6 stacked fits per pair of outlets)",
     )
+    ap.add_argument(
+        "--openset-only",
+        action="store_true",
+        help="only the open-set section, for the default model built from the cached counts (default_model)",
+    )
     args = ap.parse_args()
     seed = args.seed
+    if args.openset_only:
+        from arabic_news.topics.features import topic_data as _td
+        from arabic_news.topics.models import default_model
+        from arabic_news.topics.models import heldout_split as _hs
+
+        d = _td(seed=seed, quick=args.quick)
+        _openset_section(d, default_model(seed=seed, quick=args.quick), "ngram", _hs(d, seed=seed)[1], seed=seed)
+        return
 
     from sklearn.metrics import accuracy_score
 
@@ -76,7 +204,6 @@ def main() -> None:
     from arabic_news.topics.features import topic_data
     from arabic_news.topics.models import (
         WEAK_WEIGHT,
-        _choose_openset,
         encoder_pipeline,
         heldout_split,
         make_pipeline,
@@ -84,11 +211,9 @@ def main() -> None:
         sample_weights,
         training_rows,
     )
-    from arabic_news.topics.openset import OpenSetRule, confidence, openset_report, outside_examples
     from arabic_news.topics.robustness import bootstrap_ci, outlet_predictions, outlet_summary, topic_embeddings
     from arabic_news.topics.selection import CANDIDATES, SANAD_TOLERANCE, choose, inner_validation, tuning_fold
     from arabic_news.topics.stacking import ENCODER_MAX_CHARS, fold_labels
-    from arabic_news.topics.weak_labels import load_outside_sections
 
     load = os.getloadavg()
     print(f"load average at start: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores")
@@ -307,32 +432,7 @@ def main() -> None:
     )
 
     # -- open-set ------------------------------------------------------------------------------
-    outside = load_outside_sections()
-    kinds: dict[str, list[str]] = {}
-    for d in outside.documents:
-        kinds.setdefault(d.url.rsplit("/", 1)[-1][:2], []).append(d.text)
-    out_sets = {
-        "hand-written, test split": [r["text"] for r in outside_examples("test")],
-        **{f"SaudiNewsNet aljazirah '{k}' section": v for k, v in sorted(kinds.items())},
-    }
-    for label, model, c in dict.fromkeys([("new default", new, new_name), ("previous default", prev, "ngram")]):
-        if label == "previous default" and model is new:
-            continue
-        o = _choose_openset(model, seed=seed)
-        rule = OpenSetRule(o["min_top"], o["min_margin"])
-        print(
-            f"\nopen-set rule, {label} {c!r} (chosen on in-class out-of-fold rows + the 'tune' hand-written examples): "
-            f"outside if top p < {rule.min_top:.2f} or margin < {rule.min_margin:.2f} "
-            f"(tuning: detects {o['detected']:.2f}, flags {o['false_flag']:.3f} in-class)"
-        )
-        for r in openset_report(model, in_texts=text(held), out_sets=out_sets, rule=rule):
-            print(f"  flagged 'outside the labels': {r['set']:42} n={r['n']:5}  {r['flagged']:.3f}")
-        loo = [p["proba"] for p in preds if p["recipe"] == c and "row" in p and p["test_outlet"] in chosen]
-        loo_conf = confidence(np.array(loo))
-        print(
-            f"  flagged 'outside the labels': {'weak-labelled outlets (LOOO, in-class)':42} n={len(loo_conf):5}  "
-            f"{rule.flags(loo_conf).mean():.3f}"
-        )
+    _openset_section(data, new, new_name, held, seed=seed)
 
     # -- error analysis -------------------------------------------------------------------------
     sample_e = error_table(error_sample(preds, data, new_name, seed=seed))
