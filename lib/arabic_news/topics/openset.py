@@ -41,7 +41,7 @@ and as the fallback when a caller passes probabilities only.  Use
 (False, [])
 >>> la = LengthAwareRule(lengths=(10.0, 100.0), thresholds=(1.0, 3.0))
 >>> la.judge({"Politics": 0.8, "Finance": 0.2}, evidence=1.5, length=100)
-(True, ['evidence for Politics (logit 1.50) < 3.00, the 5% in-class quantile at about 100 n-grams'])
+(True, ['evidence for Politics (logit 1.50) below 3.00: weaker than for 95% of in-class articles of similar length (about 100 n-grams)'])
 >>> la.judge({"Politics": 0.8, "Finance": 0.2}, evidence=1.5, length=10)
 (False, [])
 """
@@ -154,8 +154,8 @@ class LengthAwareRule:
         t = float(self.threshold(length))
         if evidence < t:
             return True, [
-                f"evidence for {top} (logit {evidence:.2f}) < {t:.2f}, the {100 * self.alpha:.0f}% in-class quantile "
-                f"at about {int(length)} n-grams"
+                f"evidence for {top} (logit {evidence:.2f}) below {t:.2f}: weaker than for "
+                f"{100 * (1 - self.alpha):.0f}% of in-class articles of similar length (about {int(length)} n-grams)"
             ]
         return False, []
 
