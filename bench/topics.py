@@ -28,7 +28,9 @@ texts, inner validation, per-recipe outlet predictions); timings are measured
 in this run.  All evaluation logic is in ``arabic_news.topics``; this script
 calls and prints.
 
-Run: ``.venv/bin/python bench/topics.py [--seed N] [--no-encoder] [--quick]``
+Run: ``.venv/bin/python bench/topics.py [--seed N] [--no-encoder] [--quick]``; ``--openset-only`` prints the
+open-set section alone (default model from the cached counts); ``--pool-cv`` the pool cross-validation that chose
+(or declined) a change of the default recipe.
 """
 
 from __future__ import annotations
@@ -55,6 +57,196 @@ def _ci(t) -> str:
     return f"{t[0]:.4f} [{t[1]:.4f}, {t[2]:.4f}]"
 
 
+#: length bands (n-gram features per article) for the open-set flag rates
+BANDS = ((0, 60), (60, 120), (120, 250), (250, 10**9))
+
+
+def _band_rates(flags, lengths) -> str:
+    f, L = np.asarray(flags, dtype=bool), np.asarray(lengths)
+    out = []
+    for lo, hi in BANDS:
+        m = (L >= lo) & (L < hi)
+        out.append(f"{lo}-{hi if hi < 10**9 else ''}: {f[m].mean():.3f} (n={int(m.sum())})" if m.any() else "")
+    return "; ".join(x for x in out if x)
+
+
+def _openset_section(data, model, name, held, *, seed: int) -> None:
+    """The open-set rule of ``model`` (the default recipe): tuning figures, then the measuring sets, then the old rule.
+
+    Measuring sets: the 'test' hand-written examples, SaudiNewsNet's out-of-class sections, SANAD held-out
+    (false flags), and each weak-labelled outlet scored by a model (and a rule) built without it (false flags).
+    """
+    from arabic_news.topics.models import _choose_openset, pipeline_from_counts, training_rows
+    from arabic_news.topics.openset import LengthAwareRule, OpenSetRule, assess, confidence, outside_examples
+    from arabic_news.topics.weak_labels import load_outside_sections
+
+    docs = data.corpus.documents
+    clf = model.steps[-1][1]
+    o = _choose_openset(model, seed=seed)
+    rule = LengthAwareRule(tuple(o["lengths"]), tuple(o["thresholds"]), o["alpha"])
+    old = OpenSetRule(o["min_top"], o["min_margin"])
+    at = {L: float(rule.threshold(L)) for L in (20, 40, 60, 120, 250, 500, 1000)}
+    print(
+        f"\nopen-set rule, {name!r}: outside if the evidence (strongest calibrator logit) < the {100 * o['alpha']:.0f}% "
+        f"quantile of in-class out-of-fold evidence at the article's length (n-gram features; {o['neighbours']} nearest "
+        "in-class rows in log length); thresholds: " + ", ".join(f"{L}: {t:.2f}" for L, t in at.items())
+    )
+    print(
+        "  chosen on: in-class out-of-fold rows only (thresholds); the score (strongest logit, over top probability, "
+        "margin, strongest SVC score, centroid cosine) on the 'tune' hand-written examples"
+    )
+    ff_oof = rule.flags(clf.oof_evidence_, clf.oof_lengths_)
+    print(
+        f"  TUNING: detects {o['detected']:.3f} of {len(outside_examples('tune'))} 'tune' hand-written examples; "
+        f"flags {o['false_flag']:.3f} of {len(ff_oof)} in-class out-of-fold rows, by length: "
+        + _band_rates(ff_oof, clf.oof_lengths_)
+    )
+    old_oof = old.flags(clf.oof_confidence_)
+    print(
+        f"  TUNING, the probability rule (the previous kind, re-chosen on the same rows and 'tune' examples; kept as "
+        f"the fallback): top p < {old.min_top:.2f} or margin < {old.min_margin:.2f}: detects "
+        f"{o['fallback_detected']:.3f}, flags {o['fallback_false_flag']:.3f} in-class, by length: "
+        + _band_rates(old_oof, clf.oof_lengths_)
+    )
+
+    test = outside_examples("test")
+    outside = load_outside_sections()
+    kinds: dict[str, list[str]] = {}
+    for d in outside.documents:
+        kinds.setdefault(d.url.rsplit("/", 1)[-1][:2], []).append(d.text)
+    sets = {
+        "hand-written, test split": [r["text"] for r in test],
+        **{f"SaudiNewsNet aljazirah '{k}' section": v for k, v in sorted(kinds.items())},
+        "in-class: SANAD held-out (false flags)": [docs[i].text for i in held],
+    }
+    print("  MEASURED (never used to choose anything):")
+    print(f"    {'set':48}{'n':>6}{'length-aware':>14}{'probability rule':>18}   length-aware by length band")
+    res = {}
+    for sname, texts in sets.items():
+        a = assess(model, texts, rule=rule)
+        f_new = np.array(a["outside"])
+        f_old = old.flags(confidence(a["proba"]))
+        res[sname] = (a, f_new)
+        print(
+            f"    {sname:48}{len(texts):>6}{f_new.mean():>14.3f}{f_old.mean():>18.3f}   "
+            + _band_rates(f_new, a["lengths"])
+        )
+    # weak outlets: each scored by a model and a rule built without it (the honest out-of-outlet false-flag rate)
+    pool = np.setdiff1d(np.flatnonzero(data.is_sanad), held)
+    ff_w, ff_w_old, n_w = [], [], 0
+    for outlet in sorted(set(data.outlet_group[~data.is_sanad])):
+        te = np.flatnonzero(data.outlet_group == outlet)
+        rows = training_rows(data, np.concatenate([held, te]), sanad=pool, exclude_outlets=(outlet,))
+        m = pipeline_from_counts(data, rows, seed=seed)
+        ow = _choose_openset(m, seed=seed)
+        rw = LengthAwareRule(tuple(ow["lengths"]), tuple(ow["thresholds"]), ow["alpha"])
+        a = assess(m, [docs[i].text for i in te], rule=rw)
+        fo = OpenSetRule(ow["min_top"], ow["min_margin"]).flags(confidence(a["proba"]))
+        ff_w.append(np.array(a["outside"]))
+        ff_w_old.append(fo)
+        n_w += len(te)
+        print(
+            f"    {'in-class: ' + outlet + ' (left out; false flags)':48}{len(te):>6}{np.mean(a['outside']):>14.3f}"
+            f"{fo.mean():>18.3f}   " + _band_rates(a["outside"], a["lengths"])
+        )
+    print(
+        f"    {'in-class: weak-labelled outlets pooled':48}{n_w:>6}{np.concatenate(ff_w).mean():>14.3f}"
+        f"{np.concatenate(ff_w_old).mean():>18.3f}"
+    )
+    a, f_new = res["hand-written, test split"]
+    by_kind: dict[str, list[bool]] = {}
+    for r, f in zip(test, f_new):
+        by_kind.setdefault(r["kind"], []).append(bool(f))
+    print(
+        "  hand-written test split by kind (flagged/n): "
+        + "; ".join(f"{k} {sum(v)}/{len(v)}" for k, v in sorted(by_kind.items()))
+    )
+    classes = [str(c) for c in model.classes_]
+    print("  hand-written test examples NOT flagged (id, filed as, p, evidence < threshold at length?):")
+    for i, r in enumerate(test):
+        if not f_new[i]:
+            j = int(np.argmax(a["proba"][i]))
+            print(
+                f"    {r['id']:16} {classes[j]:9} p={a['proba'][i][j]:.2f}  evidence {a['evidence'][i]:.2f} >= "
+                f"{float(rule.threshold(a['lengths'][i])):.2f} at {a['lengths'][i]} n-grams  ({r['gloss']})"
+            )
+
+
+#: part-B variants of the default recipe, fixed before the pool CV was run: level-0 C x calibrator meta_C
+POOL_CV_C = (0.5, 1.0, 2.0)
+POOL_CV_META_C = (0.1, 1.0, 10.0)
+#: a variant may cost at most this multiple of the default's level-0 CPU time (the default already uses 1.8x today's
+#: training time from the cached counts, against a 2x budget)
+POOL_CV_MAX_TIME = 1.1
+
+
+def _pool_cv(data, held, *, seed: int) -> None:
+    """Choose one change of the default recipe by group-aware CV on the SANAD training pool only (held-out untouched).
+
+    5-fold StratifiedGroupKFold (duplicate clusters as groups) of the pool, repeated twice (10 paired folds); each
+    fold trains the default recipe (stacked LinearSVC; pool minus the fold + the weak outlets) and scores macro-F1
+    on the fold.  The variant with the largest mean paired gain over the default wins if the gain is > 0, positive
+    in >= 7 of 10 folds, and its level-0 CPU time is <= POOL_CV_MAX_TIME x the default's; else the default stays.
+    """
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.metrics import f1_score
+    from sklearn.model_selection import StratifiedGroupKFold
+
+    from arabic_news.topics.features import tfidf_apply, tfidf_fit
+    from arabic_news.topics.models import training_rows
+    from arabic_news.topics.stacking import StackedTopicClassifier, fold_labels
+
+    pool = np.setdiff1d(np.flatnonzero(data.is_sanad), held)
+    f1: dict[tuple[float, float], list[float]] = {}
+    cpu: dict[float, list[float]] = {}
+    for rep in (0, 1):
+        sg = StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=100 + rep)
+        for _, te in sg.split(pool, data.labels[pool], data.groups[pool]):
+            test = pool[te]
+            tr = training_rows(data, np.concatenate([held, test]), sanad=np.setdiff1d(pool, test), weak=True)
+            state = tfidf_fit(data.counts, tr)
+            X, Xte = tfidf_apply(data.counts, tr, state), tfidf_apply(data.counts, test, state)
+            y = data.labels[tr]
+            folds = fold_labels(y, data.groups[tr], data.outlet_group[tr], seed=seed)
+            for C in POOL_CV_C:
+                clf = StackedTopicClassifier(C=C, seed=seed)
+                c0 = time.process_time()
+                oof = np.zeros((len(y), len(np.unique(y))))
+                for f in np.unique(folds):  # the classifier's own out-of-fold loop, kept to refit only the calibrator
+                    m = folds == f
+                    oof[m] = clf._scores(clf._fit_level0(X[~m], None, y[~m]), X[m], None)
+                full = clf._fit_level0(X, None, y)
+                cpu.setdefault(C, []).append(time.process_time() - c0)
+                s_te = clf._scores(full, Xte, None)
+                for mc in POOL_CV_META_C:
+                    pred = LogisticRegression(C=mc, max_iter=1000).fit(oof, y).predict(s_te)
+                    f1.setdefault((C, mc), []).append(float(f1_score(data.labels[test], pred, average="macro")))
+            print(f"  pool CV: repetition {rep}, fold {len(f1[(1.0, 1.0)])} of 10 done", flush=True)
+    base = np.array(f1[(1.0, 1.0)])
+    print("\npool CV on the SANAD training pool (10 paired folds; held-out never used), macro-F1:")
+    best = None
+    for (C, mc), v in sorted(f1.items()):
+        g = np.array(v) - base
+        t = np.mean(cpu[C]) / np.mean(cpu[1.0])
+        ok = g.mean() > 0 and (g > 0).sum() >= 7 and t <= POOL_CV_MAX_TIME
+        print(
+            f"  C={C:<4} meta_C={mc:<5} mean {np.mean(v):.4f}  gain {g.mean():+.5f} (sd {g.std(ddof=1):.4f}) "
+            f"positive in {(g > 0).sum()}/10  level-0 CPU {np.mean(cpu[C]):.1f} s = {t:.2f}x default"
+            + ("  qualifies" if ok and (C, mc) != (1.0, 1.0) else "")
+        )
+        if ok and (C, mc) != (1.0, 1.0) and (best is None or g.mean() > best[1]):
+            best = ((C, mc), g.mean())
+    print(
+        "  decision: "
+        + (
+            f"C={best[0][0]}, meta_C={best[0][1]}"
+            if best
+            else "no variant qualifies (gain > 0, positive in >= 7/10 folds, <= "
+            f"{POOL_CV_MAX_TIME}x the default's level-0 time): the default stays"
+        )
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seed", type=int, default=0)
@@ -65,8 +257,33 @@ def main() -> None:
         action="store_true",
         help="also run the inner validation of selection.CANDIDATES (about 6 stacked fits per pair of outlets)",
     )
+    ap.add_argument(
+        "--openset-only",
+        action="store_true",
+        help="only the open-set section, for the default model built from the cached counts (default_model)",
+    )
+    ap.add_argument(
+        "--pool-cv",
+        action="store_true",
+        help="only the pool CV choosing one change of the default recipe (about 15 CPU minutes)",
+    )
     args = ap.parse_args()
     seed = args.seed
+    if args.pool_cv:
+        from arabic_news.topics.features import topic_data as _td
+        from arabic_news.topics.models import heldout_split as _hs
+
+        d = _td(seed=seed, quick=args.quick)
+        _pool_cv(d, _hs(d, seed=seed)[1], seed=seed)
+        return
+    if args.openset_only:
+        from arabic_news.topics.features import topic_data as _td
+        from arabic_news.topics.models import default_model
+        from arabic_news.topics.models import heldout_split as _hs
+
+        d = _td(seed=seed, quick=args.quick)
+        _openset_section(d, default_model(seed=seed, quick=args.quick), "ngram", _hs(d, seed=seed)[1], seed=seed)
+        return
 
     from sklearn.metrics import accuracy_score
 
@@ -76,7 +293,6 @@ def main() -> None:
     from arabic_news.topics.features import topic_data
     from arabic_news.topics.models import (
         WEAK_WEIGHT,
-        _choose_openset,
         encoder_pipeline,
         heldout_split,
         make_pipeline,
@@ -84,11 +300,9 @@ def main() -> None:
         sample_weights,
         training_rows,
     )
-    from arabic_news.topics.openset import OpenSetRule, confidence, openset_report, outside_examples
     from arabic_news.topics.robustness import bootstrap_ci, outlet_predictions, outlet_summary, topic_embeddings
     from arabic_news.topics.selection import CANDIDATES, SANAD_TOLERANCE, choose, inner_validation, tuning_fold
     from arabic_news.topics.stacking import ENCODER_MAX_CHARS, fold_labels
-    from arabic_news.topics.weak_labels import load_outside_sections
 
     load = os.getloadavg()
     print(f"load average at start: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} cores")
@@ -307,32 +521,7 @@ def main() -> None:
     )
 
     # -- open-set ------------------------------------------------------------------------------
-    outside = load_outside_sections()
-    kinds: dict[str, list[str]] = {}
-    for d in outside.documents:
-        kinds.setdefault(d.url.rsplit("/", 1)[-1][:2], []).append(d.text)
-    out_sets = {
-        "hand-written, test split": [r["text"] for r in outside_examples("test")],
-        **{f"SaudiNewsNet aljazirah '{k}' section": v for k, v in sorted(kinds.items())},
-    }
-    for label, model, c in dict.fromkeys([("new default", new, new_name), ("previous default", prev, "ngram")]):
-        if label == "previous default" and model is new:
-            continue
-        o = _choose_openset(model, seed=seed)
-        rule = OpenSetRule(o["min_top"], o["min_margin"])
-        print(
-            f"\nopen-set rule, {label} {c!r} (chosen on in-class out-of-fold rows + the 'tune' hand-written examples): "
-            f"outside if top p < {rule.min_top:.2f} or margin < {rule.min_margin:.2f} "
-            f"(tuning: detects {o['detected']:.2f}, flags {o['false_flag']:.3f} in-class)"
-        )
-        for r in openset_report(model, in_texts=text(held), out_sets=out_sets, rule=rule):
-            print(f"  flagged 'outside the labels': {r['set']:42} n={r['n']:5}  {r['flagged']:.3f}")
-        loo = [p["proba"] for p in preds if p["recipe"] == c and "row" in p and p["test_outlet"] in chosen]
-        loo_conf = confidence(np.array(loo))
-        print(
-            f"  flagged 'outside the labels': {'weak-labelled outlets (LOOO, in-class)':42} n={len(loo_conf):5}  "
-            f"{rule.flags(loo_conf).mean():.3f}"
-        )
+    _openset_section(data, new, new_name, held, seed=seed)
 
     # -- error analysis -------------------------------------------------------------------------
     sample_e = error_table(error_sample(preds, data, new_name, seed=seed))

@@ -86,15 +86,16 @@ def predict_article(article: Any, *, model=None, seed: int = 0, quick: bool = Fa
     >>> r["label"], r["outside"]
     ('Sports', False)
     """
-    from .openset import rule_of
+    from .openset import assess
 
     text = _text_of(article)
     model = default_model(seed=seed, quick=quick) if model is None else model
     names = class_names()
-    proba = model.predict_proba([text])[0]
+    a = assess(model, [text])  # probabilities and the open-set verdict in one pass
+    proba = a["proba"][0]
     pairs = sorted(zip([str(c) for c in model.classes_], proba.tolist()), key=lambda kv: -kv[1])
     top, ru = pairs[0], pairs[1] if len(pairs) > 1 else (None, 0.0)
-    outside, reasons = rule_of(model).judge(dict(pairs))
+    outside, reasons = a["outside"][0], a["reasons"][0]
     return {
         "label": top[0],
         "label_ar": names.get(top[0], top[0]),

@@ -276,12 +276,37 @@ def default_model_path(*, seed: int = 0, quick: bool = False) -> Path:
 
 
 def _choose_openset(model, *, seed: int) -> dict:
-    """Open-set thresholds for a fitted stacked pipeline (in-class: its out-of-fold rows; out: the tune examples)."""
-    from .openset import choose_thresholds, confidence, outside_examples
+    """Open-set rule of a fitted stacked pipeline: length thresholds from its in-class out-of-fold rows only.
+
+    Also the probability thresholds of the fallback rule (in-class out-of-fold rows + the ``tune`` hand-written
+    examples) and, for the record, both rules' detection rate on the ``tune`` examples and their in-class flag rate.
+    """
+    from .openset import (
+        LengthAwareRule,
+        OpenSetRule,
+        assess,
+        choose_length_thresholds,
+        choose_thresholds,
+        confidence,
+        outside_examples,
+    )
 
     clf = model.steps[-1][1]
     texts = [r["text"] for r in outside_examples("tune")]
-    return choose_thresholds(clf.oof_confidence_, confidence(model.predict_proba(texts)))
+    table = choose_length_thresholds(clf.oof_evidence_, clf.oof_lengths_)
+    prob = OpenSetRule(0.5, 0.2)  # placeholder rule: only proba, evidence and lengths are used below
+    a = assess(model, texts, rule=prob)
+    fallback = choose_thresholds(clf.oof_confidence_, confidence(a["proba"]))
+    rule = LengthAwareRule(tuple(table["lengths"]), tuple(table["thresholds"]), table["alpha"])
+    return {
+        **table,
+        "detected": round(float(rule.flags(a["evidence"], a["lengths"]).mean()), 4),
+        "false_flag": round(float(rule.flags(clf.oof_evidence_, clf.oof_lengths_).mean()), 4),
+        "min_top": fallback["min_top"],
+        "min_margin": fallback["min_margin"],
+        "fallback_detected": fallback["detected"],
+        "fallback_false_flag": fallback["false_flag"],
+    }
 
 
 @lru_cache(maxsize=4)
@@ -291,7 +316,8 @@ def default_model(*, seed: int = 0, quick: bool = False):
     Trained on SANAD minus its held-out split (see :func:`heldout_split`) plus
     the weak-labelled SaudiNewsNet articles; LinearSVC on stemmed word
     1-2-gram TF-IDF of boilerplate-cleaned text, calibrated across outlets,
-    with open-set thresholds in ``training_info_["openset"]``.  ``quick=True`` uses the
+    with its open-set rule in ``training_info_["openset"]`` (length thresholds and the
+    fallback probability thresholds; :func:`~arabic_news.topics.openset.rule_of`).  ``quick=True`` uses the
     subsample of :func:`~arabic_news.topics.features.topic_data` (separate
     cache entry).  The model's ``training_info_`` dict records rows used and
     training time.

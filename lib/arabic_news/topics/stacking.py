@@ -34,7 +34,7 @@ from __future__ import annotations
 import numpy as np
 from sklearn.base import BaseEstimator, ClassifierMixin, TransformerMixin
 
-__all__ = ["StackedTopicClassifier", "SentenceEncoderFeatures", "fold_labels", "ENCODER_MAX_CHARS"]
+__all__ = ["StackedTopicClassifier", "SentenceEncoderFeatures", "fold_labels", "max_logit", "ENCODER_MAX_CHARS"]
 
 #: characters of each article given to the sentence encoder (the lead; see bench/topics.py for the measured cost)
 ENCODER_MAX_CHARS = 300
@@ -56,6 +56,16 @@ class SentenceEncoderFeatures(TransformerMixin, BaseEstimator):
         from ..embed import embed
 
         return embed(list(X), max_chars=self.max_chars)
+
+
+def max_logit(decision: np.ndarray) -> np.ndarray:
+    """The strongest class logit per row of a calibrator's ``decision_function`` (two classes: ``|d| / 2``).
+
+    >>> max_logit(np.array([[1.0, -2.0, 0.5]])).tolist(), max_logit(np.array([3.0, -1.0])).tolist()
+    ([1.0], [1.5, 0.5])
+    """
+    d = np.asarray(decision, dtype=np.float64)
+    return np.abs(d) / 2 if d.ndim == 1 else d.max(axis=1)
 
 
 def fold_labels(labels: np.ndarray, dup_groups: np.ndarray, outlets: np.ndarray, *, n_splits: int = 5, seed: int = 0):
@@ -210,6 +220,10 @@ class StackedTopicClassifier(ClassifierMixin, BaseEstimator):
         P = np.sort(self.meta_.predict_proba(oof), axis=1)
         # out-of-fold (top probability, margin) of the training rows: what the open-set rule is tuned against
         self.oof_confidence_ = np.column_stack([P[:, -1], P[:, -1] - P[:, -2]]).astype(np.float32)
+        # and the out-of-fold evidence (strongest class logit) with each row's length in n-gram features: the
+        # length-aware open-set rule (:mod:`~arabic_news.topics.openset`) is tuned against these
+        self.oof_evidence_ = max_logit(self.meta_.decision_function(oof)).astype(np.float32)
+        self.oof_lengths_ = np.diff(Xs.indptr).astype(np.int32)
         return self
 
     def decision_function(self, X):
