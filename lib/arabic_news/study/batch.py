@@ -150,23 +150,21 @@ def _malloc_trim() -> Any:
 def _topics(articles: Sequence[Article], *, seed: int, quick: bool) -> list[dict[str, Any]]:
     """:func:`arabic_news.topics.predict_article`'s fields the study keeps, for many articles in one call."""
     from ..topics import default_model
-    from ..topics.openset import rule_of
+    from ..topics.openset import assess
 
     model = default_model(seed=seed, quick=quick)
-    proba = model.predict_proba([a.text for a in articles])
+    a = assess(model, [x.text for x in articles])  # probabilities and the open-set verdict in one pass
     classes = [str(c) for c in model.classes_]
-    rule = rule_of(model)
     out = []
-    for row in proba:
+    for row, outside in zip(a["proba"], a["outside"]):
         pairs = sorted(zip(classes, row.tolist()), key=lambda kv: -kv[1])
         top, ru = pairs[0], pairs[1] if len(pairs) > 1 else (None, 0.0)
-        outside, _reasons = rule.judge(dict(pairs))
         out.append(
             {
                 "label": top[0],
                 "probabilities": {k: round(v, 4) for k, v in pairs},
                 "runner_up": ru[0],
-                "outside": outside,
+                "outside": bool(outside),
             }
         )
     return out
