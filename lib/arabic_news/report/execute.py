@@ -16,6 +16,8 @@ its kernel replaced before the next one runs.
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 import threading
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
@@ -165,13 +167,22 @@ class KernelSession:
         self.startup_timeout = startup_timeout
         self.km: Any = None
         self.notebooks = 0  # notebooks run in the current kernel
+        self._ipc_dir: str | None = None  # the current kernel's socket folder (POSIX)
 
     def start(self) -> None:
         """Start a kernel (``python3``) with the session's environment and working directory."""
         from jupyter_client.manager import AsyncKernelManager
         from jupyter_core.utils import run_sync
 
-        km = AsyncKernelManager(kernel_name="python3")
+        # Local (IPC) sockets in a private folder, not TCP ports: jupyter_client picks a TCP port by binding
+        # to port 0 and letting it go, and a kernel started at the same moment elsewhere (another build, a
+        # test worker) can take it first -- the kernel then dies with "Address already in use" and the build
+        # waits a minute for it (seen in CI).  Windows has no IPC transport and keeps TCP.
+        kw: dict[str, Any] = {}
+        if os.name == "posix":
+            self._ipc_dir = tempfile.mkdtemp(prefix="arabic-news-kernel-")
+            kw = {"transport": "ipc", "ip": os.path.join(self._ipc_dir, "k")}
+        km = AsyncKernelManager(kernel_name="python3", **kw)
         # log level ERROR: the kernel's start-up warning about unencrypted local TCP is noise in build logs
         run_sync(km.start_kernel)(env=self.env, cwd=self.cwd, extra_arguments=["--IPKernelApp.log_level=ERROR"])
         self.km, self.notebooks = km, 0
@@ -230,6 +241,9 @@ class KernelSession:
                 run_sync(km.shutdown_kernel)(now=True)
             except Exception:  # noqa: BLE001 -- a kernel that is already dead needs no shutdown
                 pass
+        ipc_dir, self._ipc_dir = self._ipc_dir, None
+        if ipc_dir:
+            shutil.rmtree(ipc_dir, ignore_errors=True)
 
     def __enter__(self) -> KernelSession:
         return self
