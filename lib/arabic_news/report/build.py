@@ -177,11 +177,28 @@ def _stamp(
         [(p.name, _sha256(p.read_bytes())) for p in notebooks],
         code_fingerprint("arabic_news"),
         data_fingerprint_all(),
+        _study_state(quick),
         seed=seed,
         quick=bool(quick),
         figures=figures,
         show_code=bool(show_code),
     )
+
+
+def _study_state(quick: bool) -> str:
+    """Which corpus-study tables the reports read: ``make corpus``'s full run (its ``run.json``) or the sample.
+
+    Part of every stamp, so that reports built on the sample are rebuilt once ``make corpus`` has run
+    (lab report 40 and the dossiers' corpus percentiles then use the full tables).
+    """
+    if quick:
+        return "sample"  # QUICK reports always use the quick sample (arabic_news.study.sample.study_tables)
+    from ..study.sample import full_study_dir
+
+    try:
+        return "full:" + _sha256((full_study_dir() / "run.json").read_bytes())
+    except OSError:
+        return "sample"
 
 
 def _plan_article(
