@@ -220,11 +220,11 @@ def cross_outlet(data: TopicData, *, seed: int = 0, kind: str = DEFAULT_KIND, n_
         # one SANAD-only model for both its test sets: the pool minus every article sharing a duplicate
         # cluster with the held-out split or with any weak-labelled outlet (one fit instead of two)
         sanad_only_test = np.concatenate([held, all_weak])
+        sanad_only_rows = training_rows(data, sanad_only_test, sanad=pool, weak=False)
         jobs = [
-            ("SANAD only", "held-out and other outlets", training_rows(data, sanad_only_test, sanad=pool, weak=False)),
+            ("SANAD only", "held-out and other outlets", sanad_only_rows, sanad_only_test),
             ("SANAD + other outlets", "alkhaleej (held-out)", training_rows(data, held, sanad=pool), held),
         ]
-        jobs[0] += (sanad_only_test,)
         for o in outlets:
             jobs.append(
                 (

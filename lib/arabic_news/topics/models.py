@@ -283,24 +283,22 @@ def _choose_openset(model, *, seed: int) -> dict:
     """
     from .openset import (
         LengthAwareRule,
-        OpenSetRule,
-        assess,
         choose_length_thresholds,
         choose_thresholds,
         confidence,
+        model_evidence,
         outside_examples,
     )
 
     clf = model.steps[-1][1]
     texts = [r["text"] for r in outside_examples("tune")]
     table = choose_length_thresholds(clf.oof_evidence_, clf.oof_lengths_)
-    prob = OpenSetRule(0.5, 0.2)  # placeholder rule: only proba, evidence and lengths are used below
-    a = assess(model, texts, rule=prob)
-    fallback = choose_thresholds(clf.oof_confidence_, confidence(a["proba"]))
+    proba, evidence, lengths = model_evidence(model, texts)
+    fallback = choose_thresholds(clf.oof_confidence_, confidence(proba))
     rule = LengthAwareRule(tuple(table["lengths"]), tuple(table["thresholds"]), table["alpha"])
     return {
         **table,
-        "detected": round(float(rule.flags(a["evidence"], a["lengths"]).mean()), 4),
+        "detected": round(float(rule.flags(evidence, lengths).mean()), 4),
         "false_flag": round(float(rule.flags(clf.oof_evidence_, clf.oof_lengths_).mean()), 4),
         "min_top": fallback["min_top"],
         "min_margin": fallback["min_margin"],

@@ -66,6 +66,7 @@ __all__ = [
     "choose_thresholds",
     "choose_length_thresholds",
     "assess",
+    "model_evidence",
     "rule_of",
     "openset_report",
 ]
@@ -262,6 +263,16 @@ def _stacked_of(model):
     return clf if isinstance(clf, StackedTopicClassifier) and hasattr(clf, "meta_") else None
 
 
+def model_evidence(model, texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray | None, np.ndarray | None]:
+    """``(probabilities, evidence, lengths)`` of ``texts``; evidence and lengths are ``None`` unless the
+    pipeline ends in a :class:`~arabic_news.topics.stacking.StackedTopicClassifier`."""
+    texts = list(texts)
+    clf = _stacked_of(model)
+    if clf is not None:
+        return clf.proba_evidence(model[:-1].transform(texts))
+    return np.asarray(model.predict_proba(texts)), None, None
+
+
 def assess(model, texts: Sequence[str], *, rule=None) -> dict[str, Any]:
     """Probabilities, evidence, lengths and the open-set verdict for ``texts`` in one pass.
 
@@ -271,20 +282,8 @@ def assess(model, texts: Sequence[str], *, rule=None) -> dict[str, Any]:
     :class:`~arabic_news.topics.stacking.StackedTopicClassifier`; for other
     models the probability rule judges.  ``rule`` defaults to :func:`rule_of`.
     """
-    from .stacking import max_logit
-
-    texts = list(texts)
     rule = rule_of(model) if rule is None else rule
-    clf = _stacked_of(model)
-    if clf is not None:
-        X = model[:-1].transform(texts)
-        Xs, E = clf._split(X)
-        scores = clf._scores((clf.svc_, clf.dense_), Xs, E)
-        proba = clf.meta_.predict_proba(scores)
-        evidence = max_logit(clf.meta_.decision_function(scores))
-        lengths = np.diff(Xs.indptr)
-    else:
-        proba, evidence, lengths = np.asarray(model.predict_proba(texts)), None, None
+    proba, evidence, lengths = model_evidence(model, texts)
     classes = [str(c) for c in model.classes_]
     verdicts = [
         rule.judge(

@@ -237,6 +237,13 @@ class StackedTopicClassifier(ClassifierMixin, BaseEstimator):
     def predict(self, X):
         return self.classes_[np.argmax(self.predict_proba(X), axis=1)]
 
+    def proba_evidence(self, X):
+        """``(probabilities, evidence, lengths)`` from one pass: :meth:`predict_proba`, the strongest class logit
+        (:func:`max_logit`, what the open-set rule judges) and each row's number of n-gram features."""
+        Xs, E = self._split(X)
+        scores = self._scores((self.svc_, self.dense_), Xs, E)
+        return self.meta_.predict_proba(scores), max_logit(self.meta_.decision_function(scores)), np.diff(Xs.indptr)
+
     @property
     def coef_(self) -> np.ndarray:
         """Class-logit weights of the n-gram columns (``meta`` weights on the SVC scores @ SVC weights)."""
