@@ -129,3 +129,19 @@ def test_attribution_section_is_last():
     import arabic_news.names as names
 
     assert "# --- attribution-side rules ---" in inspect.getsource(names)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["ويربط الخط وسط المدينة بالأحياء الشمالية", "افتتح في المدينة للمرة الأولى", "زار الوفد العاصمة كالعادة"],
+)
+def test_place_cue_does_not_take_a_word_governed_by_a_preposition(text):
+    """After a place cue (مدينة، العاصمة …) a word with a preposition and the article is not a place name."""
+    assert [n for n in find_names(text) if n.kind == "place"] == []
+
+
+def test_place_cue_still_takes_its_complement():
+    """The construct complement of a place cue is still a place (مدينة البصرة، محافظة بابل)."""
+    got = [(n.text, n.kind) for n in find_names("وصل الوفد إلى مدينة البصرة ثم محافظة بابل")]
+    assert ("مدينة البصرة", "place") in got or ("البصرة", "place") in got
+    assert ("محافظة بابل", "place") in got or ("بابل", "place") in got

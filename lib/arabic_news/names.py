@@ -289,6 +289,11 @@ class _Toks:
     def usable(self, i: int) -> bool:
         return _usable(self.toks[i].text)
 
+    def governed(self, i: int) -> bool:
+        """Token i carries a preposition and the article (بال، لل، كال): it cannot complete a construct."""
+        w = normalise(self.toks[i].text, profile="retrieval")
+        return w.startswith(("بال", "لل", "كال", "وبال", "ولل", "وكال", "فبال", "فلل"))
+
 
 @lru_cache(maxsize=200_000)
 def _usable(word: str) -> bool:
@@ -386,7 +391,8 @@ def _detect(t: _Toks, stats=None) -> list[tuple[int, int, str, str]]:
             if tuple(t.keys[i : i + m]) in lex["places"] and t.joined(i, i + m):
                 out.append((i, i + m, "place", "gazetteer"))
                 break
-        if key in lex["place_cues"] and i + 1 < n and t.joined(i, i + 2) and t.usable(i + 1):
+        # "مدينة الرياض", not "المدينة بالأحياء": a word governed by a preposition is not the cue's complement
+        if key in lex["place_cues"] and i + 1 < n and t.joined(i, i + 2) and t.usable(i + 1) and not t.governed(i + 1):
             j = i + 1
             if nisba_place(t.toks[j].text) and j + 1 < n and t.joined(i, j + 2) and t.usable(j + 1):
                 j += 1
