@@ -6,6 +6,7 @@ import json
 import math
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from arabic_news import Article, ArticleError
@@ -523,7 +524,7 @@ def test_number_words_never_enter_a_keyphrase():
     while words that merely start like one (``الألفية``) and fraction words that name rounds stay."""
     from arabic_news.keywords.candidates import NUMBER, _classify, analyse
 
-    for w in ("ألف", "بألف", "والملايين", "للمليون", "بعشرات", "سبعة", "مليار"):
+    for w in ("ألف", "بألف", "والملايين", "للمليون", "بعشرات", "سبعة", "مليار", "اثنتي", "واثنا", "ثمان"):
         assert _classify(w)[0] == NUMBER, w
     for w in ("الألفية", "نصف", "النهائي", "الأمين"):
         assert _classify(w)[0] != NUMBER, w
@@ -531,3 +532,31 @@ def test_number_words_never_enter_a_keyphrase():
     texts = {c.text for c in a.candidates.values()}
     assert "معرض الكتاب" in texts and "الزوار" in texts and "الفعاليات" in texts
     assert not any(set(t.split()) & {"ألف", "وملايين", "وعشرات"} for t in texts), texts
+
+
+def test_clitic_forms_of_a_short_word_are_one_keyphrase():
+    """لخط، للخط and الخط (a two-letter stem the light stemmer leaves whole) are one candidate shown as الخط,
+    while a word that merely starts like a clitic (لبنان) is not regrouped without its bare form in the text."""
+    from arabic_news.keywords.candidates import analyse
+
+    a = analyse("افتتاح لخط جديد للقطار\nبدأ تشغيل الخط الجديد، ويربط الخط المدينة. وقال مسؤول إن للخط محطات في لبنان")
+    lines = [c for c in a.candidates.values() if c.n_words == 1 and c.lemma == "الخط"]
+    assert len(lines) == 1 and lines[0].count == 4 and lines[0].text == "الخط"
+    assert not any(c.lemma in ("لخط", "للخط") for c in a.candidates.values())
+    assert any(c.lemma == "لبنان" for c in a.candidates.values())
+
+
+def test_partitioned_background_build_equals_the_plain_count():
+    """The corpus build (parts counted apart, merged as hash arrays) gives the same frequencies as one pass."""
+    from types import SimpleNamespace
+
+    from arabic_news.keywords.background import _build
+
+    texts = _bg_texts() * 3 + ["الأمن القومي", "التعاون الأمني مع الناتو"]
+    docs = [SimpleNamespace(text=t, id=f"d{i}") for i, t in enumerate(texts)]
+    plain = Background.from_texts(texts, ids=[d.id for d in docs], min_df=2)
+    built = _build(docs, min_df=2, name="parts", processes=1)
+    assert built.n_docs == plain.n_docs and built.doc_ids == plain.doc_ids
+    np.testing.assert_array_equal(built.hashes, plain.hashes)
+    np.testing.assert_array_equal(built.counts, plain.counts)
+    assert built.counts.dtype == plain.counts.dtype and len(built) > 0

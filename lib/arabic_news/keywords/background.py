@@ -152,7 +152,8 @@ class Background:
             )
 
 
-def _count_worker(texts: list[str]):
+def _count_worker(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Document frequencies of one part, as (hashes, counts) arrays: cheap to send back and to merge."""
     from collections import Counter
 
     from .candidates import doc_lemmas
@@ -160,22 +161,30 @@ def _count_worker(texts: list[str]):
     c: Counter = Counter()
     for t in texts:
         c.update(doc_lemmas(t))
-    return c
+    return hash_keys(c.keys()), np.fromiter(c.values(), dtype=np.int64, count=len(c))
+
+
+def _merge_counts(parts: Sequence[tuple[np.ndarray, np.ndarray]], min_df: int) -> tuple[np.ndarray, np.ndarray]:
+    """Sum per-part (hashes, counts) into sorted hashes and their counts, keeping counts >= ``min_df``."""
+    if not parts:
+        return np.zeros(0, dtype=np.uint64), np.zeros(0, dtype=np.int32)
+    h = np.concatenate([p[0] for p in parts])
+    uniq, inv = np.unique(h, return_inverse=True)
+    total = np.bincount(inv.ravel(), weights=np.concatenate([p[1] for p in parts]), minlength=uniq.size)
+    keep = total >= min_df
+    return uniq[keep], total[keep].astype(np.int32)
 
 
 def _build(docs, *, min_df: int, name: str, processes: int = 2) -> Background:
-    from collections import Counter
-
     from ..parallel import map_parts
 
     texts = [d.text for d in docs]
     ids = [d.id for d in docs]
     n_parts = max(1, processes) * 8
     parts = [texts[i::n_parts] for i in range(n_parts)]
-    total: Counter = Counter()
-    for c in map_parts(_count_worker, parts, processes=max(1, processes), desc="keyword background"):
-        total.update(c)
-    return Background._from_counter(total, len(texts), ids=ids, min_df=min_df, name=name)
+    counted = map_parts(_count_worker, parts, processes=max(1, processes), desc="keyword background")
+    hashes, counts = _merge_counts(counted, min_df)
+    return Background(len(texts), hashes, counts, frozenset(ids), name)
 
 
 def _cache_key(quick: bool, seed: int, n_quick: int) -> str:

@@ -32,7 +32,7 @@ Rules (the unit tests check each one):
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
 
 from ..article import Article, as_article
@@ -266,7 +266,52 @@ def tokenize(article: Article) -> tuple[list[Token], int, int]:
                 kind, _, key = _classify(w)
                 tokens.append(Token(a, b, w, kind, key, chunk, sent, pi))
                 prev_end = b
-    return tokens, sent + 1, len(article.paragraph_spans)
+    return _group_short_clitic_forms(tokens), sent + 1, len(article.paragraph_spans)
+
+
+#: one proclitic preposition or conjunction, and the article, before a short word (لخط، للخط، بالخط، والخط)
+_SHORT_PREFIXES = (
+    "وبال",
+    "وكال",
+    "ولل",
+    "فبال",
+    "فلل",
+    "بال",
+    "كال",
+    "وال",
+    "فال",
+    "لل",
+    "ال",
+    "و",
+    "ف",
+    "ب",
+    "ل",
+    "ك",
+)
+
+
+def _group_short_clitic_forms(tokens: list[Token]) -> list[Token]:
+    """Give clitic forms of a short word the key of its bare or definite form in the same article.
+
+    The light stemmer leaves words of two or three root letters untouched (stripping more would
+    leave too little to tell words apart), so لخط، للخط and الخط would be three keyphrases.  A
+    form is regrouped only when the article itself also has the definite (or bare) form of the
+    remainder: لبنان stays لبنان unless the article also writes البنان.
+    """
+    keys = {t.key for t in tokens if t.kind == CONTENT}
+    out = []
+    for t in tokens:
+        norm = normalise(t.surface, profile="matching")
+        if t.kind == CONTENT and t.key == norm and len(norm) <= 6:
+            for p in _SHORT_PREFIXES:
+                rest = norm[len(p) :]
+                if norm.startswith(p) and len(rest) >= 2:
+                    target = next((k for k in ("ال" + rest, rest) if k in keys and k != norm), None)
+                    if target is not None:
+                        t = replace(t, key=target)
+                        break
+        out.append(t)
+    return out
 
 
 def _ngrams(kinds: list[str], chunks: list[int], *, include_dates: bool, max_words: int = MAX_WORDS):
@@ -400,7 +445,11 @@ def analyse(
         surface = " ".join(text[s:e].split())
         if surface not in c.surfaces:
             c._order.append(surface)
-            c._clitic[surface] = _has_proclitic(surface)
+            # a short form regrouped under its definite form (لخط under الخط) shows as the definite form
+            regrouped = tokens[a].key != _classify(tokens[a].surface)[2]
+            c._clitic[surface] = _has_proclitic(surface) or (
+                regrouped and not normalise(tokens[a].surface, profile="matching").startswith("ال")
+            )
         c.surfaces[surface] += 1
         c.spans.append((s, e))
         c.token_index.append(a)
