@@ -547,3 +547,16 @@ def test_features_without_embeddings_have_no_embed_weight():
 
     f = _features(quick=True, embeddings=False)
     assert "embed" not in f.transformer_weights and {n for n, _ in f.transformer_list} == set(f.transformer_weights)
+
+
+def test_models_without_technique_card_predict_the_same():
+    """``technique_card=False`` (the evaluation's fold models) skips only the card's per-class F1:
+    the fitted models predict exactly as with it."""
+    items = tiny_items()
+    full = train_models(items, seed=0, quick=True)
+    lean = train_models(items, seed=0, quick=True, technique_card=False)
+    X = [it.text for it in items] + ["إنها مؤامرة كبرى!"]
+    np.testing.assert_array_equal(lean.binary.predict_proba(X), full.binary.predict_proba(X))
+    np.testing.assert_array_equal(lean.techniques.predict_proba(X), full.techniques.predict_proba(X))
+    assert lean.card["technique_classes"] is None and full.card["technique_classes"]
+    assert lean.card["threshold"] == full.card["threshold"]

@@ -172,7 +172,7 @@ def _fit_predict(
 ) -> dict[str, np.ndarray]:
     """Lab model and references trained on ``train`` (binary: its paragraphs), predictions on ``test``."""
     x_te = [it.text for it in test]
-    lab = train_models(train, seed=seed, quick=quick, embeddings=embeddings)
+    lab = train_models(train, seed=seed, quick=quick, embeddings=embeddings, technique_card=False)
     rows = [it for it in train if it.type == "paragraph"] or list(train)
     x_b = [it.text for it in rows]
     y_b = np.array([it.label for it in rows])

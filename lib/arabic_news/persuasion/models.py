@@ -238,12 +238,21 @@ class TrainedModels:
 
 
 def train_models(
-    items: Sequence[Item], *, seed: int = 0, quick: bool = False, markers: bool = True, embeddings: bool = True
+    items: Sequence[Item],
+    *,
+    seed: int = 0,
+    quick: bool = False,
+    markers: bool = True,
+    embeddings: bool = True,
+    technique_card: bool = True,
 ) -> TrainedModels:
     """Fit the feature extractor once on ``items``, the binary head on their news paragraphs, the technique head on all.
 
     The binary head's inner threshold CV is grouped by article (:attr:`Item.article`).
     When ``items`` hold no news paragraph (a tweet-only sample), the binary head uses every item.
+    ``technique_card=False`` skips the per-class out-of-fold F1 of the card (three more technique
+    fits; ``card["technique_classes"]`` is then ``None``): the evaluation's fold models predict
+    and are thrown away, so nothing reads their card.
     """
     if not items:
         raise ValueError("no training items")
@@ -266,7 +275,7 @@ def train_models(
     card = {
         "threshold": float(b.threshold_),
         "reliability": {**b.heldout_, "eval": "inner CV of the trained model, grouped by article"},
-        "technique_classes": _technique_card(Z, Y, groups, rows, seed=seed),
+        "technique_classes": _technique_card(Z, Y, groups, rows, seed=seed) if technique_card else None,
     }
     return TrainedModels(Pipeline([("features", feats), ("clf", b)]), Pipeline([("features", feats), ("clf", t)]), card)
 
