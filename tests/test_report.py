@@ -433,6 +433,88 @@ def test_warmup_tasks_run_as_dask_graph_in_dependency_order(monkeypatch, tmp_pat
     assert ran == ["topics.counts", "topics.cv"]
 
 
+def test_notebook_needs_name_real_notebooks_and_steps_and_cover_what_they_call():
+    """Every notebook in NOTEBOOK_NEEDS exists and lists real steps, and a notebook whose code calls a
+    step's function lists that step (or a step that waits for it): it must not start before its cache."""
+    import json
+
+    from arabic_news.report import warmup
+    from arabic_news.report.build import list_lab_notebooks, list_notebooks
+
+    tells = {
+        "topics.model": ("default_model", "predict_article", "explain_article"),
+        "topics.counts": ("topic_data",),
+        "topics.cv": ("cross_validate",),
+        "topics.cross-outlet": ("cross_outlet",),
+        "topics.learning-curve": ("learning_curve",),
+        "topics.landscape": ("topic_landscape",),
+        "keywords.background": ("default_background", "extract("),
+        "keywords.evaluation": ("heldout_rows",),
+        "persuasion.models": ("analyse_paragraphs", "model_card", "default_models"),
+        "persuasion.evaluation": ("pev.evaluation",),
+        "rhetoric.marker-densities": ("compare_densities", "corpus_densities"),
+        "rhetoric.ngram-counts": ("corpus_counts",),
+        "study.sample": ("study_tables",),
+    }
+    notebooks = {p.stem: p for p in list_notebooks() + list_lab_notebooks()}
+
+    def closure(steps):
+        out = set(steps)
+        for s in steps:
+            out |= closure(warmup.WARMUPS[s].after)
+        return out
+
+    for stem, needs in warmup.NOTEBOOK_NEEDS.items():
+        assert stem in notebooks, stem
+        assert set(needs) <= set(warmup.WARMUPS), (stem, needs)
+        nb = json.loads(notebooks[stem].read_text("utf-8"))
+        code = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+        have = closure(needs)
+        for step, names in tells.items():
+            if any(n in code for n in names):
+                assert step in have, f"{stem} calls {step}'s function but does not wait for it"
+    assert warmup.steps_needed(["90-dossier"]) is None  # not listed: waits for every step
+
+
+def test_a_lane_starts_when_its_own_steps_are_done_not_after_every_step(monkeypatch, tmp_path):
+    """In run_jobs a lane of notebooks waits only for the warm-up steps its notebooks read; the
+    dossier (not listed) waits for every step."""
+    import threading
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    from arabic_news.report import jobs, warmup
+
+    monkeypatch.setenv("ARABIC_NEWS_CACHE", str(tmp_path))
+    times: dict[str, float] = {}
+    lock = threading.Lock()
+
+    def step(name, seed, quick, log, *after):
+        if name == "topics.cv":
+            time.sleep(1.0)  # the slow step that notebook 10 does not read
+        with lock:
+            times[f"end {name}"] = time.perf_counter()
+
+    def lane(job, notebooks, *after):
+        with lock:
+            times[f"start {notebooks[0].stem}"] = time.perf_counter()
+        return [{"notebook": nb.stem} for nb in notebooks]
+
+    monkeypatch.setattr(warmup, "_run_in_process", step)
+    monkeypatch.setattr(jobs, "run_lane", lane)
+    monkeypatch.setattr(jobs, "finish", lambda job, lanes: job.res)
+    job = SimpleNamespace(
+        article=None,
+        notebooks=[Path("10-topic-corpus.ipynb"), Path("90-dossier.ipynb")],
+        prev_seconds={},
+        res=SimpleNamespace(slug="lab"),
+        tmp=tmp_path / "no-such-folder",
+    )
+    jobs.run_jobs([job], workers=2, warm=["topics.counts", "topics.cv"], seed=0, quick=True, log=lambda m: None)
+    assert times["start 10-topic-corpus"] < times["end topics.cv"]  # it only reads topics.counts
+    assert times["start 90-dossier"] > times["end topics.cv"]
+
+
 def test_warmup_stamp_skips_current_steps_and_only_after_success(monkeypatch, tmp_path):
     """Once every step succeeded, the next build starts no step process; a failed step leaves no stamp."""
     import dask

@@ -29,10 +29,11 @@ For each article the builder
 
 Everything runs as one Dask graph on the local threads scheduler with
 ``jobs`` workers (each papermill job starts its own kernel process, so
-threads only wait): first the article-independent warm-up steps of
-:mod:`.warmup` (each in its own process, in parallel where independent), then
-every notebook of every report, the synthesis notebooks (``9x``) of an
-article after its other notebooks.  A notebook that fails marks its article
+threads only wait): the article-independent warm-up steps of
+:mod:`.warmup` (each in its own process, in parallel where independent), and
+every notebook of every report, each as soon as the warm-up steps it reads
+are done (:data:`.warmup.NOTEBOOK_NEEDS`), the synthesis notebooks (``9x``) of
+an article after its other notebooks and every step.  A notebook that fails marks its article
 as failed (with the notebook and the error in one line) without stopping any
 other notebook; the notebooks that succeeded are still published.
 

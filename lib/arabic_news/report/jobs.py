@@ -2,8 +2,9 @@
 
 A :class:`Job` holds what one folder needs (notebooks, parameters, the
 temporary folder, the kernel environment); :func:`run_jobs` turns jobs into
-one Dask graph on the local threads scheduler -- warm-up steps first, then
-every notebook in *lanes* (a lane is a sequence of notebooks run one after the
+one Dask graph on the local threads scheduler -- warm-up steps, and
+every notebook in *lanes*, each lane as soon as the warm-up steps its notebooks
+read are done (:data:`.warmup.NOTEBOOK_NEEDS`; a notebook not listed waits for all) (a lane is a sequence of notebooks run one after the
 other in one shared kernel, see :class:`~.execute.KernelSession`; threads only
 wait on kernels), the synthesis notebooks of a folder after its others -- and
 :func:`finish` records the outcome in ``build.json`` and moves the folder into
@@ -284,9 +285,15 @@ def run_jobs(
     import dask
     from dask import delayed
 
-    from .warmup import warmup_tasks
+    from .warmup import steps_needed, warmup_graph
 
-    warm_done = warmup_tasks(warm, seed=seed, quick=quick, log=log) if warm else []
+    graph = warmup_graph(warm, seed=seed, quick=quick, log=log) if warm else {}
+
+    def needs(lane: Sequence[Path]) -> list[Any]:
+        """The warm-up tasks a lane of notebooks waits for: the steps they read, else every step."""
+        wanted = steps_needed([nb.stem for nb in lane])
+        return list(graph.values()) if wanted is None else [graph[n] for n in wanted if n in graph]
+
     n_articles = sum(job.article is not None for job in jobs_to_run)
     busy = n_articles + any(job.article is None for job in jobs_to_run)
     finals = []
@@ -296,10 +303,12 @@ def run_jobs(
         else:
             phases = lanes_of(job, max(1, workers // max(1, busy)))
         lanes = []
-        before: list[Any] = list(warm_done)
+        before: list[Any] = []
         for k, phase in enumerate(phases):
             tasks = [
-                delayed(run_lane, pure=False)(job, lane, *before, dask_key_name=f"lane-{job.res.slug}-{k}-{i}")
+                delayed(run_lane, pure=False)(
+                    job, lane, *before, *needs(lane), dask_key_name=f"lane-{job.res.slug}-{k}-{i}"
+                )
                 for i, lane in enumerate(phase)
             ]
             lanes += tasks

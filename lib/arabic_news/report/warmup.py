@@ -30,7 +30,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-__all__ = ["WARMUPS", "Warmup", "warmup", "default_warmups", "run_step", "warmup_tasks"]
+__all__ = [
+    "WARMUPS",
+    "NOTEBOOK_NEEDS",
+    "Warmup",
+    "warmup",
+    "default_warmups",
+    "run_step",
+    "warmup_graph",
+    "warmup_tasks",
+    "steps_needed",
+]
 
 
 @dataclass(frozen=True)
@@ -203,6 +213,47 @@ def _study_sample(seed: int, quick: bool) -> None:
     study_tables(seed=seed, quick=quick)
 
 
+# ---------------------------------------------------------------- which notebook reads which step
+
+#: The warm-up steps each notebook reads (by file stem), so that it starts as soon as they are
+#: done instead of after every step.  A notebook that is not listed waits for every step (the
+#: dossier reads nearly all of them).  Listing too little is safe: a notebook that reaches a cache
+#: entry still being built waits for its lock rather than building it twice.
+NOTEBOOK_NEEDS: dict[str, tuple[str, ...]] = {
+    # per-article notebooks
+    "00-the-article": (),
+    "11-topic-classifier": ("topics.model",),
+    "12-topic-landscape": ("topics.landscape",),
+    "20-keywords": ("keywords.background", "keywords.genre"),
+    "30-attribution": (),
+    "31-stance-and-emphasis": ("topics.model", "rhetoric.marker-densities"),
+    "32-formulae-and-structure": ("topics.model", "rhetoric.ngram-counts"),
+    "33-persuasion": ("persuasion.models",),
+    # lab-level notebooks
+    "10-topic-corpus": ("topics.counts",),
+    "11-topic-evaluation": ("topics.model", "topics.cv", "topics.cross-outlet", "topics.learning-curve"),
+    "21-keyword-evaluation": ("keywords.background", "keywords.genre", "keywords.evaluation"),
+    "33-persuasion-evaluation": ("persuasion.models", "persuasion.evaluation"),
+    "40-corpus-study": ("study.sample",),
+}
+
+
+def steps_needed(notebook_stems: Sequence[str]) -> tuple[str, ...] | None:
+    """The steps these notebooks read (in registration order), or ``None``: wait for every step.
+
+    >>> steps_needed(["11-topic-classifier", "20-keywords"])
+    ('topics.model', 'keywords.background', 'keywords.genre')
+    >>> steps_needed(["90-dossier"]) is None
+    True
+    """
+    wanted: set[str] = set()
+    for stem in notebook_stems:
+        if stem not in NOTEBOOK_NEEDS:
+            return None
+        wanted.update(NOTEBOOK_NEEDS[stem])
+    return tuple(n for n in WARMUPS if n in wanted)
+
+
 # ---------------------------------------------------------------- running
 
 
@@ -312,13 +363,14 @@ def _write_stamp(path: Path, log: Callable[[str], None], *results: str | None) -
         atomic_write(path, lambda tmp: tmp.write_text(time.strftime("%Y-%m-%dT%H:%M:%S\n"), "utf-8"))
 
 
-def warmup_tasks(names: Sequence[str], *, seed: int, quick: bool, log: Callable[[str], None]) -> list[Any]:
+def warmup_graph(names: Sequence[str], *, seed: int, quick: bool, log: Callable[[str], None]) -> dict[str, Any]:
     """Dask delayed tasks for the named steps (and the steps they wait for), one child process each.
 
-    A failing step is logged and does not stop the build: the notebook that
-    needs it computes it (and reports the error in its own page).  When a
-    previous build ran the same steps successfully for the same code, data,
-    seed and mode (:func:`stamp_path`), there is nothing to do and no task.
+    Returns ``step name -> task``, plus ``"stamp"``: the task that writes the stamp once every
+    step succeeded.  A failing step is logged and does not stop the build: the notebook that
+    needs it computes it (and reports the error in its own page).  When a previous build ran
+    the same steps successfully for the same code, data, seed and mode (:func:`stamp_path`),
+    there is nothing to do: ``{}``.
     """
     from dask import delayed
 
@@ -330,7 +382,7 @@ def warmup_tasks(names: Sequence[str], *, seed: int, quick: bool, log: Callable[
         log(
             f"  warm-up: all {len(names)} steps current (code and data unchanged since {stamp.read_text('utf-8').strip()})"
         )
-        return []
+        return {}
     tasks: dict[str, Any] = {}
 
     def task(name: str) -> Any:
@@ -343,8 +395,13 @@ def warmup_tasks(names: Sequence[str], *, seed: int, quick: bool, log: Callable[
 
     for n in names:
         task(n)
-    steps = list(tasks.values())
-    return steps + [delayed(_write_stamp, pure=False)(stamp, log, *steps, dask_key_name="warmup-stamp")]
+    tasks["stamp"] = delayed(_write_stamp, pure=False)(stamp, log, *tasks.values(), dask_key_name="warmup-stamp")
+    return tasks
+
+
+def warmup_tasks(names: Sequence[str], *, seed: int, quick: bool, log: Callable[[str], None]) -> list[Any]:
+    """The tasks of :func:`warmup_graph` as a list (``[]`` when every step is current)."""
+    return list(warmup_graph(names, seed=seed, quick=quick, log=log).values())
 
 
 def main(argv: Sequence[str] | None = None) -> int:
