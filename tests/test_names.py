@@ -145,3 +145,12 @@ def test_place_cue_still_takes_its_complement():
     got = [(n.text, n.kind) for n in find_names("وصل الوفد إلى مدينة البصرة ثم محافظة بابل")]
     assert ("مدينة البصرة", "place") in got or ("البصرة", "place") in got
     assert ("محافظة بابل", "place") in got or ("بابل", "place") in got
+
+
+def test_a_given_name_with_the_article_is_not_a_person_unless_it_takes_the_article():
+    """نصر is a given name, but النصر (a club, "victory") followed by a verb or a score is no person;
+    given names written with the article (الحسن، الوليد) still start a name."""
+    text = "أكد المدرب أن الفوز على النصر أعاد الثقة، وخسر النصر بهدفين مقابل هدف"
+    assert not [n for n in find_names(text) if n.kind == "person" and "النصر" in n.text]
+    got = [(n.text, n.kind) for n in find_names("وصل الوليد بن طلال إلى الرياض")]
+    assert ("الوليد بن طلال", "person") in got

@@ -384,3 +384,14 @@ def test_recurring_foreign_name_is_a_speaker():
     """A bare word that recurs in the article (a foreign company name) can be a subject after a cue."""
     text = "وأعلنت شركة سامسونج أنها ستصدر تحديثا. كما كشفت جوجل أيضا عن تحديثات. وأوضحت جوجل أن الأجهزة ستحصل عليها."
     assert ("كشفت", "جوجل") in [(r.cue, r.speaker) for r in attributions(text)]
+
+
+def test_a_club_named_like_a_given_name_is_not_a_person_mention():
+    """النصر (a club; نصر is a given name) in one sentence is not the speaker a later participle inherits:
+    مشيرا takes its own sentence's subject, مدرب النصر."""
+    text = (
+        "فاز الهلال على النصر بهدفين مقابل هدف في الديربي.\n"
+        "من جهته، أوضح مدرب النصر أن فريقه لم يستغل الفرص، مشيرا إلى أن الغيابات أثرت على الأداء."
+    )
+    recs = attributions(text)
+    assert [(r.cue, r.speaker) for r in recs] == [("أوضح", "مدرب النصر"), ("مشيرا", "مدرب النصر")]

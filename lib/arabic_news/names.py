@@ -156,6 +156,7 @@ def _lex() -> dict:
         "titles": frozenset(titles),
         "title_phrases": sorted(phrases, key=len, reverse=True),
         "given": frozenset(name_key(w) for w in load_wordlist("given_names", folder="rhetoric")),
+        "given_definite": frozenset(name_key(w) for w in load_wordlist("given_definite", folder="names")),
         "heads": frozenset(name_key(w) for w in load_wordlist("org_heads", folder="names")),
         "place_cues": frozenset(name_key(w) for w in load_wordlist("place_cues", folder="names")),
         "places": places,
@@ -329,6 +330,8 @@ def _person_name(t: _Toks, j: int) -> int:
         return j
     if normalise(t.toks[j].text, profile="matching") in _stopwords_matching():
         return j  # على is not علي
+    if t.definite(j) and t.keys[j] not in lex["given_definite"]:
+        return j  # النصر (a club, "victory") is not نصر; الحسن is الحسن
     k = j + 1
     while k < len(t) and k - j < _MAX_NAME and t.joined(j, k + 1):
         key = t.keys[k]

@@ -43,6 +43,13 @@ class Mention:
     keys: tuple[str, ...]
 
 
+def _takes_article(key: str) -> bool:
+    """A given name written with the article (الحسن، الوليد), unlike النصر (a club) beside نصر."""
+    from ..names import _lex, name_key
+
+    return name_key(key) in _lex()["given_definite"]
+
+
 def is_name_key(key: str, names: set[str]) -> bool:
     """A known given name, or a joined ʿabd- name (عبدالله، عبدالمنعم)."""
     return key in names or (key.startswith("عبد") and len(key) >= 6)
@@ -155,10 +162,11 @@ class Doc:
                 return lex["src"][k + "ن"]
             if k[-1:] == "ا" and len(k) >= 4 and k[:-1] in lex["src"]:  # indefinite accusative بلاغاً، بياناً
                 return lex["src"][k[:-1]]
-        for k in (key, strip_conjunction(key), strip_article(key)):
+        bare = strip_article(key)
+        for k in (key, strip_conjunction(key), bare):
             if k in lex["titles"]:
                 return "title"
-            if is_name_key(k, lex["names"]):
+            if is_name_key(k, lex["names"]) and (k != bare or bare == key or _takes_article(key)):
                 return "name"
         return None
 
