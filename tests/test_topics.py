@@ -127,6 +127,39 @@ def test_duplicate_report_rejects_bad_threshold():
         duplicate_report(["نص"], threshold=1.5)
 
 
+def _shingle_sets(toks, shingle, max_df):
+    """Reference for the vectorised shingle matrix: each document's set of kept shingles, in Python."""
+    sets = [
+        {tuple(ts[i : i + shingle]) for i in range(len(ts) - shingle + 1)}
+        if len(ts) >= shingle
+        else ({tuple(ts)} if ts else set())
+        for ts in toks
+    ]
+    df: dict[tuple, int] = {}
+    for s in sets:
+        for sh in s:
+            df[sh] = df.get(sh, 0) + 1
+    return [{sh for sh in s if len(toks) <= max_df or df[sh] <= max_df} for s in sets]
+
+
+@pytest.mark.parametrize("max_df", [2, 50])
+def test_shingle_matrix_matches_a_plain_python_reference(max_df):
+    """Shared shingles per pair of documents (what the cosines are made of) equal a set-based reference,
+    short documents (fewer words than a shingle) and empty ones included."""
+    from arabic_news.topics.dedup import _shingle_matrix
+
+    rng = np.random.default_rng(0)
+    vocab = ["w%d" % i for i in range(12)]
+    toks = [[vocab[j] for j in rng.integers(0, 12, size=int(n))] for n in rng.integers(0, 15, size=40)]
+    toks += [[], ["w1"], ["w1", "w2"], ["w1", "w2"], ["w2", "w1"]]
+    X = _shingle_matrix(toks, shingle=3, max_df=max_df)
+    assert set(np.unique(X.data).tolist()) <= {1.0}
+    shared = (X @ X.T).toarray()
+    ref = _shingle_sets(toks, 3, max_df)
+    want = np.array([[len(a & b) for b in ref] for a in ref], dtype=float)
+    assert np.array_equal(shared, want)
+
+
 # --- features and pipelines ------------------------------------------------------
 def test_ngram_tfidf_matches_sklearn_tfidfvectorizer(tiny):
     """NgramTfidf gives the same matrix as TfidfVectorizer(analyzer=ArabicAnalyzer, min_df=2, sublinear_tf)."""

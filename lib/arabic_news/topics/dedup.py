@@ -43,7 +43,7 @@ _DIGITS = re.compile(r"\d+(?:[.,\u060c\u066b]\d+)*")
 
 
 def _tokens(text: str) -> list[str]:
-    return [_DIGITS.sub("0", w) for w in words(normalise(text, profile="retrieval"))]
+    return words(_DIGITS.sub("0", normalise(text, profile="retrieval")))
 
 
 def dedup_key(text: str) -> str:
@@ -85,34 +85,53 @@ class DuplicateReport:
 
 
 def _shingle_matrix(toks: list[list[str]], *, shingle: int, max_df: int):
-    """Binary document x shingle matrix; shingles are integer-coded word id tuples (no string vocabulary)."""
+    """Binary document x shingle matrix; shingles are integer-coded word id tuples (no string vocabulary).
+
+    Word ids are numbered by first occurrence over the whole corpus (``pandas.factorize``); every
+    shingle of every document is coded at once with numpy, a document shorter than ``shingle``
+    words being one code of all its words.
+    """
+    import pandas as pd
     from scipy import sparse
 
-    vocab: dict[str, int] = {}
-    rows, cols = [], []
-    base = np.int64(1 << 20)  # 3 x 20 bits fit in int64
-    for i, ts in enumerate(toks):
-        ids = np.array([vocab.setdefault(t, len(vocab)) % base for t in ts], dtype=np.int64)
-        if len(ids) < shingle:
-            code = (
-                np.array([int(sum(int(x) * int(base) ** k for k, x in enumerate(ids)))], dtype=np.int64)
-                if len(ids)
-                else ids
-            )
-        else:
-            code = np.zeros(len(ids) - shingle + 1, dtype=np.int64)
-            for k in range(shingle):
-                code = code * base + ids[k : len(ids) - shingle + 1 + k]
-        code = np.unique(code)
-        rows.append(np.full(len(code), i, dtype=np.int64))
-        cols.append(code)
-    rows_a, cols_a = np.concatenate(rows), np.concatenate(cols)
-    uniq, col = np.unique(cols_a, return_inverse=True)
-    df = np.bincount(col, minlength=len(uniq))
     n = len(toks)
-    keep = df <= max_df if n > max_df else np.ones(len(uniq), dtype=bool)
-    sel = keep[col]
-    X = sparse.csr_matrix((np.ones(int(sel.sum()), dtype=np.float32), (rows_a[sel], col[sel])), shape=(n, len(uniq)))
+    base = np.int64(1 << 20)  # 3 x 20 bits fit in int64
+    lens = np.fromiter((len(ts) for ts in toks), dtype=np.int64, count=n)
+    flat = [t for ts in toks for t in ts]
+    ids = (
+        (pd.factorize(np.array(flat, dtype=object), sort=False)[0].astype(np.int64) % base)
+        if flat
+        else np.zeros(0, np.int64)
+    )
+    doc = np.repeat(np.arange(n, dtype=np.int64), lens)
+    ends = np.cumsum(lens)
+    starts = ends - lens
+    # full shingles: positions p with p + shingle <= end of p's document
+    pos = np.arange(len(ids), dtype=np.int64)
+    full = pos + shingle <= ends[doc] if len(ids) else np.zeros(0, bool)
+    p = pos[full]
+    code = np.zeros(len(p), dtype=np.int64)
+    for k in range(shingle):
+        code = code * base + ids[p + k]
+    rows_parts, code_parts = [doc[p]], [code]
+    # documents shorter than a shingle: one code of all their words (word k weighted base**k)
+    short = np.flatnonzero((lens > 0) & (lens < shingle))
+    if len(short):
+        sc = np.zeros(len(short), dtype=np.int64)
+        for k in range(shingle - 1):
+            has = lens[short] > k
+            sc[has] += ids[starts[short][has] + k] * base**k
+        rows_parts.append(short)
+        code_parts.append(sc)
+    rows_a, cols_a = np.concatenate(rows_parts), np.concatenate(code_parts)
+    col, uniq = pd.factorize(cols_a, sort=False)  # hash-based: column order does not matter to cosines
+    X = sparse.csr_matrix((np.ones(len(col), dtype=np.float32), (rows_a, col)), shape=(n, len(uniq)))
+    X.sum_duplicates()  # one entry per (document, shingle), set to 1 below
+    X.data[:] = 1.0
+    if n > max_df:  # shingles in more than max_df documents are set phrases
+        df = np.bincount(X.indices, minlength=len(uniq))
+        X.data *= (df <= max_df)[X.indices]
+        X.eliminate_zeros()
     return X
 
 
@@ -161,8 +180,9 @@ def duplicate_report(
     if n > 1:
         X = _shingle_matrix(toks, shingle=shingle, max_df=max_df)
         X = normalize(X.astype(np.float32))
+        XT = X.T.tocsr()  # once, not per block
         for s in range(0, n, block):
-            S = (X[s : s + block] @ X.T).tocoo()
+            S = (X[s : s + block] @ XT).tocoo()
             keep = (S.data >= threshold) & (S.row + s < S.col)
             for i, j, v in zip(S.row[keep] + s, S.col[keep], S.data[keep]):
                 if uf.find(int(i)) != uf.find(int(j)):
