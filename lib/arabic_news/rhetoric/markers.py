@@ -168,8 +168,32 @@ def _text(article: object) -> str:
     return article.text if isinstance(article, Article) else check_text(article)
 
 
+@lru_cache(maxsize=100_000)
+def _multi_starts(key: str) -> tuple[tuple[tuple[str, ...], str], ...]:
+    """The multi-word phrases a token with this key can start (its first word may carry و/ف/ب/ل)."""
+    _single, multi, _excl = _lexicon()
+    return tuple(entry for f in strip_prefixes(key)[:3] for entry in multi.get(f, ()))
+
+
+@lru_cache(maxsize=100_000)
+def _word_kind(key: str) -> str | None:
+    """The kind a token is by its key alone, after the emphasis particles: ``None`` also for an exclusion."""
+    single, _multi, excl = _lexicon()
+    firsts = strip_prefixes(key)
+    if any(f in excl for f in firsts):
+        return None
+    if any(f in single["hedge"] for f in firsts[:3]):
+        return "hedge"
+    bases = adjective_bases(key)
+    for kind in ("booster", "evaluative"):
+        if any(b in single[kind] for b in bases):
+            return kind
+    return None
+
+
 def _candidates(toks: list[Token]) -> list[tuple[int, int, str]]:
-    single, multi, excl = _lexicon()
+    single, _multi, _excl = _lexicon()
+    emphasis = single["emphasis"]
     out: list[tuple[int, int, str]] = []  # (i, j) token range [i, j), kind
     n = len(toks)
     for i, t in enumerate(toks):
@@ -178,16 +202,14 @@ def _candidates(toks: list[Token]) -> list[tuple[int, int, str]]:
             out.append((i, i + 2, "hedge" if is_imperfect_verb(toks[i + 1].key) else "emphasis"))
             continue
         # multi-word phrases (first word may carry و/ف/ب/ل)
-        firsts = strip_prefixes(t.key)
-        for f in firsts[:3]:
-            for ks, kind in multi.get(f, ()):
-                j = i + len(ks)
-                if j <= n and all(toks[i + q].key == ks[q] for q in range(1, len(ks))):
-                    out.append((i, j, kind))
+        for ks, kind in _multi_starts(t.key):
+            j = i + len(ks)
+            if j <= n and all(toks[i + q].key == ks[q] for q in range(1, len(ks))):
+                out.append((i, j, kind))
         # emphasis particles (hamza kept: إن is not أن)
         m = t.mkey
         forms = [m] + ([m[1:]] if m[:1] in ("و", "ف") and len(m) > 2 else [])
-        if any(f in single["emphasis"] for f in forms):
+        if any(f in emphasis for f in forms):
             nxt = toks[i + 1].key if i + 1 < n else ""
             is_bare_in = any(f == "إن" for f in forms)
             if is_bare_in and (nxt in _CONDITIONAL_NEXT or i + 1 >= n):
@@ -196,16 +218,9 @@ def _candidates(toks: list[Token]) -> list[tuple[int, int, str]]:
                 continue  # قال ... إنّ: the obligatory complementiser of reported speech, not an added emphasis
             out.append((i, i + 1, "emphasis"))
             continue
-        if any(f in excl for f in firsts):
-            continue
-        if any(f in single["hedge"] for f in firsts[:3]):
-            out.append((i, i + 1, "hedge"))
-            continue
-        bases = adjective_bases(t.key)
-        for kind in ("booster", "evaluative"):
-            if any(b in single[kind] for b in bases):
-                out.append((i, i + 1, kind))
-                break
+        kind = _word_kind(t.key)
+        if kind is not None:
+            out.append((i, i + 1, kind))
     return out
 
 
