@@ -367,9 +367,41 @@ def doc_lemmas(text: str, *, max_words: int = MAX_WORDS) -> set[str]:
         keys.append(key)
         chunks.append(chunk)
         prev = m.end()
-    out = set()
-    for a, b, _ in _ngrams(kinds, chunks, include_dates=False, max_words=max_words):
-        out.add(" ".join(keys[a:b]) if b - a > 1 else keys[a])
+    return _lemma_ngrams(kinds, keys, chunks, max_words)
+
+
+def _lemma_ngrams(kinds: list[str], keys: list[str], chunks: list[int], max_words: int) -> set[str]:
+    """The keys of ``_ngrams(..., include_dates=False)``, with each range's date test kept up as it grows.
+
+    The hot loop of the keyword background (every word of the corpora): the same ranges and the
+    same test as :func:`_ngrams`, without a generator or a slice per candidate.
+    """
+    out: set[str] = set()
+    n = len(kinds)
+    phrase = [k in _PHRASE_KINDS for k in kinds]
+    i = 0
+    while i < n:
+        if not phrase[i]:
+            i += 1
+            continue
+        j = i
+        while j < n and phrase[j] and chunks[j] == chunks[i]:
+            j += 1
+        for a in range(i, j):
+            if kinds[a] == LINK:
+                continue
+            date = content = aux_pair = False
+            key = ""
+            for b in range(a + 1, min(a + max_words, j) + 1):
+                k = kinds[b - 1]
+                date = date or k == DATE
+                content = content or k == CONTENT
+                aux_pair = aux_pair or (b - 1 > a and k == AUX and kinds[b - 2] == AUX)
+                key = keys[b - 1] if b - 1 == a else key + " " + keys[b - 1]
+                if k == LINK or date or not content or aux_pair:
+                    continue
+                out.add(key)
+        i = j
     return out
 
 
