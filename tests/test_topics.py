@@ -149,7 +149,7 @@ def test_shingle_matrix_matches_a_plain_python_reference(max_df):
     from arabic_news.topics.dedup import _shingle_matrix
 
     rng = np.random.default_rng(0)
-    vocab = ["w%d" % i for i in range(12)]
+    vocab = [f"w{i}" for i in range(12)]
     toks = [[vocab[j] for j in rng.integers(0, 12, size=int(n))] for n in rng.integers(0, 15, size=40)]
     toks += [[], ["w1"], ["w1", "w2"], ["w1", "w2"], ["w2", "w1"]]
     X = _shingle_matrix(toks, shingle=3, max_df=max_df)
