@@ -314,7 +314,10 @@ class Doc:
             and self.toks[j - 1].key not in self.builders
         ):
             return True  # a second title starts a second phrase
-        return key.startswith(("و", "ف")) and len(key) > 3 and strip_article(key) in lex["titles"]  # ونظيره ...
+        # والوزير، فالرئيس: a conjunction and the article before a title start a second phrase; a title that
+        # itself begins with و or ف (وزير، فريق، فنان) does not (مساعد وزير الدفاع، مدرب فريق الهلال)
+        bare = strip_article(key)
+        return key.startswith(("و", "ف")) and len(key) > 3 and bare != key and bare in lex["titles"]
 
     def mention(self, i: int, j: int) -> Mention:
         """The mention of tokens ``[i, j)`` without a و/ف prefix, with a closing ``)`` of an acronym."""

@@ -58,8 +58,8 @@ def idafa_definite(doc: Doc, m: Mention) -> bool:
         key = doc.toks[k].key
         if key.startswith(("ال", "لل")):
             return True
-        if key.startswith(("ب", "ل")) or key.endswith("ي") or doc.is_stop(key):
-            return False
+        if key.startswith(("ب", "ل")) or (key.endswith("ي") and key not in doc.lex["titles"]) or doc.is_stop(key):
+            return False  # (a title ending in ي is a noun of the chain: نائب ولي العهد)
     return False
 
 
