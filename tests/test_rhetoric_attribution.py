@@ -412,3 +412,16 @@ def test_titles_beginning_with_waw_or_fa_keep_the_speaker_phrase(text, speaker, 
     """Found in a sports article of my own: "مدرب فريق الهلال ..." was cut to "مدرب" (an anonymous group)."""
     recs = attributions(text)
     assert [(r.speaker, r.source_type) for r in recs] == [(speaker, source_type)]
+
+
+def test_a_quotation_after_a_colon_is_the_content_with_every_sentence():
+    """قال الرئيس في كلمته: «... . ...»: the content is the whole quotation, not its first sentence."""
+    text = "قال الرئيس في كلمته: «إننا نمر بمرحلة صعبة. لكننا سنتجاوزها معاً». وأضاف أن الإصلاح مستمر."
+    recs = attributions(text)
+    assert recs[0].content == "«إننا نمر بمرحلة صعبة. لكننا سنتجاوزها معاً»"
+
+
+def test_a_quoted_name_before_the_clause_is_skipped():
+    """A newspaper's name in quotation marks between the speaker and إنّ is not the content."""
+    recs = attributions("وقال الوزير في حديثه لصحيفة «الشرق الأوسط» إن المفاوضات مستمرة.")
+    assert [(r.speaker, r.content) for r in recs] == [("الوزير", "إن المفاوضات مستمرة.")]

@@ -47,10 +47,15 @@ def content(doc: Doc, k: int, cue_tok: int) -> tuple[int, int]:
         if search_from <= q0 < (toks[k].start if k < len(toks) else len(text)) + 1 and q0 < sent_end_char + 1:
             return q0, max(q1, min(sent_end_char, q1))
     for n in range(k, min(b, k + 12)):
+        if doc.in_quote(toks[n].start):
+            q, speech = _quotation_after(doc, search_from, toks[n].start)
+            if speech:
+                return q  # قال الرئيس في كلمته: «... . ...»: the whole quotation, every sentence of it
+            if q is None:
+                break  # a quotation that opened before the cue
+            continue  # a quoted name (لصحيفة «الشرق الأوسط» إن ...): the clause comes after it
         if COMPLEMENTISERS.match(toks[n].mkey):
             return toks[n].start, _trim_end(text, toks[n].start, sent_end_char)
-        if doc.in_quote(toks[n].start):
-            break
     if k >= b:
         return -1, -1
     # skip a comma-delimited adverbial right after the speaker ("، اليوم الأربعاء،")
@@ -68,6 +73,17 @@ def content(doc: Doc, k: int, cue_tok: int) -> tuple[int, int]:
             k = n
     start = toks[k].start
     return start, _trim_end(text, start, sent_end_char)
+
+
+def _quotation_after(doc: Doc, search_from: int, at: int) -> tuple[tuple[int, int] | None, bool]:
+    """``(quotation, is speech)`` for the quotation holding character ``at``: ``(None, False)`` when it
+    opened before ``search_from``; speech when introduced by a colon or four words or more long (a
+    quoted name -- صحيفة «الشرق الأوسط» -- is neither)."""
+    q = next(((q0, q1) for q0, q1 in doc.quotes if q0 <= at < q1), None)
+    if q is None or q[0] < search_from:
+        return None, False
+    words = sum(1 for t in doc.toks if q[0] <= t.start < q[1])
+    return q, ":" in doc.text[search_from : q[0]] or words >= 4
 
 
 def _trim_end(text: str, start: int, end: int) -> int:
