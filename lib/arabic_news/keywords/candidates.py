@@ -31,6 +31,7 @@ Rules (the unit tests check each one):
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache, lru_cache
@@ -266,7 +267,20 @@ def tokenize(article: Article) -> tuple[list[Token], int, int]:
                 kind, _, key = _classify(w)
                 tokens.append(Token(a, b, w, kind, key, chunk, sent, pi))
                 prev_end = b
-    return _group_short_clitic_forms(tokens), sent + 1, len(article.paragraph_spans)
+    return _group_short_clitic_forms(_mark_glosses(text, tokens)), sent + 1, len(article.paragraph_spans)
+
+
+_GLOSS = re.compile(r"(?<=[\u0621-\u064a\u0660-\u0669])[\s\u0640]*\(([^()\u0600-\u06ff]{1,80})\)")
+
+
+def _mark_glosses(text: str, tokens: list[Token]) -> list[Token]:
+    """Latin words of a parenthesised gloss right after Arabic words (نظام التجارة الإلكترونية (E-commerce Law))
+    are no candidates of their own: the Arabic phrase before them is the keyphrase (kind ``STOP``)."""
+    spans = [(m.start(1), m.end(1)) for m in _GLOSS.finditer(text)]
+    if not spans:
+        return tokens
+    inside = lambda t: any(g0 <= t.start and t.end <= g1 for g0, g1 in spans)
+    return [replace(t, kind=STOP) if t.kind == CONTENT and t.surface.isascii() and inside(t) else t for t in tokens]
 
 
 #: one proclitic preposition or conjunction, and the article, before a short word (لخط، للخط، بالخط، والخط)
