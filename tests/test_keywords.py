@@ -573,3 +573,11 @@ def test_a_latin_gloss_in_parentheses_is_not_a_keyphrase_of_its_own(bg):
     got = [k.text for k in extract(text, background=bg, top=20)]
     assert not {"Law", "E-commerce", "E-commerce Law"} & set(got)
     assert "CMA" in got
+
+
+def test_latin_function_words_never_start_or_end_a_keyphrase(bg):
+    """A quoted English passage gives its content words, not runs such as "prices rose on"."""
+    text = "أسعار النفط ترتفع\nنقلت الوكالة عن المحللين: Oil prices rose on Monday after the producers agreed to extend cuts. وقال وزير الطاقة إن السوق متوازنة.\n"
+    for k in extract(text, background=bg, top=20):
+        words = k.text.casefold().split()
+        assert words[0] not in {"on", "the", "to", "after"} and words[-1] not in {"on", "the", "to", "after"}, k.text

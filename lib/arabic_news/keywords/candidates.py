@@ -7,8 +7,10 @@ Rules (the unit tests check each one):
 * It never contains a stopword or particle (:func:`arabic_news.lexicon.stopwords`),
   a number or number word (``data/keywords/number_words.txt``: ``ألف``, ``ملايين``), or news boilerplate (``data/keywords/boilerplate.txt``: reporting
   verbs such as ``أكد``, fillers such as ``إطار``; ``web_residue.txt``: scraped
-  page residue such as ``quot``, ``www``, ``Next``), so it never starts or ends
-  with one.  Exceptions: a name link (``بن``, ``name_links.txt``) may sit
+  page residue such as ``quot``, ``www``, ``Next``; ``latin_stopwords.txt``: English
+  and French function words of a quoted Latin passage), so it never starts or ends
+  with one.  The Latin words of a parenthesised gloss after Arabic words
+  (``(E-commerce Law)``) are no candidates: the Arabic phrase before them is.  Exceptions: a name link (``بن``, ``name_links.txt``) may sit
   inside a phrase, and compass words that the stopword list holds (``شمال`` in
   ``حلف شمال الأطلسي``, ``content_words.txt``) count as content.
 * It is not a date expression unless ``include_dates=True``: a phrase holding a
@@ -149,6 +151,8 @@ def _classify(surface: str) -> tuple[str, str, str]:
         return LINK, norm, norm
     if norm.isascii() and norm.casefold() in _kw_list("web_residue"):  # "quot", "www", "Next Previous"
         return BOILER, norm, norm.casefold()
+    if norm.isascii() and norm.casefold() in _kw_list("latin_stopwords"):  # "the", "on", "de": a Latin passage
+        return STOP, norm, norm.casefold()
     if (norm in stopwords() and not _keep(norm)) or len(norm) < 2:
         return STOP, norm, norm
     key = "".join(light_stem(surface).split())

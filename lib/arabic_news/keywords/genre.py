@@ -202,7 +202,7 @@ def _genre_key() -> str:
     from ..paths import data_path
 
     pkg = resources.files("arabic_news")
-    lists = ("boilerplate", "content_words", "dates_core", "dates_aux", "name_links", "web_residue")
+    lists = ("boilerplate", "content_words", "dates_core", "dates_aux", "name_links", "web_residue", "latin_stopwords")
     key = fingerprint(
         # the word classes of candidates._classify: its word lists, stemmer, normaliser, stopwords
         code_fingerprint(
