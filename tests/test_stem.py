@@ -90,3 +90,21 @@ def test_unknown_stemmer():
     """An unknown stemmer name is a clear ValueError."""
     with pytest.raises(ValueError, match="unknown stemmer"):
         get_stemmer("porter")
+
+
+def test_analyzer_memo_is_invisible():
+    """Short texts are analysed once per configuration (the persuasion CV's 15 folds x 4 vectorisers):
+    equal analyzers share entries, a copy of the list comes back, and long texts bypass the memo."""
+    from arabic_news.stem import MEMO_MAX_CHARS, ArabicAnalyzer, _memo_analyse
+
+    a, b = ArabicAnalyzer("word", (1, 2)), ArabicAnalyzer("word", (1, 2))
+    text = "أكد الوزير دعم التعاون الأمني"
+    first = a(text)
+    first.append("mutated by a caller")
+    hits = _memo_analyse.cache_info().hits
+    assert b(text) == a._analyse(text) and "mutated by a caller" not in b(text)
+    assert _memo_analyse.cache_info().hits > hits
+    assert ArabicAnalyzer("char", (2, 3))(text) != a(text)  # configurations do not share entries
+    long_text = "كلمة " * (MEMO_MAX_CHARS // 4)
+    size = _memo_analyse.cache_info().currsize
+    assert a(long_text) == a._analyse(long_text) and _memo_analyse.cache_info().currsize == size

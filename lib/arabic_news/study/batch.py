@@ -109,12 +109,13 @@ def clear_text_caches() -> None:
 
     Models stay loaded.
     """
-    from .. import embed
+    from .. import embed, stem
     from ..persuasion import features
 
     embed._MEMORY.clear()
     features._cues.cache_clear()
     features._marker_row.cache_clear()
+    stem._memo_analyse.cache_clear()
     trim_word_caches()
     release_free_memory()
 
