@@ -555,7 +555,8 @@ def test_partitioned_background_build_equals_the_plain_count():
     texts = _bg_texts() * 3 + ["الأمن القومي", "التعاون الأمني مع الناتو"]
     docs = [SimpleNamespace(text=t, id=f"d{i}") for i, t in enumerate(texts)]
     plain = Background.from_texts(texts, ids=[d.id for d in docs], min_df=2)
-    built = _build(docs, min_df=2, name="parts", processes=1)
+    built, genre = _build(docs, min_df=2, name="parts", processes=1)
+    assert genre is None
     assert built.n_docs == plain.n_docs and built.doc_ids == plain.doc_ids
     np.testing.assert_array_equal(built.hashes, plain.hashes)
     np.testing.assert_array_equal(built.counts, plain.counts)
@@ -581,3 +582,25 @@ def test_latin_function_words_never_start_or_end_a_keyphrase(bg):
     for k in extract(text, background=bg, top=20):
         words = k.text.casefold().split()
         assert words[0] not in {"on", "the", "to", "after"} and words[-1] not in {"on", "the", "to", "after"}, k.text
+
+
+def test_genre_statistics_counted_in_the_background_pass_equal_their_own_pass():
+    """The keyword background's pass also counts the genre corpora (SANAD Politics, SaudiNewsNet) when the
+    genre statistics are cold: the same statistics as the genre pass of its own, and the same background."""
+    from types import SimpleNamespace
+
+    from arabic_news.keywords import genre as G
+    from arabic_news.keywords.background import _build
+
+    base = _bg_texts() * 6 + ["يؤكد الوزير أهمية تعزيز التعاون", "التعاون الأمني مع الناتو"] * 3
+    sanad = [
+        SimpleNamespace(text=t, id=f"sanad/{i}", label="Politics" if i % 3 else "Finance") for i, t in enumerate(base)
+    ]
+    snn = [SimpleNamespace(text=t, id=f"saudinewsnet/x/{i}", label=None) for i, t in enumerate(reversed(base))]
+    flags = [(d.id, False) if d.label == "Politics" else None for d in sanad] + [(d.id, True) for d in snn]
+    bg, stats = _build(sanad + snn, min_df=2, name="x", processes=1, genre=flags)
+    alone = G._build(processes=1, docs=G.genre_docs(sanad, snn))
+    assert stats == alone and stats.genericness and stats.bare and (stats.halves[0] or stats.halves[1])
+    plain, _ = _build(sanad + snn, min_df=2, name="x", processes=1)
+    np.testing.assert_array_equal(bg.hashes, plain.hashes)
+    np.testing.assert_array_equal(bg.counts, plain.counts)

@@ -21,8 +21,12 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .genre import GenreCounts, GenreStats
 
 __all__ = ["Background", "default_background", "hash_keys"]
 
@@ -152,16 +156,30 @@ class Background:
             )
 
 
-def _count_worker(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """Document frequencies of one part, as (hashes, counts) arrays: cheap to send back and to merge."""
+def _count_worker(part) -> tuple[np.ndarray, np.ndarray, GenreCounts | None]:
+    """Document frequencies of one part, as (hashes, counts) arrays: cheap to send back and to merge.
+
+    ``part`` is a list of texts, or ``(texts, genre)`` where ``genre[i]`` is ``(id, is_snn)`` for a
+    text of the genre corpora (SANAD Politics, SaudiNewsNet) and ``None`` otherwise: those texts are
+    also counted for :mod:`arabic_news.keywords.genre` from the same words (third item).
+    """
     from collections import Counter
 
-    from .candidates import doc_lemmas
+    from .candidates import MAX_WORDS, _lemma_ngrams, doc_tokens
 
+    texts, genre = part if isinstance(part, tuple) else (part, None)
+    g = None
+    if genre is not None:
+        from .genre import GenreCounts
+
+        g = GenreCounts()
     c: Counter = Counter()
-    for t in texts:
-        c.update(doc_lemmas(t))
-    return hash_keys(c.keys()), np.fromiter(c.values(), dtype=np.int64, count=len(c))
+    for i, t in enumerate(texts):
+        kinds, keys, chunks, norms = doc_tokens(t)
+        c.update(_lemma_ngrams(kinds, keys, chunks, MAX_WORDS))
+        if g is not None and genre[i] is not None:
+            g.add_doc(kinds, keys, norms, *genre[i])
+    return hash_keys(c.keys()), np.fromiter(c.values(), dtype=np.int64, count=len(c)), g
 
 
 def _merge_counts(parts: Sequence[tuple[np.ndarray, np.ndarray]], min_df: int) -> tuple[np.ndarray, np.ndarray]:
@@ -175,16 +193,30 @@ def _merge_counts(parts: Sequence[tuple[np.ndarray, np.ndarray]], min_df: int) -
     return uniq[keep], total[keep].astype(np.int32)
 
 
-def _build(docs, *, min_df: int, name: str, processes: int = 2) -> Background:
+def _build(
+    docs, *, min_df: int, name: str, processes: int = 2, genre: Sequence[tuple[str, bool] | None] | None = None
+) -> tuple[Background, GenreStats | None]:
+    """The background of ``docs``; with ``genre`` (per document: ``(id, is_snn)`` or ``None``), the genre
+    statistics of the flagged documents from the same pass (else ``None``)."""
     from ..parallel import map_parts
 
     texts = [d.text for d in docs]
     ids = [d.id for d in docs]
     n_parts = max(1, processes) * 8
-    parts = [texts[i::n_parts] for i in range(n_parts)]
+    parts = [
+        (texts[i::n_parts], list(genre[i::n_parts])) if genre is not None else texts[i::n_parts] for i in range(n_parts)
+    ]
     counted = map_parts(_count_worker, parts, processes=max(1, processes), desc="keyword background")
-    hashes, counts = _merge_counts(counted, min_df)
-    return Background(len(texts), hashes, counts, frozenset(ids), name)
+    hashes, counts = _merge_counts([(h, c) for h, c, _ in counted], min_df)
+    stats = None
+    if genre is not None:
+        from .genre import GenreCounts
+
+        total = GenreCounts()
+        for _, _, g in counted:
+            total.add(g)
+        stats = total.stats()
+    return Background(len(texts), hashes, counts, frozenset(ids), name), stats
 
 
 def _cache_key(quick: bool, seed: int, n_quick: int) -> str:
@@ -236,13 +268,25 @@ def default_background(*, quick: bool = False, seed: int = 0, n_quick: int = 200
         return _MEMO[memo]
 
     def build() -> Background:
-        docs = load_sanad().documents + load_saudinewsnet().documents
+        sanad, snn = load_sanad().documents, load_saudinewsnet().documents
+        docs = sanad + snn
+        genre = None
         if quick:
             rng = np.random.default_rng(seed)
             idx = np.sort(rng.choice(len(docs), size=min(n_quick, len(docs)), replace=False))
             docs = [docs[i] for i in idx]
+        else:
+            from .genre import genre_stats_cached
+
+            if not genre_stats_cached():  # the genre statistics read the same words: count them on the way
+                genre = [(d.id, False) if d.label == "Politics" else None for d in sanad] + [(d.id, True) for d in snn]
         name = f"SANAD+SaudiNewsNet{' (quick sample)' if quick else ''}: {len(docs)} documents"
-        return _build(docs, min_df=2, name=name, processes=processes if len(docs) > 2000 else 1)
+        bg, stats = _build(docs, min_df=2, name=name, processes=processes if len(docs) > 2000 else 1, genre=genre)
+        if stats is not None:
+            from .genre import store_genre_stats
+
+            store_genre_stats(stats)
+        return bg
 
     bg = cached("keyword-background", key, build, save=lambda b, p: b.save(p), load=Background.load, suffix=".npz")
     _MEMO[memo] = bg

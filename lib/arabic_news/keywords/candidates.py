@@ -51,6 +51,7 @@ __all__ = [
     "as_article",
     "content_keys",
     "doc_lemmas",
+    "doc_tokens",
     "MAX_WORDS",
     "MAX_NAME_WORDS",
 ]
@@ -369,9 +370,20 @@ def doc_lemmas(text: str, *, max_words: int = MAX_WORDS) -> set[str]:
     >>> sorted(doc_lemmas("حلف شمال الأطلسي، اليوم"))
     ['اطلس', 'حلف', 'حلف شمال', 'حلف شمال اطلس', 'شمال', 'شمال اطلس']
     """
+    kinds, keys, chunks, _ = doc_tokens(text)
+    return _lemma_ngrams(kinds, keys, chunks, max_words)
+
+
+def doc_tokens(text: str) -> tuple[list[str], list[str], list[int], list[str]]:
+    """Per word of ``text``: kind, stem key, punctuation chunk and matching form (corpus passes).
+
+    >>> doc_tokens("حلف الناتو، اليوم")[:3]
+    (['content', 'content', 'date'], ['حلف', 'ناتو', 'يوم'], [0, 0, 1])
+    """
     kinds: list[str] = []
     keys: list[str] = []
     chunks: list[int] = []
+    norms: list[str] = []
     chunk = 0
     prev = None
     for m in _WORD_RE.finditer(text):
@@ -380,12 +392,13 @@ def doc_lemmas(text: str, *, max_words: int = MAX_WORDS) -> set[str]:
             gap = text[prev:a]
             if gap.strip() or "\n" in gap:
                 chunk += 1
-        kind, _, key = _classify(m.group())
+        kind, norm, key = _classify(m.group())
         kinds.append(kind)
         keys.append(key)
         chunks.append(chunk)
+        norms.append(norm)
         prev = m.end()
-    return _lemma_ngrams(kinds, keys, chunks, max_words)
+    return kinds, keys, chunks, norms
 
 
 def _lemma_ngrams(kinds: list[str], keys: list[str], chunks: list[int], max_words: int) -> set[str]:

@@ -1,7 +1,10 @@
 """Corpus statistics of news genre: officialese, the generic-term yardstick, finite-verb cues.
 
 All three come from one pass over SANAD Politics and SaudiNewsNet, cached
-(``arabic_news.cache``; about a minute on two cores, once):
+(``arabic_news.cache``; once).  When the keyword background is cold too, its own
+pass over the same corpora counts them (:class:`GenreCounts`), so the words are
+read and classified once for both; otherwise :func:`genre_stats` makes a pass of
+its own (about 25 CPU-s).
 
 * **Officialese** (generic news vocabulary): a word's *genericness* is
   ``min(df_politics, df_saudinewsnet)`` -- its document frequency (share of
@@ -33,7 +36,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["GenreStats", "genre_stats", "genre_for", "half_of", "is_finite_verb_form"]
+__all__ = ["GenreStats", "GenreCounts", "genre_stats", "genre_for", "genre_docs", "half_of", "is_finite_verb_form"]
 
 _MEMO: dict[str, GenreStats] = {}
 _MIN_DF = 5  # documents: rarer words are not stored
@@ -115,72 +118,115 @@ def is_finite_verb_form(form: str, ratio: float | None) -> bool:
     return f.startswith(_PREFIXES) or len(f) == 3 or f.endswith(("وا", "ت", "تم", "نا"))
 
 
-def _doc_pass(texts):
-    """Per text: the set of content keys, and counts of bare / definite matching forms."""
-    from ..tokenise import _WORD_RE
-    from .candidates import CONTENT, _classify
+class GenreCounts:
+    """Counts of one part of the genre corpora, to be merged (:meth:`add`) and turned into :class:`GenreStats`.
 
-    keys_per_doc = []
-    bare: Counter = Counter()
-    definite: Counter = Counter()
-    for t in texts:
+    Filled one document at a time from the word kinds, stem keys and matching forms of
+    :func:`arabic_news.keywords.candidates.doc_tokens` -- by the genre pass of its own
+    (:func:`genre_stats` when the keyword background is cached) or inside the keyword
+    background's pass over the same corpora (:func:`arabic_news.keywords.background.default_background`).
+    """
+
+    def __init__(self) -> None:
+        self.pol: Counter = Counter()  # stem key -> SANAD Politics documents
+        self.snn: Counter = Counter()  # stem key -> SaudiNewsNet documents
+        self.halves: tuple[Counter, Counter] = (Counter(), Counter())
+        self.bare: Counter = Counter()  # matching form -> occurrences without ال
+        self.definite: Counter = Counter()  # matching form -> occurrences of ال + form
+        self.n_pol = 0
+        self.n_snn = 0
+
+    def add_doc(self, kinds: list[str], keys: list[str], norms: list[str], doc_id: str, is_snn: bool) -> None:
+        """Count one document of SaudiNewsNet (``is_snn``) or of SANAD Politics."""
+        from .candidates import CONTENT
+
         ks = set()
-        for m in _WORD_RE.finditer(t):
-            kind, norm, key = _classify(m.group())
+        for kind, key, norm in zip(kinds, keys, norms):
             if kind == CONTENT:
                 ks.add(key)
                 if norm.startswith("ال") and len(norm) > 3:
-                    definite[norm[2:]] += 1
+                    self.definite[norm[2:]] += 1
                 else:
-                    bare[norm] += 1
-        keys_per_doc.append(ks)
-    return keys_per_doc, bare, definite
-
-
-def _worker(args):
-    texts, ids, is_snn = args
-    keys, bare, definite = _doc_pass(texts)
-    pol: Counter = Counter()
-    snn: Counter = Counter()
-    halves = (Counter(), Counter())
-    for ks, i in zip(keys, ids):
+                    self.bare[norm] += 1
         if is_snn:
-            snn.update(ks)
-            halves[half_of(i)].update(ks)
+            self.snn.update(ks)
+            self.halves[half_of(doc_id)].update(ks)
+            self.n_snn += 1
         else:
-            pol.update(ks)
-    return pol, snn, halves, bare, definite
+            self.pol.update(ks)
+            self.n_pol += 1
+
+    def add(self, other: GenreCounts) -> GenreCounts:
+        """Merge another part's counts into these; returns self."""
+        self.pol.update(other.pol)
+        self.snn.update(other.snn)
+        self.halves[0].update(other.halves[0])
+        self.halves[1].update(other.halves[1])
+        self.bare.update(other.bare)
+        self.definite.update(other.definite)
+        self.n_pol += other.n_pol
+        self.n_snn += other.n_snn
+        return self
+
+    def stats(self) -> GenreStats:
+        """The statistics (words and forms seen in fewer than :data:`_MIN_DF` documents dropped)."""
+        pol, snn, bare, definite = self.pol, self.snn, self.bare, self.definite
+        n_pol, n_snn = max(self.n_pol, 1), max(self.n_snn, 1)
+        gen = {k: round(min(pol[k] / n_pol, snn[k] / n_snn), 5) for k in pol if pol[k] >= _MIN_DF and snn[k] >= _MIN_DF}
+        hv = tuple({k: v for k, v in h.items() if v >= _MIN_DF} for h in self.halves)
+        forms = {f for f, c in bare.items() if c >= _MIN_DF}
+        return GenreStats(
+            gen, (hv[0], hv[1]), {f: bare[f] for f in forms}, {f: definite[f] for f in forms if definite[f]}
+        )
 
 
-def _build(processes: int = 2) -> GenreStats:
-    from ..corpus import load_sanad, load_saudinewsnet
+def genre_docs(sanad_docs, snn_docs) -> list[tuple[str, str, bool]]:
+    """``(text, id, is_snn)`` of the genre corpora: SANAD's Politics class and all of SaudiNewsNet."""
+    return [(d.text, d.id, False) for d in sanad_docs if d.label == "Politics"] + [
+        (d.text, d.id, True) for d in snn_docs
+    ]
 
-    pol_docs = [d for d in load_sanad(show_progress=False).documents if d.label == "Politics"]
-    snn_docs = load_saudinewsnet(show_progress=False).documents
-    jobs = []
-    for docs, is_snn in ((pol_docs, False), (snn_docs, True)):
-        for k in range(16):
-            part = docs[k::16]
-            jobs.append(([d.text for d in part], [d.id for d in part], is_snn))
-    pol: Counter = Counter()
-    snn: Counter = Counter()
-    halves = (Counter(), Counter())
-    bare: Counter = Counter()
-    definite: Counter = Counter()
+
+def _worker(part: list[tuple[str, str, bool]]) -> GenreCounts:
+    from .candidates import doc_tokens
+
+    g = GenreCounts()
+    for text, doc_id, is_snn in part:
+        kinds, keys, _, norms = doc_tokens(text)
+        g.add_doc(kinds, keys, norms, doc_id, is_snn)
+    return g
+
+
+def _build(processes: int = 2, docs: list[tuple[str, str, bool]] | None = None) -> GenreStats:
+    """The genre pass of its own over ``docs`` (default: :func:`genre_docs` of the lab's corpora)."""
     from ..parallel import map_parts
 
-    for p, s, h, b, d in map_parts(_worker, jobs, processes=max(1, processes), desc="genre statistics"):
-        pol.update(p)
-        snn.update(s)
-        halves[0].update(h[0])
-        halves[1].update(h[1])
-        bare.update(b)
-        definite.update(d)
-    n_pol, n_snn = max(len(pol_docs), 1), max(len(snn_docs), 1)
-    gen = {k: round(min(pol[k] / n_pol, snn[k] / n_snn), 5) for k in pol if pol[k] >= _MIN_DF and snn[k] >= _MIN_DF}
-    hv = tuple({k: v for k, v in h.items() if v >= _MIN_DF} for h in halves)
-    forms = {f for f, c in bare.items() if c >= _MIN_DF}
-    return GenreStats(gen, (hv[0], hv[1]), {f: bare[f] for f in forms}, {f: definite[f] for f in forms if definite[f]})
+    if docs is None:
+        from ..corpus import load_sanad, load_saudinewsnet
+
+        docs = genre_docs(load_sanad(show_progress=False).documents, load_saudinewsnet(show_progress=False).documents)
+    parts = [docs[k::32] for k in range(32)]
+    total = GenreCounts()
+    for g in map_parts(_worker, parts, processes=max(1, processes), desc="genre statistics"):
+        total.add(g)
+    return total.stats()
+
+
+def store_genre_stats(g: GenreStats) -> GenreStats:
+    """Cache statistics computed elsewhere (the keyword background's pass) as :func:`genre_stats`' entry."""
+    from ..cache import cached
+
+    key = _genre_key()
+    _MEMO[key] = cached("keyword-genre", key, lambda: g, save=lambda x, p: x.save(p), load=GenreStats.load)
+    return _MEMO[key]
+
+
+def genre_stats_cached() -> bool:
+    """Whether :func:`genre_stats` would load instead of build."""
+    from ..paths import cache_dir
+
+    key = _genre_key()
+    return key in _MEMO or (cache_dir("keyword-genre") / f"{key}.json").exists()
 
 
 def genre_stats() -> GenreStats:
@@ -202,11 +248,25 @@ def _genre_key() -> str:
     from ..paths import data_path
 
     pkg = resources.files("arabic_news")
-    lists = ("boilerplate", "content_words", "dates_core", "dates_aux", "name_links", "web_residue", "latin_stopwords")
+    lists = (
+        "boilerplate",
+        "content_words",
+        "dates_core",
+        "dates_aux",
+        "name_links",
+        "number_words",
+        "web_residue",
+        "latin_stopwords",
+    )
     key = fingerprint(
         # the word classes of candidates._classify: its word lists, stemmer, normaliser, stopwords
         code_fingerprint(
-            "arabic_news.keywords.genre", "arabic_news.stem", "arabic_news.normalise", "arabic_news.lexicon"
+            "arabic_news.keywords.genre",
+            "arabic_news.keywords.candidates",
+            "arabic_news.tokenise",
+            "arabic_news.stem",
+            "arabic_news.normalise",
+            "arabic_news.lexicon",
         ),
         [data_fingerprint(Path(str(pkg.joinpath("data", "keywords", f"{n}.txt")))) for n in lists],
         data_fingerprint(data_path("corpora", "sanad_khaleej")),

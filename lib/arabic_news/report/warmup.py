@@ -139,12 +139,13 @@ def _keyword_background(seed: int, quick: bool) -> None:
     default_background(quick=quick, seed=seed)
 
 
-@warmup("keywords.genre")
+@warmup("keywords.genre", after=["keywords.background"])
 def _keyword_genre(seed: int, quick: bool) -> None:
     """Genre statistics (officialese document frequencies) that go with the full keyword background.
 
-    The steps that extract keyphrases with the full background wait for it, so two processes never
-    build it at the same time."""
+    A cold background build counts them in the same pass over the corpora (about 15 CPU-s less than
+    a pass of their own), so this step waits for it and then only loads them; the steps that extract
+    keyphrases with the full background wait for both."""
     from ..keywords.genre import genre_stats
 
     if not quick:  # a quick background uses empty genre statistics (keywords.genre.genre_for)
