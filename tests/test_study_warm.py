@@ -37,7 +37,7 @@ def test_steps_for_each_stage_are_registered_report_steps():
         for s in steps:
             assert s in warmup.WARMUPS, (stage, s)
     assert warm.steps_for(("attribution", "markers")) == []
-    assert warm.steps_for(("keyphrases",)) == ["keywords.background", "keywords.genre"]
+    assert warm.steps_for(("keyphrases",)) == ["keywords.background"]
 
 
 def test_start_warmup_runs_steps_and_their_prerequisites_in_background(fake_steps):
@@ -46,14 +46,12 @@ def test_start_warmup_runs_steps_and_their_prerequisites_in_background(fake_step
     wait = warm.start_warmup(("topic", "keyphrases", "persuasion"), seed=0, quick=True, log=lines.append)
     assert wait() >= 0.0
     names = [n for n, _ in ran]
-    assert sorted(names) == sorted(
-        ["topics.counts", "topics.model", "keywords.background", "keywords.genre", "persuasion.models"]
-    )
+    assert sorted(names) == sorted(["topics.counts", "topics.model", "keywords.background", "persuasion.models"])
     assert names.index("topics.counts") < names.index("topics.model")
     assert all(t != threading.main_thread().name for _, t in ran)  # not in the caller's thread
-    assert sum("ok" in ln for ln in lines) == 5
+    assert sum("ok" in ln for ln in lines) == 4
     wait()  # a second wait logs nothing new
-    assert sum("ok" in ln for ln in lines) == 5
+    assert sum("ok" in ln for ln in lines) == 4
     # the stamp is written: the next study starts nothing
     ran.clear()
     lines.clear()
@@ -79,7 +77,9 @@ def test_stages_without_models_start_nothing(fake_steps):
     assert ran == []
 
 
-def test_steps_that_extract_keyphrases_wait_for_the_genre_statistics():
-    """Otherwise two processes could build the same genre statistics at once (work done twice)."""
+def test_steps_that_extract_keyphrases_wait_for_the_background_and_genre_statistics():
+    """Otherwise two processes could build the same background and genre statistics at once (work done
+    twice); the genre statistics are part of the background's step (one pass over the corpora)."""
+    assert "keywords.genre" not in warmup.WARMUPS
     for step in ("keywords.evaluation", "study.sample"):
-        assert "keywords.genre" in warmup.WARMUPS[step].after, step
+        assert "keywords.background" in warmup.WARMUPS[step].after, step

@@ -133,26 +133,21 @@ def _topic_landscape(seed: int, quick: bool) -> None:
 
 @warmup("keywords.background")
 def _keyword_background(seed: int, quick: bool) -> None:
-    """Keyword background statistics (document frequencies over SANAD + SaudiNewsNet)."""
+    """Keyword background statistics (document frequencies over SANAD + SaudiNewsNet) and the genre statistics.
+
+    The genre statistics (officialese document frequencies, for the full background only) are
+    counted in the background's own pass over the corpora when both are cold (about 15 CPU-s less
+    than a pass of their own), so they are one step: the steps that extract keyphrases with the full
+    background wait for it, and two processes never build either at the same time."""
     from ..keywords.background import default_background
-
-    default_background(quick=quick, seed=seed)
-
-
-@warmup("keywords.genre", after=["keywords.background"])
-def _keyword_genre(seed: int, quick: bool) -> None:
-    """Genre statistics (officialese document frequencies) that go with the full keyword background.
-
-    A cold background build counts them in the same pass over the corpora (about 15 CPU-s less than
-    a pass of their own), so this step waits for it and then only loads them; the steps that extract
-    keyphrases with the full background wait for both."""
     from ..keywords.genre import genre_stats
 
+    default_background(quick=quick, seed=seed)
     if not quick:  # a quick background uses empty genre statistics (keywords.genre.genre_for)
         genre_stats()
 
 
-@warmup("keywords.evaluation", after=["keywords.background", "keywords.genre"])
+@warmup("keywords.evaluation", after=["keywords.background"])
 def _keyword_evaluation(seed: int, quick: bool) -> None:
     """Every keyword method on the held-out articles, timed (lab report 21-keyword-evaluation)."""
     from ..keywords.evaluation import heldout_rows
@@ -206,7 +201,7 @@ def _persuasion_evaluation(seed: int, quick: bool) -> None:
 # ---------------------------------------------------------------- corpus study
 
 
-@warmup("study.sample", after=["topics.model", "keywords.background", "keywords.genre", "persuasion.models"])
+@warmup("study.sample", after=["topics.model", "keywords.background", "persuasion.models"])
 def _study_sample(seed: int, quick: bool) -> None:
     """The corpus study's tables: the full run of make corpus if complete, else the cached seeded sample (lab report 40, dossiers)."""
     from ..study.sample import study_tables
@@ -225,7 +220,7 @@ NOTEBOOK_NEEDS: dict[str, tuple[str, ...]] = {
     "00-the-article": (),
     "11-topic-classifier": ("topics.model",),
     "12-topic-landscape": ("topics.landscape",),
-    "20-keywords": ("keywords.background", "keywords.genre"),
+    "20-keywords": ("keywords.background",),
     "30-attribution": (),
     "31-stance-and-emphasis": ("topics.model", "rhetoric.marker-densities"),
     "32-formulae-and-structure": ("topics.model", "rhetoric.ngram-counts"),
@@ -233,7 +228,7 @@ NOTEBOOK_NEEDS: dict[str, tuple[str, ...]] = {
     # lab-level notebooks
     "10-topic-corpus": ("topics.counts",),
     "11-topic-evaluation": ("topics.model", "topics.cv", "topics.cross-outlet", "topics.learning-curve"),
-    "21-keyword-evaluation": ("keywords.background", "keywords.genre", "keywords.evaluation"),
+    "21-keyword-evaluation": ("keywords.background", "keywords.evaluation"),
     "33-persuasion-evaluation": ("persuasion.models", "persuasion.evaluation"),
     "40-corpus-study": ("study.sample",),
 }
@@ -243,7 +238,7 @@ def steps_needed(notebook_stems: Sequence[str]) -> tuple[str, ...] | None:
     """The steps these notebooks read (in registration order), or ``None``: wait for every step.
 
     >>> steps_needed(["11-topic-classifier", "20-keywords"])
-    ('topics.model', 'keywords.background', 'keywords.genre')
+    ('topics.model', 'keywords.background')
     >>> steps_needed(["90-dossier"]) is None
     True
     """

@@ -32,7 +32,7 @@ __all__ = ["STAGE_STEPS", "steps_for", "start_warmup"]
 #: Study stage -> the warm-up steps whose cache entries it loads (attribution and markers need only lexicons).
 STAGE_STEPS: dict[str, tuple[str, ...]] = {
     "topic": ("topics.model",),
-    "keyphrases": ("keywords.background", "keywords.genre"),
+    "keyphrases": ("keywords.background",),
     "persuasion": ("persuasion.models",),
 }
 
