@@ -275,6 +275,29 @@ def test_index_tolerates_bad_summary_json(tmp_path, content):
     assert row.count("\u2014") >= 2
 
 
+def test_index_and_findings_say_when_the_topic_is_outside_the_labels(tmp_path):
+    """An article flagged outside the seven labels shows its label as a best guess, in the index and the findings."""
+    from arabic_news.dossier import findings, summary
+
+    d = _fake_dossier("w.txt", "Politics", ["طقس"])
+    d["topic"].update(probability=0.33, runner_up="Culture", runner_up_probability=0.23)
+    d["not_assessed"] = [{"part": "topic", "reason": "the article looks outside the model's seven labels"}]
+    d["rhetoric"]["attributions"], d["persuasion"], d["keywords"] = [], [], []
+    s = summary(d)
+    assert s["topic"]["outside"] is True
+    assert "outside its seven labels" in findings(d)[0]["text"] and "files the article" not in findings(d)[0]["text"]
+    art = tmp_path / "w.txt"
+    art.write_text(GOOD_TEXT, "utf-8")
+    folder = tmp_path / "rep" / "w"
+    folder.mkdir(parents=True)
+    rec = rb.ArticleResult(article=str(art), slug="w", name="w.txt", headline="الطقس", reports=[])
+    (folder / "build.json").write_text(json.dumps(rec.to_json()), "utf-8")
+    (folder / "summary.json").write_text(json.dumps(s), "utf-8")
+    row = next(line for line in rb.write_index(tmp_path / "rep").read_text("utf-8").splitlines() if "w.txt" in line)
+    assert "outside the labels (best guess Politics (0.33))" in row
+    assert summary(_fake_dossier("p.txt", "Politics", ["أمن"]))["topic"]["outside"] is False
+
+
 def _fake_dossier(name: str, topic: str, lemmas: list[str]) -> dict:
     return {
         "article": {"file": name, "title": "عنوان"},

@@ -249,10 +249,16 @@ def findings(d: dict[str, Any]) -> list[dict[str, str]]:
         runner = ""
         if t.get("runner_up") and t.get("runner_up_probability") is not None:
             runner = f"; runner-up {t['runner_up']} ({t['runner_up_probability']:.2f})"
-        txt = (
-            f"The topic model {hedge + ' ' if hedge else ''}files the article under {t['label']}{label_ar} "
-            f"with probability {sure:.2f}{runner}."
-        )
+        if _topic_outside(d):
+            txt = (
+                f"The topic model flags the article as outside its seven labels; its best guess would be "
+                f"{t['label']}{label_ar} with probability {sure:.2f}{runner}."
+            )
+        else:
+            txt = (
+                f"The topic model {hedge + ' ' if hedge else ''}files the article under {t['label']}{label_ar} "
+                f"with probability {sure:.2f}{runner}."
+            )
         if reasons:
             txt += f" Terms pushing it there: {reasons}."
         out.append({"text": txt, "notebook": NOTEBOOKS["topic"]})
@@ -337,11 +343,20 @@ def findings(d: dict[str, Any]) -> list[dict[str, str]]:
     return out
 
 
+def _topic_outside(d: dict[str, Any]) -> bool:
+    """Whether the dossier lists the topic as not assessed (the article looks outside the seven labels)."""
+    return any(x.get("part") == "topic" for x in d.get("not_assessed", []))
+
+
 def summary(d: dict[str, Any]) -> dict[str, Any]:
-    """The small record ``reports/index.html`` shows for an article."""
+    """The small record ``reports/index.html`` shows for an article (``topic.outside``: flagged outside the labels)."""
     return {
         "title": d["article"]["title"],
-        "topic": {"label": d["topic"]["label"], "probability": d["topic"]["probability"]},
+        "topic": {
+            "label": d["topic"]["label"],
+            "probability": d["topic"]["probability"],
+            "outside": _topic_outside(d),
+        },
         "keyphrases": [k["text"] for k in d["keywords"][:5]],
         "n_attributions": len(d["rhetoric"]["attributions"]),
     }

@@ -78,13 +78,17 @@ def _summary_cells(folder: Path) -> tuple[str, str, str]:
     topic = _DASH
     t = s.get("topic", s.get("predicted_topic"))
     prob = s.get("topic_probability", s.get("probability"))
+    outside = False
     if isinstance(t, dict):
         prob = t.get("probability", t.get("proba", prob))
+        outside = t.get("outside") is True
         t = t.get("label", t.get("name"))
     if t:
         topic = html.escape(str(t))
         if isinstance(prob, (int, float)):
             topic += f" ({float(prob):.2f})"
+        if outside:  # flagged outside the seven labels: the label is only a best guess
+            topic = f"outside the labels (best guess {topic})"
     keys = s.get("keyphrases", s.get("top_keyphrases"))
     kp = _DASH
     if isinstance(keys, list) and keys:
