@@ -66,7 +66,7 @@ included, newlines normalised to ``\n``).
     [{``text``, ``notebook``}]: the sentences worth citing and the notebook
     (report name) that supports each.
 
-``summary.json`` holds ``title``, ``topic`` {``label``, ``probability``},
+``summary.json`` holds ``title``, ``topic`` {``label``, ``probability``, ``outside``},
 ``keyphrases`` (top 5 texts) and ``n_attributions``.  CSV tables:
 ``keywords.csv``, ``attributions.csv``, ``topic_probabilities.csv``,
 ``persuasion.csv`` (UTF-8, header row; list/dict cells as JSON).
