@@ -154,3 +154,19 @@ def test_a_given_name_with_the_article_is_not_a_person_unless_it_takes_the_artic
     assert not [n for n in find_names(text) if n.kind == "person" and "النصر" in n.text]
     got = [(n.text, n.kind) for n in find_names("وصل الوليد بن طلال إلى الرياض")]
     assert ("الوليد بن طلال", "person") in got
+
+
+@pytest.mark.parametrize(
+    "text, name, kind",
+    [
+        ("أقيمت المباراة على ملعب الملك فهد الدولي في الرياض.", "ملعب الملك فهد الدولي", "place"),
+        ("وصل الوفد إلى مطار الملك خالد الدولي.", "مطار الملك خالد الدولي", "place"),
+        ("سار الموكب في شارع الملك عبد العزيز.", "شارع الملك عبد العزيز", "place"),
+        ("وقال مدير جامعة الملك سعود إن الدراسة تبدأ غدا.", "جامعة الملك سعود", "organisation"),
+    ],
+)
+def test_a_place_or_body_named_after_a_person_is_one_name(text, name, kind):
+    """ملعب الملك فهد الدولي is a stadium, not the person "الملك فهد الدولي" (found in a sports article of my own)."""
+    got = [(n.text, n.kind) for n in find_names(text)]
+    assert (name, kind) in got
+    assert not any(k == "person" for _, k in got)

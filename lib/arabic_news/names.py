@@ -135,7 +135,7 @@ def _key(word: str) -> str:
 def _known() -> frozenset[str]:
     lex = _lex()
     words = {w for ph in lex["places"] for w in ph} | {w for ph in lex["title_phrases"] for w in ph}
-    return frozenset(words | lex["titles"] | lex["given"] | lex["heads"] | lex["place_cues"])
+    return frozenset(words | lex["titles"] | lex["given"] | lex["heads"] | lex["facilities"] | lex["place_cues"])
 
 
 @cache
@@ -158,6 +158,7 @@ def _lex() -> dict:
         "given": frozenset(name_key(w) for w in load_wordlist("given_names", folder="rhetoric")),
         "given_definite": frozenset(name_key(w) for w in load_wordlist("given_definite", folder="names")),
         "heads": frozenset(name_key(w) for w in load_wordlist("org_heads", folder="names")),
+        "facilities": frozenset(name_key(w) for w in load_wordlist("facility_heads", folder="names")),
         "place_cues": frozenset(name_key(w) for w in load_wordlist("place_cues", folder="names")),
         "places": places,
         "place_first": _by_first(places),
@@ -390,6 +391,12 @@ def _detect(t: _Toks, stats=None) -> list[tuple[int, int, str, str]]:
             c = _chain(t, i + 1)
             if c > i + 1:
                 out.append((i, c, "organisation", "head"))
+        if (key in lex["heads"] or key in lex["facilities"]) and i + 2 < n and t.joined(i, i + 3):
+            # named after a person: جامعة الملك سعود، ملعب الملك فهد الدولي (the head, a title, the name)
+            if key in lex["titles"] or t.keys[i + 1] in lex["titles"]:
+                e = _person_name(t, i + 2) if t.keys[i + 1] in lex["titles"] else i + 2
+                if e > i + 2:
+                    out.append((i, e, "organisation" if key in lex["heads"] else "place", "named-after"))
         for m in lex["place_first"].get(key, ()):
             if tuple(t.keys[i : i + m]) in lex["places"] and t.joined(i, i + m):
                 out.append((i, i + m, "place", "gazetteer"))
