@@ -296,6 +296,10 @@ def test_index_and_findings_say_when_the_topic_is_outside_the_labels(tmp_path):
     row = next(line for line in rb.write_index(tmp_path / "rep").read_text("utf-8").splitlines() if "w.txt" in line)
     assert "outside the labels (best guess Politics (0.33))" in row
     assert summary(_fake_dossier("p.txt", "Politics", ["أمن"]))["topic"]["outside"] is False
+    from arabic_news.dossier import compare_dossiers
+
+    c = compare_dossiers([d, _fake_dossier("p.txt", "Politics", ["أمن"])])
+    assert [t["outside"] for t in c["topics"]] == [True, False]
 
 
 def _fake_dossier(name: str, topic: str, lemmas: list[str]) -> dict:

@@ -435,7 +435,10 @@ def compare_dossiers(dossiers: Sequence[dict[str, Any]]) -> dict[str, Any]:
     return {
         "articles": names,
         "titles": [d["article"]["title"] for d in dossiers],
-        "topics": [{"label": d["topic"]["label"], "probability": d["topic"]["probability"]} for d in dossiers],
+        "topics": [
+            {"label": d["topic"]["label"], "probability": d["topic"]["probability"], "outside": _topic_outside(d)}
+            for d in dossiers
+        ],
         "keyword_overlap": {"labels": names, "jaccard": overlap, "shared_lemmas": shared},
         "attribution_profiles": [
             {

@@ -133,8 +133,11 @@ def _comparison_html(folders: Sequence[Path]) -> str:
             a = c["attribution_profiles"][i]
             types = ", ".join(f"{e(str(k))} {e(str(v))}" for k, v in (a.get("source_types") or {}).items()) or _DASH
             flagged = c.get("persuasion_flagged", [None] * len(names))[i]
+            topic = f"{e(str(t['label']))} ({float(t['probability']):.2f})"
+            if t.get("outside") is True:
+                topic = f"outside the labels (best guess {topic})"
             rows.append(
-                f"<tr><td>{e(name)}</td><td>{e(str(t['label']))} ({float(t['probability']):.2f})</td>"
+                f"<tr><td>{e(name)}</td><td>{topic}</td>"
                 f"<td>{int(a['n_attributions'])}</td><td>{int(a['n_speakers'])}</td><td>{types}</td>"
                 f"<td>{_DASH if flagged is None else int(flagged)}</td></tr>"
             )
