@@ -263,16 +263,21 @@ def test_colliding_slugs_get_distinct_folders(tmp_path):
 @pytest.mark.parametrize("content", ["{not json", "[1, 2]", '{"topic": 3, "keyphrases": "x", "n_attributions": true}'])
 def test_index_tolerates_bad_summary_json(tmp_path, content):
     """A corrupt or odd summary.json shows dashes in the index instead of breaking it."""
-    art = tmp_path / "a.txt"
-    art.write_text(GOOD_TEXT, "utf-8")
-    folder = tmp_path / "rep" / "a"
-    folder.mkdir(parents=True)
-    rec = rb.ArticleResult(article=str(art), slug="a", name="a.txt", headline="العراق", reports=[])
-    (folder / "build.json").write_text(json.dumps(rec.to_json()), "utf-8")
-    (folder / "summary.json").write_text(content, "utf-8")
-    index = rb.write_index(tmp_path / "rep").read_text("utf-8")
-    row = next(line for line in index.splitlines() if "a.txt" in line)
+    row = _index_row_of(tmp_path, "a", "العراق", content)
     assert row.count("\u2014") >= 2
+
+
+def _index_row_of(tmp_path, slug: str, headline: str, summary_json: str) -> str:
+    """The index row of an article report folder holding only build.json and ``summary_json``."""
+    art = tmp_path / f"{slug}.txt"
+    art.write_text(GOOD_TEXT, "utf-8")
+    folder = tmp_path / "rep" / slug
+    folder.mkdir(parents=True)
+    rec = rb.ArticleResult(article=str(art), slug=slug, name=f"{slug}.txt", headline=headline, reports=[])
+    (folder / "build.json").write_text(json.dumps(rec.to_json()), "utf-8")
+    (folder / "summary.json").write_text(summary_json, "utf-8")
+    index = rb.write_index(tmp_path / "rep").read_text("utf-8")
+    return next(line for line in index.splitlines() if f"{slug}.txt" in line)
 
 
 def test_index_and_findings_say_when_the_topic_is_outside_the_labels(tmp_path):
@@ -286,14 +291,7 @@ def test_index_and_findings_say_when_the_topic_is_outside_the_labels(tmp_path):
     s = summary(d)
     assert s["topic"]["outside"] is True
     assert "outside its seven labels" in findings(d)[0]["text"] and "files the article" not in findings(d)[0]["text"]
-    art = tmp_path / "w.txt"
-    art.write_text(GOOD_TEXT, "utf-8")
-    folder = tmp_path / "rep" / "w"
-    folder.mkdir(parents=True)
-    rec = rb.ArticleResult(article=str(art), slug="w", name="w.txt", headline="الطقس", reports=[])
-    (folder / "build.json").write_text(json.dumps(rec.to_json()), "utf-8")
-    (folder / "summary.json").write_text(json.dumps(s), "utf-8")
-    row = next(line for line in rb.write_index(tmp_path / "rep").read_text("utf-8").splitlines() if "w.txt" in line)
+    row = _index_row_of(tmp_path, "w", "الطقس", json.dumps(s))
     assert "outside the labels (best guess Politics (0.33))" in row
     assert summary(_fake_dossier("p.txt", "Politics", ["أمن"]))["topic"]["outside"] is False
     from arabic_news.dossier import compare_dossiers

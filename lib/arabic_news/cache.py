@@ -118,6 +118,11 @@ def _load_json(p: Path) -> Any:
     return json.loads(p.read_text("utf-8"))
 
 
+def entry_path(name: str, key: str, suffix: str = ".json") -> Path:
+    """Where :func:`cached` keeps the entry ``(name, key)`` (it exists once the entry is built)."""
+    return cache_dir(name) / f"{key}{suffix}"
+
+
 def cached(
     name: str,
     key: str,
@@ -144,7 +149,7 @@ def cached(
     suffix : str
         File suffix of the entry.
     """
-    path = cache_dir(name) / f"{key}{suffix}"
+    path = entry_path(name, key, suffix)
     value = _try_load(path, load)
     if value is not _MISSING:
         return value

@@ -391,12 +391,11 @@ def _detect(t: _Toks, stats=None) -> list[tuple[int, int, str, str]]:
             c = _chain(t, i + 1)
             if c > i + 1:
                 out.append((i, c, "organisation", "head"))
-        if (key in lex["heads"] or key in lex["facilities"]) and i + 2 < n and t.joined(i, i + 3):
-            # named after a person: جامعة الملك سعود، ملعب الملك فهد الدولي (the head, a title, the name)
-            if key in lex["titles"] or t.keys[i + 1] in lex["titles"]:
-                e = _person_name(t, i + 2) if t.keys[i + 1] in lex["titles"] else i + 2
-                if e > i + 2:
-                    out.append((i, e, "organisation" if key in lex["heads"] else "place", "named-after"))
+        # named after a person: جامعة الملك سعود، ملعب الملك فهد الدولي (the head, a title, the name)
+        if (key in lex["heads"] or key in lex["facilities"]) and i + 2 < n and t.keys[i + 1] in lex["titles"]:
+            e = _person_name(t, i + 2)
+            if e > i + 2 and t.joined(i, e):
+                out.append((i, e, "organisation" if key in lex["heads"] else "place", "named-after"))
         for m in lex["place_first"].get(key, ()):
             if tuple(t.keys[i : i + m]) in lex["places"] and t.joined(i, i + m):
                 out.append((i, i + m, "place", "gazetteer"))

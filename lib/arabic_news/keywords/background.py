@@ -276,10 +276,10 @@ def default_background(*, quick: bool = False, seed: int = 0, n_quick: int = 200
             idx = np.sort(rng.choice(len(docs), size=min(n_quick, len(docs)), replace=False))
             docs = [docs[i] for i in idx]
         else:
-            from .genre import genre_stats_cached
+            from .genre import genre_flags, genre_stats_cached
 
             if not genre_stats_cached():  # the genre statistics read the same words: count them on the way
-                genre = [(d.id, False) if d.label == "Politics" else None for d in sanad] + [(d.id, True) for d in snn]
+                genre = genre_flags(sanad, snn)
         name = f"SANAD+SaudiNewsNet{' (quick sample)' if quick else ''}: {len(docs)} documents"
         bg, stats = _build(docs, min_df=2, name=name, processes=processes if len(docs) > 2000 else 1, genre=genre)
         if stats is not None:

@@ -36,7 +36,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["GenreStats", "GenreCounts", "genre_stats", "genre_for", "genre_docs", "half_of", "is_finite_verb_form"]
+__all__ = [
+    "GenreStats",
+    "GenreCounts",
+    "genre_stats",
+    "genre_for",
+    "genre_docs",
+    "genre_flags",
+    "half_of",
+    "is_finite_verb_form",
+]
 
 _MEMO: dict[str, GenreStats] = {}
 _MIN_DF = 5  # documents: rarer words are not stored
@@ -180,11 +189,16 @@ class GenreCounts:
         )
 
 
+def genre_flags(sanad_docs, snn_docs) -> list[tuple[str, bool] | None]:
+    """Per document of ``sanad_docs + snn_docs``: ``(id, is_snn)`` if it belongs to the genre corpora
+    (SANAD's Politics class, all of SaudiNewsNet), else ``None``."""
+    return [(d.id, False) if d.label == "Politics" else None for d in sanad_docs] + [(d.id, True) for d in snn_docs]
+
+
 def genre_docs(sanad_docs, snn_docs) -> list[tuple[str, str, bool]]:
-    """``(text, id, is_snn)`` of the genre corpora: SANAD's Politics class and all of SaudiNewsNet."""
-    return [(d.text, d.id, False) for d in sanad_docs if d.label == "Politics"] + [
-        (d.text, d.id, True) for d in snn_docs
-    ]
+    """``(text, id, is_snn)`` of the genre corpora (:func:`genre_flags`)."""
+    docs = list(sanad_docs) + list(snn_docs)
+    return [(d.text, *f) for d, f in zip(docs, genre_flags(sanad_docs, snn_docs)) if f is not None]
 
 
 def _worker(part: list[tuple[str, str, bool]]) -> GenreCounts:
@@ -223,10 +237,10 @@ def store_genre_stats(g: GenreStats) -> GenreStats:
 
 def genre_stats_cached() -> bool:
     """Whether :func:`genre_stats` would load instead of build."""
-    from ..paths import cache_dir
+    from ..cache import entry_path
 
     key = _genre_key()
-    return key in _MEMO or (cache_dir("keyword-genre") / f"{key}.json").exists()
+    return key in _MEMO or entry_path("keyword-genre", key).exists()
 
 
 def genre_stats() -> GenreStats:

@@ -67,6 +67,15 @@ def _one_line(exc: BaseException, limit: int = 300) -> str:
     return msg if len(msg) <= limit else msg[: limit - 1] + "…"
 
 
+def _topic_cell(label: object, prob: object, outside: bool) -> str:
+    """``Politics (0.97)``, or ``outside the labels (best guess Politics (0.33))`` when the article was
+    flagged outside the seven labels (escaped HTML)."""
+    topic = html.escape(str(label))
+    if isinstance(prob, (int, float)):
+        topic += f" ({float(prob):.2f})"
+    return f"outside the labels (best guess {topic})" if outside else topic
+
+
 def _summary_cells(folder: Path) -> tuple[str, str, str]:
     """(topic, keyphrases, attributions) for the index from ``summary.json`` (escaped HTML)."""
     try:
@@ -84,11 +93,7 @@ def _summary_cells(folder: Path) -> tuple[str, str, str]:
         outside = t.get("outside") is True
         t = t.get("label", t.get("name"))
     if t:
-        topic = html.escape(str(t))
-        if isinstance(prob, (int, float)):
-            topic += f" ({float(prob):.2f})"
-        if outside:  # flagged outside the seven labels: the label is only a best guess
-            topic = f"outside the labels (best guess {topic})"
+        topic = _topic_cell(t, prob, outside)
     keys = s.get("keyphrases", s.get("top_keyphrases"))
     kp = _DASH
     if isinstance(keys, list) and keys:
@@ -133,11 +138,8 @@ def _comparison_html(folders: Sequence[Path]) -> str:
             a = c["attribution_profiles"][i]
             types = ", ".join(f"{e(str(k))} {e(str(v))}" for k, v in (a.get("source_types") or {}).items()) or _DASH
             flagged = c.get("persuasion_flagged", [None] * len(names))[i]
-            topic = f"{e(str(t['label']))} ({float(t['probability']):.2f})"
-            if t.get("outside") is True:
-                topic = f"outside the labels (best guess {topic})"
             rows.append(
-                f"<tr><td>{e(name)}</td><td>{topic}</td>"
+                f"<tr><td>{e(name)}</td><td>{_topic_cell(t['label'], t['probability'], t.get('outside') is True)}</td>"
                 f"<td>{int(a['n_attributions'])}</td><td>{int(a['n_speakers'])}</td><td>{types}</td>"
                 f"<td>{_DASH if flagged is None else int(flagged)}</td></tr>"
             )

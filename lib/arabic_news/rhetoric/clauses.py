@@ -15,6 +15,8 @@ Positional rules over a :class:`~arabic_news.rhetoric.chunker.Doc` (no parser); 
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from .chunker import Doc, Mention
 from .coref import Entity, Resolver
 from .cues import COMPLEMENTISERS, QUOTE_RE, Cue, cue_table, function_words, prep_cues, strip_article, strip_conjunction
@@ -82,7 +84,8 @@ def _quotation_after(doc: Doc, search_from: int, at: int) -> tuple[tuple[int, in
     q = next(((q0, q1) for q0, q1 in doc.quotes if q0 <= at < q1), None)
     if q is None or q[0] < search_from:
         return None, False
-    words = sum(1 for t in doc.toks if q[0] <= t.start < q[1])
+    start = lambda t: t.start  # tokens are in text order
+    words = bisect_left(doc.toks, q[1], key=start) - bisect_left(doc.toks, q[0], key=start)
     return q, ":" in doc.text[search_from : q[0]] or words >= 4
 
 
