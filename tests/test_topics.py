@@ -182,7 +182,6 @@ def test_tfidf_from_counts_equals_fitting_on_the_subset(tiny):
     np.testing.assert_allclose(X.toarray(), ref.transform([tiny.texts[i] for i in rows]).toarray(), atol=1e-5)
 
 
-@pytest.mark.filterwarnings("ignore::sklearn.exceptions.ConvergenceWarning")  # saga's epoch cap, by design
 @pytest.mark.parametrize("kind", ["svc", "calibrated-svc", "logreg", "cnb"])
 def test_pipeline_clones_and_refits_deterministically(tiny, kind):
     """Each pipeline survives clone() and the same seed gives the same predictions and scores."""

@@ -180,13 +180,15 @@ def _fit_predict(
     Y_all = label_matrix(train)
     Y_para = label_matrix(rows)
     svm_t = make_reference_svm(seed=seed, multilabel=True).fit(x_all, Y_all).predict(x_te)
+    z_te = lab.binary.named_steps["features"].transform(x_te)  # the two heads share one feature extractor
+    binary, techniques = lab.binary.named_steps["clf"], lab.techniques.named_steps["clf"]
     return {
-        "score": lab.binary.predict_proba(x_te)[:, 1],
-        "lab": lab.binary.predict(x_te) == "true",
+        "score": binary.predict_proba(z_te)[:, 1],
+        "lab": binary.predict(z_te) == "true",
         "tfidf_svm": make_reference_svm(seed=seed).fit(x_b, y_b).predict(x_te) == "true",
         "majority": make_majority().fit(x_b, y_b).predict(x_te) == "true",
-        "threshold": np.array(lab.binary.named_steps["clf"].threshold_),
-        "t_lab": lab.techniques.predict(x_te).astype(int),
+        "threshold": np.array(binary.threshold_),
+        "t_lab": techniques.predict(z_te).astype(int),
         "t_svm": np.asarray(svm_t).astype(int),
         "t_top3": top_k_labels(Y_para, len(test)),
     }

@@ -257,11 +257,11 @@ def train_models(
     if not items:
         raise ValueError("no training items")
     texts = [it.text for it in items]
-    feats = _features(quick=quick, markers=markers, embeddings=embeddings).fit(texts)
+    feats = _features(quick=quick, markers=markers, embeddings=embeddings)
+    Z = feats.fit_transform(texts)  # one n-gram count of the training texts (fit, then transform, counts twice)
     for _, step in feats.transformer_list:
         if hasattr(step, "stop_words_"):
             del step.stop_words_  # terms cut by min_df/max_features: large and not needed to predict
-    Z = feats.transform(texts)
     y = np.array([it.label for it in items])
     if len(set(y)) < 2:
         raise ValueError("training items need both labels 'true' and 'false'")

@@ -218,10 +218,12 @@ def run_lane(job: Job, notebooks: Sequence[Path], *_after: Any) -> list[dict[str
     return in_own_thread(body, name=f"lane-{job.res.slug}-{notebooks[0].stem}")
 
 
-def lanes_of(job: Job, n_lanes: int) -> list[list[list[Path]]]:
+def lanes_of(job: Job, n_lanes: int, *, split: bool = False) -> list[list[list[Path]]]:
     """The job's notebooks as phases of lanes: ``[[lane, ...], [synthesis lane]]``.
 
-    With one lane, every notebook (synthesis last) runs in one kernel.  With more,
+    With one lane, every notebook (synthesis last) runs in one kernel -- unless ``split``
+    (a cold build: the synthesis notebooks wait for every warm-up step, the others only for
+    the steps they read, so the main lane starts while the long steps still run).  With more,
     the main notebooks are dealt longest first (last build's seconds) to the lane
     with the least work so far, and the synthesis notebooks follow in a lane of their own.
 
@@ -230,12 +232,14 @@ def lanes_of(job: Job, n_lanes: int) -> list[list[list[Path]]]:
     >>> j.prev_seconds = {"11-b": 9.0, "20-c": 5.0, "00-a": 1.0}
     >>> [[[p.name for p in lane] for lane in ph] for ph in lanes_of(j, 1)]
     [[['11-b', '20-c', '00-a', '90-d']]]
+    >>> [[[p.name for p in lane] for lane in ph] for ph in lanes_of(j, 1, split=True)]
+    [[['11-b', '20-c', '00-a']], [['90-d']]]
     >>> [[[p.name for p in lane] for lane in ph] for ph in lanes_of(j, 2)]
     [[['11-b'], ['20-c', '00-a']], [['90-d']]]
     """
     phases = schedule(job.notebooks, job.prev_seconds)
     if n_lanes <= 1:
-        return [[[nb for ph in phases for nb in ph]]]
+        return [[ph] for ph in phases] if split else [[[nb for ph in phases for nb in ph]]]
     out: list[list[list[Path]]] = []
     for ph in phases:
         lanes: list[list[Path]] = [[] for _ in range(min(n_lanes, len(ph)))]
@@ -301,7 +305,7 @@ def run_jobs(
         if job.article is None:  # lab-level notebooks: each a lane of its own
             phases = [[[nb] for nb in ph] for ph in schedule(job.notebooks, job.prev_seconds)]
         else:
-            phases = lanes_of(job, max(1, workers // max(1, busy)))
+            phases = lanes_of(job, max(1, workers // max(1, busy)), split=bool(graph))
         lanes = []
         before: list[Any] = []
         for k, phase in enumerate(phases):

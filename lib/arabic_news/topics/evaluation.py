@@ -10,7 +10,6 @@ ready).
 from __future__ import annotations
 
 import time
-import warnings
 from collections.abc import Sequence
 from typing import Any
 
@@ -74,13 +73,11 @@ def _fit_score(
     t0 = time.perf_counter()
     state = tfidf_fit(counts, train)
     Xtr = tfidf_apply(counts, train, state)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # saga's ConvergenceWarning at its iteration cap is expected
-        clf = make_classifier(kind, seed=seed)
-        if folds is not None:  # the stacked model: calibrate on outlet-aware out-of-fold scores
-            clf.fit(Xtr, labels[train], groups=folds, sample_weight=weights)
-        else:
-            clf.fit(Xtr, labels[train])
+    clf = make_classifier(kind, seed=seed)
+    if folds is not None:  # the stacked model: calibrate on outlet-aware out-of-fold scores
+        clf.fit(Xtr, labels[train], groups=folds, sample_weight=weights)
+    else:
+        clf.fit(Xtr, labels[train])
     fit_s = time.perf_counter() - t0
     t1 = time.perf_counter()
     pred = clf.predict(tfidf_apply(counts, test, state))
