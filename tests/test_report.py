@@ -480,6 +480,7 @@ def test_notebook_needs_name_real_notebooks_and_steps_and_cover_what_they_call()
         "rhetoric.marker-densities": ("compare_densities", "corpus_densities"),
         "rhetoric.ngram-counts": ("corpus_counts",),
         "study.sample": ("study_tables",),
+        "study.dedup": ("deduplicated_saudinewsnet",),
     }
     notebooks = {p.stem: p for p in list_notebooks() + list_lab_notebooks()}
 

@@ -83,3 +83,10 @@ def test_steps_that_extract_keyphrases_wait_for_the_background_and_genre_statist
     assert "keywords.genre" not in warmup.WARMUPS
     for step in ("keywords.evaluation", "study.sample"):
         assert "keywords.background" in warmup.WARMUPS[step].after, step
+
+
+def test_the_study_sample_waits_for_its_deduplication_step():
+    """De-duplication is a step of its own (it needs no model, so it runs early); the sample waits for it
+    instead of building the same cache entry in a second process."""
+    assert warmup.WARMUPS["study.dedup"].after == ()
+    assert "study.dedup" in warmup.WARMUPS["study.sample"].after

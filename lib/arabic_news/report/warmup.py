@@ -201,7 +201,18 @@ def _persuasion_evaluation(seed: int, quick: bool) -> None:
 # ---------------------------------------------------------------- corpus study
 
 
-@warmup("study.sample", after=["topics.model", "keywords.background", "persuasion.models"])
+@warmup("study.dedup")
+def _study_dedup(seed: int, quick: bool) -> None:
+    """De-duplicated SaudiNewsNet (the corpus study's sample is drawn from it).
+
+    A step of its own, waiting for nothing, so that it runs early beside the other steps instead of
+    at the start of ``study.sample``, which must wait for three models and is the last step to end."""
+    from ..study.sample import deduplicated_saudinewsnet
+
+    deduplicated_saudinewsnet()
+
+
+@warmup("study.sample", after=["topics.model", "keywords.background", "persuasion.models", "study.dedup"])
 def _study_sample(seed: int, quick: bool) -> None:
     """The corpus study's tables: the full run of make corpus if complete, else the cached seeded sample (lab report 40, dossiers)."""
     from ..study.sample import study_tables
