@@ -676,3 +676,37 @@ def test_longest_single_process_step_is_not_left_for_the_end(monkeypatch, tmp_pa
     tasks = warmup.warmup_tasks(warmup.default_warmups(), seed=0, quick=False, log=lambda m: None)
     dask.compute(*tasks, scheduler="threads", num_workers=2)
     assert started.index("persuasion.evaluation") < len(started) // 2, started
+
+
+def test_a_cold_build_starts_the_step_with_the_most_work_ahead_of_it(monkeypatch, tmp_path):
+    """Whenever a build thread is free it starts the ready warm-up step whose own cost plus its costliest chain
+    of waiting steps is largest (the keyword background before the short roots, although Dask's own order
+    put it after the whole topic chain and it gates the corpus study, the last step to end)."""
+    from pathlib import Path
+    from types import SimpleNamespace
+
+    from arabic_news.report import jobs, warmup
+    from arabic_news.report.priority import path_costs
+
+    monkeypatch.setenv("ARABIC_NEWS_CACHE", str(tmp_path))
+    started: list[str] = []
+    monkeypatch.setattr(warmup, "_run_in_process", lambda name, seed, quick, log, *after: started.append(name))
+    monkeypatch.setattr(jobs, "run_lane", lambda job, notebooks, *after: [])
+    monkeypatch.setattr(jobs, "finish", lambda job, lanes: job.res)
+    job = SimpleNamespace(  # the dossier waits for every step (the same 2 s added to every path)
+        article=None,
+        notebooks=[Path("90-dossier.ipynb")],
+        prev_seconds={},
+        res=SimpleNamespace(slug="lab"),
+        tmp=tmp_path / "none",
+    )
+    jobs.run_jobs([job], workers=1, warm=warmup.default_warmups(), seed=0, quick=False, log=lambda m: None)
+
+    steps = warmup.WARMUPS
+    dependents = {n: {m for m in steps if n in steps[m].after} for n in steps}
+    ahead = path_costs(dependents, lambda n: steps[n].cost)
+    assert sorted(started) == sorted(steps)
+    for i, name in enumerate(started):  # one thread: each step ends before the next starts
+        ready = [n for n in steps if n not in started[:i] and set(steps[n].after) <= set(started[:i])]
+        assert ahead[name] == max(ahead[n] for n in ready), (name, ready)
+    assert started.index("keywords.background") < started.index("study.dedup")

@@ -6,7 +6,8 @@ one Dask graph on the local threads scheduler -- warm-up steps, and
 every notebook in *lanes*, each lane as soon as the warm-up steps its notebooks
 read are done (:data:`.warmup.NOTEBOOK_NEEDS`; a notebook not listed waits for all) (a lane is a sequence of notebooks run one after the
 other in one shared kernel, see :class:`~.execute.KernelSession`; threads only
-wait on kernels), the synthesis notebooks of a folder after its others -- and
+wait on kernels), the synthesis notebooks of a folder after its others, a free
+worker always taking the ready task with the most work ahead of it (:mod:`.priority`) -- and
 :func:`finish` records the outcome in ``build.json`` and moves the folder into
 place in one rename.
 
@@ -289,7 +290,8 @@ def run_jobs(
     import dask
     from dask import delayed
 
-    from .warmup import steps_needed, warmup_graph
+    from .priority import LongestPathFirst
+    from .warmup import WARMUPS, steps_needed, warmup_graph
 
     graph = warmup_graph(warm, seed=seed, quick=quick, log=log) if warm else {}
 
@@ -301,6 +303,7 @@ def run_jobs(
     n_articles = sum(job.article is not None for job in jobs_to_run)
     busy = n_articles + any(job.article is None for job in jobs_to_run)
     finals = []
+    cost = {f"warmup-{w.name}": w.cost for w in WARMUPS.values()}  # seconds, for the order only (.priority)
     for job in jobs_to_run:
         if job.article is None:  # lab-level notebooks: each a lane of its own
             phases = [[[nb] for nb in ph] for ph in schedule(job.notebooks, job.prev_seconds)]
@@ -315,11 +318,14 @@ def run_jobs(
                 )
                 for i, lane in enumerate(phase)
             ]
+            for i, lane in enumerate(phase):
+                cost[f"lane-{job.res.slug}-{k}-{i}"] = sum(job.prev_seconds.get(nb.stem, 2.0) for nb in lane)
             lanes += tasks
             before = tasks  # the synthesis phase waits for the article's other notebooks
         finals.append(delayed(finish, pure=False)(job, lanes, dask_key_name=f"finish-{job.res.slug}"))
     try:
-        return list(dask.compute(*finals, scheduler="threads", num_workers=max(1, workers)))
+        with LongestPathFirst(cost.get):
+            return list(dask.compute(*finals, scheduler="threads", num_workers=max(1, workers)))
     finally:
         for job in jobs_to_run:
             if job.tmp.exists():

@@ -9,7 +9,8 @@ ends), in the order their ``after`` lists require and otherwise in parallel.
 
 To add a step (e.g. a sentence-encoder matrix or a new default model), write a
 function ``(seed, quick) -> None`` here and decorate it with :func:`warmup`;
-name the steps it must wait for in ``after``.  Nothing else changes.
+name the steps it must wait for in ``after`` and its cold seconds in ``cost`` (the build starts
+the steps with the most work ahead of them first, :mod:`.priority`).  Nothing else changes.
 
 Run by hand::
 
@@ -45,12 +46,17 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Warmup:
-    """One registered step: ``func(seed, quick)`` fills the cache; ``after`` names steps it waits for."""
+    """One registered step: ``func(seed, quick)`` fills the cache; ``after`` names steps it waits for.
+
+    ``cost``: its seconds in a cold build on the 2-core reference machine (``bench/report.py`` prints
+    them); only used to start the steps with the most work ahead of them first (:mod:`.priority`).
+    """
 
     name: str
     func: Callable[[int, bool], Any]
     after: tuple[str, ...] = ()
     doc: str = ""
+    cost: float = 10.0
 
 
 #: name -> step, in registration order
@@ -58,15 +64,16 @@ WARMUPS: dict[str, Warmup] = {}
 
 
 def warmup(
-    name: str, *, after: Sequence[str] = ()
+    name: str, *, after: Sequence[str] = (), cost: float = 10.0
 ) -> Callable[[Callable[[int, bool], Any]], Callable[[int, bool], Any]]:
-    """Register ``func(seed, quick)`` as the warm-up step ``name`` (waits for the steps in ``after``)."""
+    """Register ``func(seed, quick)`` as the warm-up step ``name`` (waits for the steps in ``after``; takes about
+    ``cost`` seconds cold)."""
 
     def deco(func: Callable[[int, bool], Any]) -> Callable[[int, bool], Any]:
         for a in after:
             if a not in WARMUPS:
                 raise ValueError(f"warm-up step {name!r} waits for unknown step {a!r}")
-        WARMUPS[name] = Warmup(name, func, tuple(after), (func.__doc__ or "").strip().splitlines()[0])
+        WARMUPS[name] = Warmup(name, func, tuple(after), (func.__doc__ or "").strip().splitlines()[0], float(cost))
         return func
 
     return deco
@@ -75,7 +82,7 @@ def warmup(
 # ---------------------------------------------------------------- topics
 
 
-@warmup("topics.counts")
+@warmup("topics.counts", cost=26)
 def _topic_counts(seed: int, quick: bool) -> None:
     """Topic corpora (SANAD + weak-labelled SaudiNewsNet): n-gram counts and duplicate groups."""
     from ..topics.features import topic_data
@@ -83,7 +90,7 @@ def _topic_counts(seed: int, quick: bool) -> None:
     topic_data(seed=seed, quick=quick)
 
 
-@warmup("topics.model", after=["topics.counts"])
+@warmup("topics.model", after=["topics.counts"], cost=22)
 def _topic_model(seed: int, quick: bool) -> None:
     """The default topic model (calibrated LinearSVC)."""
     from ..topics import default_model
@@ -91,7 +98,7 @@ def _topic_model(seed: int, quick: bool) -> None:
     default_model(seed=seed, quick=quick)
 
 
-@warmup("topics.cv", after=["topics.counts"])
+@warmup("topics.cv", after=["topics.counts"], cost=26)
 def _topic_cv(seed: int, quick: bool) -> None:
     """Cross-validation of the three classifiers (lab report 11-topic-evaluation)."""
     from ..topics.evaluation import cross_validate
@@ -100,7 +107,7 @@ def _topic_cv(seed: int, quick: bool) -> None:
     cross_validate(topic_data(seed=seed, quick=quick), kinds=("svc", "logreg", "cnb"), seed=seed)
 
 
-@warmup("topics.cross-outlet", after=["topics.model"])
+@warmup("topics.cross-outlet", after=["topics.model"], cost=70)
 def _topic_cross_outlet(seed: int, quick: bool) -> None:
     """In-outlet and leave-one-outlet-out scores (lab report 11-topic-evaluation).
 
@@ -111,7 +118,7 @@ def _topic_cross_outlet(seed: int, quick: bool) -> None:
     cross_outlet(topic_data(seed=seed, quick=quick), seed=seed)
 
 
-@warmup("topics.learning-curve", after=["topics.counts"])
+@warmup("topics.learning-curve", after=["topics.counts"], cost=9)
 def _topic_learning_curve(seed: int, quick: bool) -> None:
     """Learning curve of the LinearSVC (lab report 11-topic-evaluation)."""
     from ..topics.evaluation import learning_curve
@@ -120,7 +127,7 @@ def _topic_learning_curve(seed: int, quick: bool) -> None:
     learning_curve(topic_data(seed=seed, quick=quick), seed=seed)
 
 
-@warmup("topics.landscape", after=["topics.counts"])
+@warmup("topics.landscape", after=["topics.counts"], cost=4)
 def _topic_landscape(seed: int, quick: bool) -> None:
     """NMF topics over the corpora (notebook 12)."""
     from ..topics.landscape import topic_landscape
@@ -131,7 +138,7 @@ def _topic_landscape(seed: int, quick: bool) -> None:
 # ---------------------------------------------------------------- keywords
 
 
-@warmup("keywords.background")
+@warmup("keywords.background", cost=50)
 def _keyword_background(seed: int, quick: bool) -> None:
     """Keyword background statistics (document frequencies over SANAD + SaudiNewsNet) and the genre statistics.
 
@@ -147,7 +154,7 @@ def _keyword_background(seed: int, quick: bool) -> None:
         genre_stats()
 
 
-@warmup("keywords.evaluation", after=["keywords.background"])
+@warmup("keywords.evaluation", after=["keywords.background"], cost=29)
 def _keyword_evaluation(seed: int, quick: bool) -> None:
     """Every keyword method on the held-out articles, timed (lab report 21-keyword-evaluation)."""
     from ..keywords.evaluation import heldout_rows
@@ -158,7 +165,7 @@ def _keyword_evaluation(seed: int, quick: bool) -> None:
 # ---------------------------------------------------------------- rhetoric
 
 
-@warmup("rhetoric.ngram-counts")
+@warmup("rhetoric.ngram-counts", cost=12)
 def _rhetoric_ngrams(seed: int, quick: bool) -> None:
     """Reference n-gram counts for formula keyness (notebook 32)."""
     from ..rhetoric.formulae import corpus_counts
@@ -166,7 +173,7 @@ def _rhetoric_ngrams(seed: int, quick: bool) -> None:
     corpus_counts(quick=quick, seed=seed)
 
 
-@warmup("rhetoric.marker-densities")
+@warmup("rhetoric.marker-densities", cost=20)
 def _rhetoric_densities(seed: int, quick: bool) -> None:
     """Stance-marker densities of SANAD Politics (notebook 31, the dossier)."""
     from ..rhetoric.markers import corpus_densities
@@ -177,7 +184,7 @@ def _rhetoric_densities(seed: int, quick: bool) -> None:
 # ---------------------------------------------------------------- persuasion
 
 
-@warmup("persuasion.models")
+@warmup("persuasion.models", cost=14)
 def _persuasion_models(seed: int, quick: bool) -> None:
     """The default persuasion models (binary and techniques)."""
     from ..persuasion.models import default_models
@@ -185,14 +192,12 @@ def _persuasion_models(seed: int, quick: bool) -> None:
     default_models(seed=seed, quick=quick)
 
 
-@warmup("persuasion.evaluation", after=["persuasion.models"])
+@warmup("persuasion.evaluation", after=["persuasion.models"], cost=36)
 def _persuasion_evaluation(seed: int, quick: bool) -> None:
     """Cross-validated and held-out persuasion scores (lab report 33-persuasion-evaluation).
 
     It waits for the models' step, which embeds the persuasion texts it also needs (otherwise it
-    holds a build slot waiting on that cache entry), and so Dask's ordering starts it right after
-    that short step instead of last: the longest single-process step no longer runs alone at the
-    end of a cold build (about a minute less on two cores)."""
+    holds a build slot waiting on that cache entry)."""
     from ..persuasion.models import evaluation
 
     evaluation(seed=seed, quick=quick)
@@ -201,7 +206,7 @@ def _persuasion_evaluation(seed: int, quick: bool) -> None:
 # ---------------------------------------------------------------- corpus study
 
 
-@warmup("study.dedup")
+@warmup("study.dedup", cost=13)
 def _study_dedup(seed: int, quick: bool) -> None:
     """De-duplicated SaudiNewsNet (the corpus study's sample is drawn from it).
 
@@ -212,7 +217,7 @@ def _study_dedup(seed: int, quick: bool) -> None:
     deduplicated_saudinewsnet()
 
 
-@warmup("study.sample", after=["topics.model", "keywords.background", "persuasion.models", "study.dedup"])
+@warmup("study.sample", after=["topics.model", "keywords.background", "persuasion.models", "study.dedup"], cost=55)
 def _study_sample(seed: int, quick: bool) -> None:
     """The corpus study's tables: the full run of make corpus if complete, else the cached seeded sample (lab report 40, dossiers)."""
     from ..study.sample import study_tables
