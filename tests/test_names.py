@@ -147,6 +147,21 @@ def test_place_cue_still_takes_its_complement():
     assert ("محافظة بابل", "place") in got or ("بابل", "place") in got
 
 
+@pytest.mark.parametrize("text", ["قال إن المملكة ماضية في تنفيذ خططها", "وشهدت المدينة حركة نشطة أمس"])
+def test_a_definite_place_cue_does_not_take_a_following_word_in_ta_marbuta(text):
+    """After a definite cue the place is an apposition; a word in ة there is a predicate or the next noun."""
+    assert [n.text for n in find_names(text) if n.kind == "place"] == []
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [("وصل الوفد إلى العاصمة بغداد أمس", "بغداد"), ("وصل إلى العاصمة الدوحة", "الدوحة"), ("افتتح في مدينة جدة", "جدة")],
+)
+def test_a_place_cue_keeps_its_apposition_and_known_places_in_ta_marbuta(text, place):
+    """An apposition after a definite cue, a known place in ة (الدوحة) and any word after an indefinite cue stay."""
+    assert place in [n.text for n in find_names(text) if n.kind == "place"]
+
+
 def test_a_given_name_with_the_article_is_not_a_person_unless_it_takes_the_article():
     """نصر is a given name, but النصر (a club, "victory") followed by a verb or a score is no person;
     given names written with the article (الحسن، الوليد) still start a name."""

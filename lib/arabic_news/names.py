@@ -405,7 +405,11 @@ def _detect(t: _Toks, stats=None) -> list[tuple[int, int, str, str]]:
             j = i + 1
             if nisba_place(t.toks[j].text) and j + 1 < n and t.joined(i, j + 2) and t.usable(j + 1):
                 j += 1
-            if not t.definite(j) or (t.keys[j],) in lex["places"] or nisba_place(t.toks[j].text) is None:
+            known = (t.keys[j],) in lex["places"]
+            # after a definite cue the place is an apposition (العاصمة بغداد), and a word in ة is the
+            # predicate or the next noun (المملكة ماضية، المدينة حركة), unless the gazetteer knows it
+            loose = t.definite(i) and t.toks[j].text.endswith("ة") and not known
+            if not loose and (not t.definite(j) or known or nisba_place(t.toks[j].text) is None):
                 out.append((i + 1 if j == i + 1 else i, j + 1, "place", "place-cue"))
         if nisba_place(t.toks[i].text):
             out.append((i, i + 1, "nisba", "nisba"))
