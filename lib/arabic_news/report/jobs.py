@@ -312,14 +312,11 @@ def run_jobs(
         lanes = []
         before: list[Any] = []
         for k, phase in enumerate(phases):
-            tasks = [
-                delayed(run_lane, pure=False)(
-                    job, lane, *before, *needs(lane), dask_key_name=f"lane-{job.res.slug}-{k}-{i}"
-                )
-                for i, lane in enumerate(phase)
-            ]
+            tasks = []
             for i, lane in enumerate(phase):
-                cost[f"lane-{job.res.slug}-{k}-{i}"] = sum(job.prev_seconds.get(nb.stem, 2.0) for nb in lane)
+                key = f"lane-{job.res.slug}-{k}-{i}"
+                cost[key] = sum(job.prev_seconds.get(nb.stem, 2.0) for nb in lane)
+                tasks.append(delayed(run_lane, pure=False)(job, lane, *before, *needs(lane), dask_key_name=key))
             lanes += tasks
             before = tasks  # the synthesis phase waits for the article's other notebooks
         finals.append(delayed(finish, pure=False)(job, lanes, dask_key_name=f"finish-{job.res.slug}"))

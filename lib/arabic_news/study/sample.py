@@ -126,7 +126,6 @@ def _build_sample(n: int, seed: int, quick: bool, key: str) -> dict[str, Any]:
         items,
         out,
         scheduler="inline",
-        n_workers=2,
         partition_size=50 if quick else 100,
         seed=seed,
         quick=quick,
