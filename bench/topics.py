@@ -190,8 +190,8 @@ def _pool_cv(data, held, *, seed: int) -> None:
     """
     from sklearn.linear_model import LogisticRegression
     from sklearn.metrics import f1_score
-    from sklearn.model_selection import StratifiedGroupKFold
 
+    from arabic_news.folds import StratifiedGroupKFold
     from arabic_news.topics.features import tfidf_apply, tfidf_fit
     from arabic_news.topics.models import training_rows
     from arabic_news.topics.stacking import StackedTopicClassifier, fold_labels

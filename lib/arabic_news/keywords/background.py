@@ -35,10 +35,8 @@ _MEMO: dict[tuple, Background] = {}
 
 def hash_keys(keys: Iterable[str]) -> np.ndarray:
     """Stable 64-bit hashes (BLAKE2b) of lemma keys, as ``uint64``."""
-    return np.array(
-        [int.from_bytes(hashlib.blake2b(k.encode("utf-8"), digest_size=8).digest(), "little") for k in keys],
-        dtype=np.uint64,
-    )
+    blob = b"".join([hashlib.blake2b(k.encode("utf-8"), digest_size=8).digest() for k in keys])
+    return np.frombuffer(blob, dtype="<u8").astype(np.uint64)  # each digest read as a little-endian integer
 
 
 @dataclass(frozen=True)

@@ -80,7 +80,7 @@ def grouped_folds(
     items: Sequence[Item], *, n_splits: int = N_SPLITS, n_repeats: int = N_REPEATS, seed: int = 0
 ) -> list[tuple[int, np.ndarray, np.ndarray]]:
     """``(repeat, train_idx, test_idx)`` of a repeated stratified CV grouped by story (seed + repeat per repeat)."""
-    from sklearn.model_selection import StratifiedGroupKFold
+    from ..folds import StratifiedGroupKFold
 
     y = [it.label for it in items]
     groups = [it.story for it in items]

@@ -40,11 +40,12 @@ from sklearn.base import BaseEstimator, ClassifierMixin
 from sklearn.dummy import DummyClassifier
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
-from sklearn.model_selection import StratifiedGroupKFold, StratifiedKFold
+from sklearn.model_selection import StratifiedKFold
 from sklearn.multiclass import OneVsRestClassifier
 from sklearn.pipeline import Pipeline
 from sklearn.svm import LinearSVC
 
+from ..folds import StratifiedGroupKFold
 from ..stem import ArabicAnalyzer
 from .data import ARAIEVAL_DIR, ARMPRO_DIR, COARSE_CLASSES, Item, load_pool
 from .features import make_features, warm_persuasion_embeddings

@@ -323,8 +323,9 @@ def ngram_counts(
         labels = sorted({d.label for d in corpus.documents})
         col = {lab: j for j, lab in enumerate(labels)}
         idx = _sample([d.label for d in corpus.documents], size, seed)
-        tok: dict[str, list[int]] = {}
-        dcount: dict[str, list[int]] = {}
+        # per class: n-gram -> occurrences, n-gram -> documents (plain dict updates in the hot loop)
+        tok: list[dict[str, int]] = [{} for _ in labels]
+        dcount: list[Counter] = [Counter() for _ in labels]
         totals = [[0] * n_max for _ in labels]
         n_docs = dict.fromkeys(labels, 0)
         fdocs: dict[str, list[int]] = {}
@@ -334,16 +335,24 @@ def ngram_counts(
             n_docs[d.label] += 1
             c, t = count_ngrams([d.text], n_max=n_max, n_min=2)
             totals[j] = [x + y for x, y in zip(totals[j], t)]
+            tj, get = tok[j], tok[j].get
             for g, v in c.items():
-                tok.setdefault(g, [0] * len(labels))[j] += v
-                dcount.setdefault(g, [0] * len(labels))[j] += 1
+                tj[g] = get(g, 0) + v
+            dcount[j].update(c.keys())
             for f in formulae_in_keys(_stretch_keys(d.text)):
                 fdocs.setdefault(f, [0] * len(labels))[j] += 1
-        grams = sorted(g for g, v in tok.items() if sum(v) >= min_count)
+        total: Counter = Counter()
+        for tj in tok:
+            total.update(tj)
+        grams = sorted(g for g, v in total.items() if v >= min_count)
         return {
             "grams": "\n".join(grams),
-            "tokens": np.array([tok[g] for g in grams], dtype=np.int32).reshape(len(grams), len(labels)),
-            "docs": np.array([dcount[g] for g in grams], dtype=np.int32).reshape(len(grams), len(labels)),
+            "tokens": np.array([[tj.get(g, 0) for tj in tok] for g in grams], dtype=np.int32).reshape(
+                len(grams), len(labels)
+            ),
+            "docs": np.array([[dj[g] for dj in dcount] for g in grams], dtype=np.int32).reshape(
+                len(grams), len(labels)
+            ),
             "totals": np.array(totals, dtype=np.int64),
             "labels": "\n".join(labels),
             "n_docs": np.array([n_docs[lab] for lab in labels], dtype=np.int64),

@@ -153,7 +153,8 @@ def cross_validate(
     Returns one row per (model, fold): ``model, fold, macro_f1, accuracy, fit_seconds, n_train, n_test``.
     """
     from joblib import Parallel, delayed
-    from sklearn.model_selection import StratifiedGroupKFold
+
+    from ..folds import StratifiedGroupKFold
 
     def build():
         pool, _ = heldout_split(data, seed=seed)

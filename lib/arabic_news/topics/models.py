@@ -177,7 +177,7 @@ def heldout_split(data: TopicData, *, seed: int = 0) -> tuple[np.ndarray, np.nda
     Groups are the duplicate clusters, so no exact or near-duplicate straddles
     the split.  Weak-labelled rows are never held out.
     """
-    from sklearn.model_selection import StratifiedGroupKFold
+    from ..folds import StratifiedGroupKFold
 
     s = np.flatnonzero(data.is_sanad)
     sgkf = StratifiedGroupKFold(n_splits=HELDOUT_FOLDS, shuffle=True, random_state=seed)

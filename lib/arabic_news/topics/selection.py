@@ -53,7 +53,7 @@ SANAD_TOLERANCE = 0.002
 
 def tuning_fold(data: TopicData, pool: np.ndarray, *, seed: int = 0) -> np.ndarray:
     """One group-aware, class-stratified fifth of the SANAD pool (seed ``seed + 1``; the held-out split is not in ``pool``)."""
-    from sklearn.model_selection import StratifiedGroupKFold
+    from ..folds import StratifiedGroupKFold
 
     sg = StratifiedGroupKFold(n_splits=5, shuffle=True, random_state=seed + 1)
     _, te = next(sg.split(pool, data.labels[pool], data.groups[pool]))

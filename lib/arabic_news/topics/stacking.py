@@ -74,7 +74,7 @@ def fold_labels(labels: np.ndarray, dup_groups: np.ndarray, outlets: np.ndarray,
     >>> fold_labels(np.array(list("aabbab")), np.arange(6), np.array(["alkhaleej"] * 4 + ["x", "y"]), n_splits=2).tolist()
     ['1', '0', '0', '1', 'x', 'y']
     """
-    from sklearn.model_selection import StratifiedGroupKFold
+    from ..folds import StratifiedGroupKFold
 
     out = np.array([str(o) for o in outlets], dtype=object)
     s = np.flatnonzero(outlets == "alkhaleej")
