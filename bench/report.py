@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -72,7 +73,38 @@ ARTICLES = {
 }
 
 
+def speed_probe(repeats: int = 3) -> float:
+    """Wall seconds of a fixed single-core workload (dict counting in Python, one-thread BLAS products), best of ``repeats``.
+
+    Machine speed, printed at the start and the end of the run: the same 2-core machine has run the
+    whole bench up to a quarter slower on some hours than on others (shared host), and a first build
+    near its budget is only comparable across runs next to this figure.  It uses no project code.
+    """
+    import numpy as np
+    from threadpoolctl import threadpool_limits
+
+    best = float("inf")
+    for _ in range(repeats):
+        t0 = time.perf_counter()
+        counts: dict[str, int] = {}
+        for i in range(1_500_000):
+            k = f"كلمة{i % 7919}"
+            counts[k] = counts.get(k, 0) + 1
+        a = np.random.default_rng(0).standard_normal((700, 700))
+        with threadpool_limits(1):
+            for _ in range(15):
+                a = np.tanh(a @ a / 700)
+        best = min(best, time.perf_counter() - t0)
+    return best
+
+
+def _children_cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return r.ru_utime + r.ru_stime
+
+
 def _build(args: list[str], env: dict[str, str], *, show: bool = False) -> float:
+    cpu0 = _children_cpu()
     t0 = time.perf_counter()
     proc = subprocess.run(
         [sys.executable, "-m", "arabic_news", "report", "build", *args],
@@ -82,6 +114,7 @@ def _build(args: list[str], env: dict[str, str], *, show: bool = False) -> float
         text=True,
     )
     took = time.perf_counter() - t0
+    _build.cpu = _children_cpu() - cpu0  # CPU seconds of the build and every process it waited for
     if proc.returncode != 0 or "FAILED" in proc.stdout:
         print(proc.stdout[-3000:], proc.stderr[-3000:], sep="\n", file=sys.stderr)
     if show:  # the build's own breakdown: warm-up steps and notebooks, each with its seconds
@@ -151,6 +184,11 @@ def main() -> None:
         flush=True,
     )
 
+    probe0 = speed_probe()
+    print(
+        f"{'reference: machine speed probe at the start (bench.report.speed_probe; lower = faster)':58} {probe0:8.2f} s"
+    )
+
     from arabic_news.report.build import list_notebooks
 
     n_nb = len(list_notebooks())
@@ -172,6 +210,7 @@ def main() -> None:
         _line(f"first build: {what}, empty cache", first, None)
     else:
         _line("first build: lab-level reports + 1 article, empty cache", first, BUDGETS["first"])
+    print(f"{'  its CPU (user + system, every process it waited for)':58} {_build.cpu:8.1f} s", flush=True)
 
     shutil.rmtree(out / "iraq-nato-security-cooperation")
     warm = _build([str(featured), *common], env)
@@ -201,6 +240,7 @@ def main() -> None:
         BUDGETS["hundred"],
     )
     _line("100 articles built one per build (EXTRAPOLATED: 100 x the single-build median)", 100 * med, None)
+    print(f"{'reference: machine speed probe at the end':58} {speed_probe():8.2f} s  (start: {probe0:.2f} s)")
     print(f"load average at the end: {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else "", flush=True)
     if a.keep:
         print(f"kept {tmp}")
