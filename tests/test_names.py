@@ -185,3 +185,18 @@ def test_a_place_or_body_named_after_a_person_is_one_name(text, name, kind):
     got = [(n.text, n.kind) for n in find_names(text)]
     assert (name, kind) in got
     assert not any(k == "person" for _, k in got)
+
+
+@pytest.mark.parametrize(
+    "text, place, nisba",
+    [
+        ("وصل الوفد إلى العاصمة الأفغانية كابول أمس", "العاصمة الأفغانية كابول", "أفغانستان"),
+        ("وصل الوفد إلى العاصمة الباكستانية كراتشي", "العاصمة الباكستانية كراتشي", "باكستان"),
+    ],
+)
+def test_the_nisba_of_an_istan_country_drops_stan(text, place, nisba):
+    """الأفغانية is the nisba of أفغانستان: the place cue skips it and the place is the next word."""
+    got = [(n.text, n.kind) for n in find_names(text)]
+    assert (place, "place") in got
+    assert nisba_place(place.split()[1]) == nisba
+    assert nisba_place("الإنسانية") is None  # a word in -انية is not a nisba of an -istan country by itself

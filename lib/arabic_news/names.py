@@ -243,15 +243,16 @@ def is_place(text: str) -> bool:
 def nisba_place(word: str) -> str | None:
     """The gazetteer place a nisba adjective derives from, else ``None``.
 
-    >>> nisba_place("العراقية"), nisba_place("الأمريكي"), nisba_place("الأمنية")
-    ('العراق', 'أمريكا', None)
+    >>> nisba_place("العراقية"), nisba_place("الأمريكي"), nisba_place("الأمنية"), nisba_place("الأفغانية")
+    ('العراق', 'أمريكا', None, 'أفغانستان')
     """
     k = name_key(word)
     lex = _lex()
     for end in lex["nisba_endings"]:
         if k.endswith(end) and len(k) - len(end) >= 2:
             base = k[: -len(end)]
-            for cand in (base, base + "ا", base + "يا", k[: -len(end)] + "ي"):
+            # سوري -> سوريا، ليبي -> ليبيا، أفغاني -> أفغانستان (the -istan countries drop ستان in the nisba)
+            for cand in (base, base + "ا", base + "يا", k[: -len(end)] + "ي", base + "ستان"):
                 if cand in lex["nisba_bases"]:
                     hit = lex["nisba_bases"][cand]
                     # a nisba is an adjective: the place itself (السعودية) is not its own nisba
