@@ -73,17 +73,20 @@ ARTICLES = {
 }
 
 
-def speed_probe(repeats: int = 3) -> float:
-    """Wall seconds of a fixed single-core workload (dict counting in Python, one-thread BLAS products), best of ``repeats``.
+def speed_probe(repeats: int = 3) -> tuple[float, float]:
+    """Machine speed: wall seconds of two fixed workloads that use no project code, best of ``repeats``.
 
-    Machine speed, printed at the start and the end of the run: the same 2-core machine has run the
-    whole bench up to a quarter slower on some hours than on others (shared host), and a first build
-    near its budget is only comparable across runs next to this figure.  It uses no project code.
+    ``compute``: dict counting in Python and one-thread BLAS products, in this process.
+    ``imports``: a new Python process importing numpy, pandas, scikit-learn and matplotlib -- what every
+    warm-up step and notebook kernel of a build starts with.  The same 2-core machine (a shared host) has
+    run the whole bench up to 1.4x slower in some hours than in others, the import-heavy parts up to
+    2x, while ``compute`` moved by only 15 %; so a build time near its budget is only comparable
+    across runs next to both figures.
     """
     import numpy as np
     from threadpoolctl import threadpool_limits
 
-    best = float("inf")
+    compute = imports = float("inf")
     for _ in range(repeats):
         t0 = time.perf_counter()
         counts: dict[str, int] = {}
@@ -94,8 +97,19 @@ def speed_probe(repeats: int = 3) -> float:
         with threadpool_limits(1):
             for _ in range(15):
                 a = np.tanh(a @ a / 700)
-        best = min(best, time.perf_counter() - t0)
-    return best
+        compute = min(compute, time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-c", "import numpy, pandas, sklearn.svm, matplotlib.pyplot"], check=True, cwd=ROOT
+        )
+        imports = min(imports, time.perf_counter() - t0)
+    return compute, imports
+
+
+def _probe_line(when: str, probe: tuple[float, float], start: tuple[float, float] | None = None) -> None:
+    what = f"reference: machine speed probe at the {when} (compute / imports; lower = faster)"
+    was = f"  (start: {start[0]:.2f} / {start[1]:.2f} s)" if start else ""
+    print(f"{what:58} {probe[0]:6.2f} s / {probe[1]:.2f} s{was}", flush=True)
 
 
 def _children_cpu() -> float:
@@ -185,9 +199,7 @@ def main() -> None:
     )
 
     probe0 = speed_probe()
-    print(
-        f"{'reference: machine speed probe at the start (bench.report.speed_probe; lower = faster)':58} {probe0:8.2f} s"
-    )
+    _probe_line("start", probe0)
 
     from arabic_news.report.build import list_notebooks
 
@@ -240,7 +252,7 @@ def main() -> None:
         BUDGETS["hundred"],
     )
     _line("100 articles built one per build (EXTRAPOLATED: 100 x the single-build median)", 100 * med, None)
-    print(f"{'reference: machine speed probe at the end':58} {speed_probe():8.2f} s  (start: {probe0:.2f} s)")
+    _probe_line("end", speed_probe(), probe0)
     print(f"load average at the end: {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else "", flush=True)
     if a.keep:
         print(f"kept {tmp}")
