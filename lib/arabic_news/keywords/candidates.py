@@ -338,17 +338,25 @@ def _group_short_clitic_forms(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def _ngrams(kinds: list[str], chunks: list[int], *, include_dates: bool, max_words: int = MAX_WORDS):
-    """Yield ``(i, j, is_date)`` token ranges ``[i, j)`` that make valid candidates."""
+def _phrase_runs(kinds: list[str], chunks: list[int]):
+    """Yield ``(i, j)``: maximal runs ``[i, j)`` of phrase words (content, auxiliary, date, link) in one chunk."""
     n = len(kinds)
     i = 0
     while i < n:
         if kinds[i] not in _PHRASE_KINDS:
             i += 1
             continue
-        j = i
-        while j < n and kinds[j] in _PHRASE_KINDS and chunks[j] == chunks[i]:
+        c = chunks[i]
+        j = i + 1
+        while j < n and kinds[j] in _PHRASE_KINDS and chunks[j] == c:
             j += 1
+        yield i, j
+        i = j
+
+
+def _ngrams(kinds: list[str], chunks: list[int], *, include_dates: bool, max_words: int = MAX_WORDS):
+    """Yield ``(i, j, is_date)`` token ranges ``[i, j)`` that make valid candidates."""
+    for i, j in _phrase_runs(kinds, chunks):
         for a in range(i, j):
             if kinds[a] == LINK:
                 continue
@@ -364,7 +372,6 @@ def _ngrams(kinds: list[str], chunks: list[int], *, include_dates: bool, max_wor
                 if is_date and not include_dates:
                     continue
                 yield a, b, is_date
-        i = j
 
 
 def doc_lemmas(text: str, *, max_words: int = MAX_WORDS) -> set[str]:
@@ -421,16 +428,7 @@ def _lemma_ngrams(kinds: list[str], keys: list[str], chunks: list[int], max_word
 def _lemma_ngrams_any(kinds: list[str], keys: list[str], chunks: list[int], max_words: int) -> set[str]:
     """:func:`_lemma_ngrams` for any ``max_words`` (the reference the unrolled :func:`_lemma_ngrams3` is tested on)."""
     out: set[str] = set()
-    n = len(kinds)
-    phrase = [k in _PHRASE_KINDS for k in kinds]
-    i = 0
-    while i < n:
-        if not phrase[i]:
-            i += 1
-            continue
-        j = i
-        while j < n and phrase[j] and chunks[j] == chunks[i]:
-            j += 1
+    for i, j in _phrase_runs(kinds, chunks):
         for a in range(i, j):
             if kinds[a] == LINK:
                 continue
@@ -445,7 +443,6 @@ def _lemma_ngrams_any(kinds: list[str], keys: list[str], chunks: list[int], max_
                 if k == LINK or date or not content or aux_pair:
                     continue
                 out.add(key)
-        i = j
     return out
 
 
@@ -457,16 +454,7 @@ def _lemma_ngrams3(kinds: list[str], keys: list[str], chunks: list[int]) -> set[
     """
     out: set[str] = set()
     add = out.add
-    n = len(kinds)
-    i = 0
-    while i < n:
-        if kinds[i] not in _PHRASE_KINDS:
-            i += 1
-            continue
-        c = chunks[i]
-        j = i + 1
-        while j < n and kinds[j] in _PHRASE_KINDS and chunks[j] == c:
-            j += 1
+    for i, j in _phrase_runs(kinds, chunks):
         for a in range(i, j):
             k0 = kinds[a]
             if k0 == LINK or k0 == DATE:  # a date: every longer n-gram holds it too
@@ -488,7 +476,6 @@ def _lemma_ngrams3(kinds: list[str], keys: list[str], chunks: list[int]) -> set[
                 continue
             if content or k2 == CONTENT:
                 add(keys[a] + " " + keys[a + 1] + " " + keys[a + 2])
-        i = j
     return out
 
 
