@@ -252,7 +252,7 @@ def nisba_place(word: str) -> str | None:
         if k.endswith(end) and len(k) - len(end) >= 2:
             base = k[: -len(end)]
             # سوري -> سوريا، ليبي -> ليبيا، أفغاني -> أفغانستان (the -istan countries drop ستان in the nisba)
-            for cand in (base, base + "ا", base + "يا", k[: -len(end)] + "ي", base + "ستان"):
+            for cand in (base, base + "ا", base + "يا", base + "ي", base + "ستان"):
                 if cand in lex["nisba_bases"]:
                     hit = lex["nisba_bases"][cand]
                     # a nisba is an adjective: the place itself (السعودية) is not its own nisba
