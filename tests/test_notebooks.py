@@ -265,3 +265,11 @@ def test_notebook_executes_quick_on_other_articles(notebook: Path, article: str,
     assert foreign_mentions(prose, read_article(ROOT / article, encoding="auto").text) == []
     meta = META_WORDS.findall(prose)
     assert not meta, f"the report speaks of a featured/seed article: {meta}"
+    if notebook.stem == "33-persuasion":  # the highest- and lowest-scoring paragraph: one paragraph is shown once
+        shown = [
+            m
+            for c in nb["cells"]
+            for o in c.get("outputs", [])
+            for m in re.findall(r"<b>¶(\d+)</b>", "".join(o.get("data", {}).get("text/html", "")))
+        ]
+        assert shown and len(shown) == len(set(shown)), shown
