@@ -48,6 +48,7 @@ from ..article import Article, as_article
 from .chunker import Doc
 from .coref import Resolver
 from .cues import (
+    COMPLEMENTISERS,
     cue_forms,
     cue_table,
     function_words,
@@ -99,15 +100,19 @@ _SAYING = ("قائل",)
 
 def _saying_noun(doc: Doc, k: int) -> int | None:
     """Index of "by saying" (بقولها، بالقول: function_words ``saying_after_verb``) after the verb cue at
-    token k and its subject -- at most six words on, in the same clause -- or None."""
+    token k and its subject -- at most twelve words on, in the same sentence, commas allowed -- or None."""
     if k < 0:
         return None
     words = function_words("saying_after_verb")
-    for n in range(k + 1, min(k + 7, len(doc.toks))):
-        if doc.sent_of[n] != doc.sent_of[k] or doc.gap(n).strip():
-            return None
-        if doc.toks[n].key in words:
+    for n in range(k + 1, min(k + 13, len(doc.toks))):
+        gap = doc.gap(n).strip()
+        if doc.sent_of[n] != doc.sent_of[k] or gap not in ("", "،", ","):
+            return None  # a comma may close the subject's apposition: "أشارت X سيدة أعمال …، بقولها" (round 8)
+        t = doc.toks[n]
+        if t.key in words:
             return n
+        if COMPLEMENTISERS.match(t.mkey) or doc.is_verb(t.key) or (gap and t.key[:1] in "وف"):
+            return None  # the content or another clause has begun: "وأكد … أن …، واختتم حديثه بقوله"
     return None
 
 

@@ -112,12 +112,7 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         return False  # بين "between", عبر "via": a cue only before a clause / with عن
     if cue.lemma in function_words("document_subject_lemma") and not _document_subject(doc, i):
         return False  # "وتضمن البرنامج زيارات": a programme includes; only a document says (round 7)
-    if (
-        cue.tense == "impf"
-        and cue.person == "m"
-        and cue.lemma in function_words("passive_lemma")
-        and nxt in function_words("passive_follower")
-    ):
+    if _author_formula(doc, i, cue):
         return False  # يذكر أن / يشار إلى أن: passive formula, no speaker
     if cue.tense == "impf" and cue.takes_object and nxt in function_words("demonstrative"):
         return False  # وتعتبر تلك الزيارة ...: passive "is considered", no speaker
@@ -373,6 +368,8 @@ def _impersonal_at(doc: Doc, i: int) -> tuple[str, str] | None:
         return None
     cue = found[0]
     if passive_vowel(t.text):
+        if _author_formula(doc, i, cue):
+            return None  # يُذكر أن / يُشار إلى أن: the author's own formula, not a report (round 8)
         return cue.lemma, cue.strength
     a0, _ = doc.sent_bounds(i)
     nxt = doc.toks[i + 1].key if i + 1 < len(doc.toks) else ""
@@ -387,6 +384,18 @@ def _impersonal_at(doc: Doc, i: int) -> tuple[str, str] | None:
     ):
         return cue.lemma, cue.strength  # "يوم الاثنين أعلن عن مؤشر ...": announced, no agent
     return None
+
+
+def _author_formula(doc: Doc, i: int, cue: Cue) -> bool:
+    """Is the imperfect at i the author's formula يذكر أن / يشار إلى أن (``passive_lemma`` +
+    ``passive_follower``), vowelled or not?"""
+    nxt = doc.toks[i + 1].key if i + 1 < len(doc.toks) else ""
+    return (
+        cue.tense == "impf"
+        and cue.person == "m"
+        and cue.lemma in function_words("passive_lemma")
+        and nxt in function_words("passive_follower")
+    )
 
 
 @lru_cache(maxsize=1)
@@ -435,18 +444,41 @@ def _passive_masdar(doc: Doc, i: int) -> str | None:
     nxt = doc.toks[i + 1] if i + 1 < len(doc.toks) and doc.sent_of[i + 1] == doc.sent_of[i] else None
     if nxt is None or nxt.key in function_words("about_it"):
         return None  # "كما تم تداوله."، "سيتم الإعلان عنها": the content is only a pronoun
-    if not (
-        nxt.key in (_key("عن"), _key("من"), _key("على")) or nxt.key.startswith("ب") or COMPLEMENTISERS.match(nxt.mkey)
+    row = _report_masdar(strip_article(doc.toks[i].key))
+    if row is None:
+        return None
+    if (
+        nxt.key in (_key("عن"), _key("من"), _key("على"))
+        or nxt.key.startswith("ب")
+        or COMPLEMENTISERS.match(nxt.mkey)
+        or (nxt.key in function_words("masdar_content_prep") and _after_ma(doc, i - 1))  # ما تم تداوله حول …
+        or (len(row) > 2 and row[2] == "informs")  # وتم مخاطبة الوزارة وإبلاغها بـ…: the person informed first
     ):
-        return None  # "وهو ما تم تداوله خلال اليومين": no content follows
+        return row[0]
+    return None  # "وهو ما تم تداوله خلال اليومين": no content follows
+
+
+def _after_ma(doc: Doc, k: int) -> bool:
+    """Is the auxiliary at k "ما تم" (or "ماتم")?  "ما تم تداوله عبر …" is what was said; "مقطع تم تداوله
+    عبر …" is a video that circulated, with no content (round 8)."""
+    if doc.toks[k].key.startswith("ما"):
+        return True
+    return k > 0 and doc.sent_of[k - 1] == doc.sent_of[k] and strip_conjunction(doc.toks[k - 1].key) == "ما"
+
+
+@lru_cache(maxsize=1)
+def _report_masdars() -> tuple[tuple[str, tuple[str, ...]], ...]:
+    """``(key, row)`` of every ``report_masdar`` of ``function_words``, in file order."""
     from ._lexicon import load_table
 
-    key = strip_article(doc.toks[i].key)
-    for row in load_table("function_words"):
-        if row[1] == "report_masdar":
-            k = _key(row[0])
-            if key == k or (key.startswith(k) and key[len(k) :] in ("ه", "ها", "هم")):
-                return row[0]
+    return tuple((_key(r[0]), tuple(r)) for r in load_table("function_words") if r[1] == "report_masdar")
+
+
+def _report_masdar(key: str) -> tuple[str, ...] | None:
+    """The ``report_masdar`` row whose noun is ``key``, alone or with an object pronoun (تداوله، إفهامه)."""
+    for k, row in _report_masdars():
+        if key == k or (key.startswith(k) and key[len(k) :] in ("ه", "ها", "هم")):
+            return row
     return None
 
 
@@ -528,11 +560,31 @@ def cue_events(doc: Doc) -> list[tuple[int, int, str, tuple]]:
         found = _cue_at(doc, i)
         if found is not None and is_report(doc, i, *found):
             events.append((t.start, 1, "cue", (i, found[0])))
+        elif found is None and (cue := _saying_noun_cue(doc, i)) is not None:
+            events.append((t.start, 1, "cue", (i, cue)))
     taken = {e[3][0] for e in events}
     for i, marker, strength in nominal_cues(doc):
         if i not in taken:
             events.append((doc.toks[i].start, 1, "nominal", (i, marker, strength)))
     return events
+
+
+_SAYING_PERSON = {"ه": "m", "ها": "f", "هم": "pl"}
+
+
+def _saying_noun_cue(doc: Doc, i: int) -> Cue | None:
+    """ "By saying" (بقولها، بقوله، بقولهم: ``saying_after_verb``) after a verb that is no cue -- "واختتمت
+    X حديثها بقولها: …"، "وعبرت إحدى المعلمات ضمن الهاشتاق بقولها …" -- reports like a participle: its
+    speaker is the subject of the sentence (round 8).  After a cue verb the two become one record
+    (``attribution._merge_saying``)."""
+    t = doc.toks[i]
+    if t.key not in function_words("saying_after_verb") or doc.in_quote(t.start):
+        return None
+    a0, _ = doc.sent_bounds(i)
+    if i - a0 < 2:
+        return None
+    person = _SAYING_PERSON.get(t.key.rsplit("قول", 1)[-1], "m")
+    return Cue(lemma="قال", strength="neutral", kind="participle", person=person, tense="part")
 
 
 # --- step 2: person mentions outside cues (antecedents for implicit speakers) ---------

@@ -264,6 +264,8 @@ class Run(SubjectRules):
             first = [x for x in res.entities if any(a <= mm.i < i for mm in x.mentions)]
             first.sort(key=lambda x: min(mm.i for mm in x.mentions if a <= mm.i < i))
             ents, rule = res.antecedent(cue.person, sent_first=first[0] if first else None), "antecedent"
+        if cue.person in ("m", "f") and doc.toks[i].key in function_words("saying_after_verb"):
+            ents = [e for e in ents if e.fem == (cue.person == "f")]  # بقولها after a man: not his (round 8)
         span = content(doc, i + 1, i)
         for e in ents:
             self.implicit_record(doc.toks[i], e, cue, span, pos, rule)
