@@ -86,3 +86,19 @@ def test_the_vowelled_author_formula_is_not_a_report():
 def test_families_and_crowds_speak_as_groups(text, expected):
     """أهالي، رواد، منتقدين head a group source (before round 8: no statement)."""
     assert pairs(text) == expected
+
+
+def test_a_stray_straight_quote_does_not_hide_the_statements_after_it():
+    """`موضحا "أن …` never closes; the next straight quote opens a title ("روح القيادة"), so the first
+    one is dropped instead of pairing with it and swallowing the sentences between (before round 8 the
+    وأضاف in between was taken as quoted and skipped)."""
+    text = 'وقال المدير إن الميزانية ثابتة، موضحا "أن الطلبات كثيرة. وأضاف المدير أن معرض "روح القيادة" لقي حضورا جيدا.'
+    assert ("وأضاف", "المدير") in pairs(text)
+
+
+def test_quotations_pair_straight_marks_by_their_side():
+    """An opening mark while another is open leaves the first unclosed; marks inside «» belong to it."""
+    from arabic_news.rhetoric.cues import quote_spans
+
+    t = 'ذكر "أن الأمر انتهى. ثم زار معرض "الفن" و«قال "لا" للجميع» ثم لـ"الوئام" أمس.'
+    assert [t[a:b] for a, b in quote_spans(t)] == ['"الفن"', '«قال "لا" للجميع»', '"الوئام"']

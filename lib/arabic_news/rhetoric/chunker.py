@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from ..article import Article
 from ._lexicon import KeyedToken, load_table, rkey, tokens
-from .cues import COMPLEMENTISERS, QUOTE_RE, cue_table, function_words, np_lexicon, strip_article, strip_conjunction
+from .cues import COMPLEMENTISERS, cue_table, function_words, np_lexicon, quote_spans, strip_article, strip_conjunction
 
 __all__ = ["Doc", "Mention", "is_name_key"]
 
@@ -74,7 +74,7 @@ class Doc:
             while si < len(self.sents) - 1 and t.start >= self.sents[si][1]:
                 si += 1
             self.sent_of.append(si)
-        self.quotes = [(m.start(), m.end()) for m in QUOTE_RE.finditer(self.text)]
+        self.quotes = quote_spans(self.text)
         self.lex = np_lexicon()
         self.article = article
         self._name_starts: set[int] | None = None

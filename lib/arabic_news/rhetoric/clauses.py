@@ -19,7 +19,7 @@ from bisect import bisect_left
 
 from .chunker import Doc, Mention
 from .coref import Entity, Resolver
-from .cues import COMPLEMENTISERS, QUOTE_RE, Cue, cue_table, function_words, prep_cues, strip_article, strip_conjunction
+from .cues import COMPLEMENTISERS, Cue, cue_table, function_words, prep_cues, strip_article, strip_conjunction
 
 __all__ = [
     "content",
@@ -57,7 +57,7 @@ def content(doc: Doc, k: int, cue_tok: int) -> tuple[int, int]:
                 break  # a quotation that opened before the cue
             continue  # a quoted name (لصحيفة «الشرق الأوسط» إن ...): the clause comes after it
         if COMPLEMENTISERS.match(toks[n].mkey):
-            return toks[n].start, _trim_end(text, toks[n].start, sent_end_char)
+            return toks[n].start, _trim_end(doc.quotes, toks[n].start, sent_end_char)
     if k >= b:
         return -1, -1
     # skip a comma-delimited adverbial right after the speaker ("، اليوم الأربعاء،")
@@ -74,7 +74,7 @@ def content(doc: Doc, k: int, cue_tok: int) -> tuple[int, int]:
         if n < b and n > k and ("،" in doc.gap(n) or "," in doc.gap(n)):
             k = n
     start = toks[k].start
-    return start, _trim_end(text, start, sent_end_char)
+    return start, _trim_end(doc.quotes, start, sent_end_char)
 
 
 def _quotation_after(doc: Doc, search_from: int, at: int) -> tuple[tuple[int, int] | None, bool]:
@@ -89,12 +89,14 @@ def _quotation_after(doc: Doc, search_from: int, at: int) -> tuple[tuple[int, in
     return q, ":" in doc.text[search_from : q[0]] or words >= 4
 
 
-def _trim_end(text: str, start: int, end: int) -> int:
-    """A quotation that opens before ``end`` and closes after it extends the content."""
-    for m in QUOTE_RE.finditer(text, start):
-        if m.start() < end < m.end():
-            end = m.end()
-        if m.start() > end:
+def _trim_end(quotes: list[tuple[int, int]], start: int, end: int) -> int:
+    """A quotation (``Doc.quotes``) that opens before ``end`` and closes after it extends the content."""
+    for q0, q1 in quotes:
+        if q0 < start:
+            continue
+        if q0 < end < q1:
+            end = q1
+        if q0 > end:
             break
     return end
 

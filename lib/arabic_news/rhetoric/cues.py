@@ -38,12 +38,54 @@ __all__ = [
     "strip_article",
     "COMPLEMENTISERS",
     "QUOTE_RE",
+    "quote_spans",
 ]
 
 #: أن/إن with a و/ف and ب/ل prefix and an object pronoun (بأن، وإنه، لأنها)
 COMPLEMENTISERS = re.compile(r"^(?:[وف])?(?:ب|ل)?(?:أن|إن|ان)(?:ه|ها|هم|هما|نا|ني|ي)?$")
 #: a quotation in «», "", “” or „“
 QUOTE_RE = re.compile(r"«[^»]*»|\"[^\"\n]*\"|“[^”\n]*”|„[^“”\n]*[“”]")
+_PAIRED_RE = re.compile(r"«[^»]*»|“[^”\n]*”|„[^“”\n]*[“”]")
+
+
+def _straight_kind(text: str, k: int) -> str:
+    """A straight quote at k: ``close`` before a space, punctuation or the end, ``open`` after a space,
+    the start or an opening bracket, else ``either`` (between two letters: لـ"الوئام")."""
+    nxt = text[k + 1] if k + 1 < len(text) else " "
+    if nxt.isspace() or nxt in ".,،؛;:!?؟)]}»”-":
+        return "close"
+    prev = text[k - 1] if k > 0 else " "
+    return "open" if prev.isspace() or prev in "([{«“:-" else "either"
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every quotation (marks included), in text order: «», “”, „“ as written, and
+    straight quotes paired by their side -- a quote that opens while another is still open leaves
+    the first one unclosed (dropped), so one stray mark does not swallow the text up to the next
+    quotation (round 8: ``موضحا "أن … الجمعية. وأضاف … معرض "روح القيادة"``).
+
+    >>> t = 'قال "نعم" ثم ذكر "أن الميزانية لا تكفي. وأضاف أن معرض "روح القيادة" ناجح.'
+    >>> [t[a:b] for a, b in quote_spans(t)]
+    ['"نعم"', '"روح القيادة"']
+    """
+    spans = [(m.start(), m.end()) for m in _PAIRED_RE.finditer(text)]
+    inside = [False] * len(text)  # a straight quote inside «» or “” is part of that quotation
+    for a, b in spans:
+        inside[a:b] = [True] * (b - a)
+    opened = None
+    for k, ch in enumerate(text):
+        if ch == "\n":
+            opened = None
+        elif ch == '"' and not inside[k]:
+            kind = _straight_kind(text, k)
+            if opened is None:
+                opened = k if kind != "close" else None
+            elif kind == "open":
+                opened = k  # the earlier one never closed
+            else:
+                spans.append((opened, k + 1))
+                opened = None
+    return sorted(spans)
 
 
 @dataclass(frozen=True)
