@@ -102,3 +102,10 @@ def test_quotations_pair_straight_marks_by_their_side():
 
     t = 'ذكر "أن الأمر انتهى. ثم زار معرض "الفن" و«قال "لا" للجميع» ثم لـ"الوئام" أمس.'
     assert [t[a:b] for a, b in quote_spans(t)] == ['"الفن"', '«قال "لا" للجميع»', '"الوئام"']
+
+
+def test_fa_huwa_opens_a_subject_before_the_imperfect():
+    """ "فهو يقول إنه …" reads like "وهو يقول": the pronoun is the subject, the speaker the last person
+    (before round 8 the pronoun with ف looked like a thing, "an inference", and there was no report)."""
+    text = "وقال الوزير أحمد سالم إن المشروع مهم. ويأمل أن يكتمل العمل، فهو يقول إنه سيساعد الناس."
+    assert pairs(text) == [("وقال", "الوزير أحمد سالم"), ("يقول", "الوزير أحمد سالم")]
