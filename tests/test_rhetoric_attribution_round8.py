@@ -109,3 +109,20 @@ def test_fa_huwa_opens_a_subject_before_the_imperfect():
     (before round 8 the pronoun with ف looked like a thing, "an inference", and there was no report)."""
     text = "وقال الوزير أحمد سالم إن المشروع مهم. ويأمل أن يكتمل العمل، فهو يقول إنه سيساعد الناس."
     assert pairs(text) == [("وقال", "الوزير أحمد سالم"), ("يقول", "الوزير أحمد سالم")]
+
+
+def test_a_footer_after_a_sentence_end_repeats_the_headline_quotation():
+    """The outlet's footer ("رابط الخبر بصحيفة …: X: …") may follow the last sentence on the same line;
+    it still repeats the headline, so its "X:" is a statement (before round 8 only a footer that
+    opened a line was read)."""
+    text = (
+        "الوزير: لن نسمح بأي تدخل في شؤوننا\n"
+        "قال وزير الخارجية إن بلاده ترفض التدخل. رابط الخبر بصحيفة الوئام: الوزير: لن نسمح بأي تدخل في شؤوننا"
+    )
+    assert pairs(text).count((":", "الوزير")) == 2
+
+
+def test_a_footer_label_inside_a_sentence_is_not_a_footer():
+    """Near miss: the label words in running text (no sentence end before them) start no headline."""
+    text = "الوزير: لن نسمح بأي تدخل\nونشر الموقع رابط الخبر بصحيفة الوئام: الوزير يزور الرياض اليوم."
+    assert pairs(text).count((":", "الوزير")) == 1

@@ -533,14 +533,26 @@ def _headline_lines(doc: Doc) -> list[tuple[int, int]]:
     words = text[line2[0] : line2[1]].split()
     if 0 < len(words) <= 14 and not any(c in text[line2[0] : line2[1]] for c in ".!?؟"):
         spans.append(line2)
-    pos = 0
-    for line in text.split("\n"):
-        stripped = line.strip()
-        if stripped.startswith(_footer_labels()) and ":" in stripped:
-            lab = text.index(":", pos + line.index(stripped))
-            spans.append((lab + 1, pos + len(line)))
-        pos += len(line) + 1
+    for label in _footer_labels():
+        for at in _find_all(text, label):
+            before = text[:at].rstrip()
+            if before and before[-1] not in '\n.!?؟»”"':
+                continue  # the label opens a line or follows a sentence end (round 8: "… الجمعية. رابط الخبر …")
+            end = text.find("\n", at)
+            end = len(text) if end == -1 else end
+            lab = text.find(":", at, end)
+            if lab != -1:
+                spans.append((lab + 1, end))
     return spans
+
+
+def _find_all(text: str, sub: str) -> list[int]:
+    """Start of every occurrence of ``sub`` in ``text``."""
+    out, at = [], text.find(sub)
+    while at != -1:
+        out.append(at)
+        at = text.find(sub, at + 1)
+    return out
 
 
 def cue_events(doc: Doc) -> list[tuple[int, int, str, tuple]]:
