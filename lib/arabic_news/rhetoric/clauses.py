@@ -393,6 +393,8 @@ def after_source_prep(doc: Doc, i: int) -> bool:
     (True, False)
     """
     toks = doc.toks
+    if i >= 1 and not doc.gap(i).strip() and strip_conjunction(toks[i - 1].key) in function_words("source_prep_ma"):
+        return True  # حسبما نقلت رويترز: the head and ما in one word (round 9)
     if i < 2 or toks[i - 1].key != "ما" or doc.gap(i).strip() or doc.gap(i - 1).strip():
         return False
     lemmas = {strip_conjunction(k) for k in function_words("source_prep_head")}
@@ -415,8 +417,9 @@ def source_then_clause(doc: Doc, j0: int, b: int, cue: Cue) -> bool:
     return j0 < j < b and not doc.gap(j).strip(" ،,") and bool(COMPLEMENTISERS.match(toks[j].mkey))
 
 
-def quoted_name(doc: Doc, j0: int, b: int) -> tuple[int, int] | None:
-    """A one- or two-word quotation right after the verb, followed by more words, is a (nick)name."""
+def quoted_name(doc: Doc, j0: int, b: int, *, end_ok: bool = False) -> tuple[int, int] | None:
+    """A one- or two-word quotation right after the verb, followed by more words, is a (nick)name;
+    with ``end_ok`` it may also end the sentence ("…، حسبما نقلت "رويترز"." -- round 9)."""
     toks = doc.toks
     q = next((q for q in doc.quotes if q[0] <= toks[j0].start < q[1]), None)
     if q is None:
@@ -427,7 +430,7 @@ def quoted_name(doc: Doc, j0: int, b: int) -> tuple[int, int] | None:
     # what stands between the quotation and the next word, without the closing mark itself (a straight
     # '"' closes as it opens: وقال "دي لوس" إن ...)
     after = doc.text[toks[k - 1].end : q[1] - 1] + doc.text[q[1] : toks[k].start] if k < b else ""
-    if not 1 <= k - j0 <= 2 or k >= b or any(c in after for c in '«"“:،,'):
+    if not 1 <= k - j0 <= 2 or (k >= b and not end_ok) or any(c in after for c in '«"“:،,'):
         return None
     if doc.is_stop(toks[j0].key, toks[j0].mkey) or doc.is_verb(toks[j0].key):
         return None

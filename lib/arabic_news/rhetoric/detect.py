@@ -298,6 +298,8 @@ def _followed_by(doc: Doc, i: int, need: tuple[str, ...], *, whole_clause: bool 
         g = doc.gap(n)
         if ":" in need and ":" in g:
             return True
+        if "أن" in need and g.strip() in ("،", ",") and COMPLEMENTISERS.match(t.mkey) and t.key[:1] not in "وف":
+            return True  # "أظهر مسح، أن …": a comma after the subject, then the clause (round 9)
         if any(c in g for c in "،,;؛.!?") or t.text[:1].isdigit():
             return False  # within the same clause ("بين الرئيس والأمير، وأكد أن" is "between")
         if t.key in keys or strip_conjunction(t.key) in keys:

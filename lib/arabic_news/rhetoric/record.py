@@ -33,6 +33,7 @@ RULES = {
     "action_subject": 0.8,  # التقى X ...، وأكد
     "plural_group": 0.7,  # قياديون ...، وقالوا
     "nominal": 0.8,  # a verbal noun with its content (تصريح الوزير بـ...، وجهت النيابة اتهامات بـ...)
+    "honorific": 0.8,  # وأكد سموه: the person the honorific stands for
     "antecedent": 0.6,  # the most recent speaker of the right gender (fallback)
 }
 #: fields of the JSON record (CLI, reports), in order

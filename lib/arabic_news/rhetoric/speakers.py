@@ -24,6 +24,8 @@ that :class:`Run` inherits.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from ._lexicon import KeyedToken
 from .chunker import Doc, Mention
 from .clauses import (
@@ -53,6 +55,19 @@ def _head_keys(e: Entity) -> set[str]:
 def _plural(e: Entity) -> bool:
     """Does a masculine plural cue (وقالوا، مؤكدين) agree with the entity (an unnamed group)?"""
     return e.kind == "anon" and not e.fem
+
+
+@lru_cache(maxsize=1)
+def _honorific_titles() -> dict[str, tuple[frozenset[str], bool]]:
+    """Key of an honorific with a pronoun (سموه) -> (the title keys of the person it stands for, whether
+    the word also names a feeling: سعادته "his happiness")."""
+    from ._lexicon import load_table, rkey
+
+    return {
+        rkey(r[0]): (frozenset(strip_article(rkey(w)) for w in r[2].split(",")), len(r) > 3 and r[3] == "feeling")
+        for r in load_table("function_words")
+        if r[1] == "honorific_pronoun"
+    }
 
 
 class Run(SubjectRules):
@@ -348,6 +363,8 @@ class Run(SubjectRules):
         """A reporting (or relay) verb: an explicit subject before/after it, else an implicit speaker."""
         doc, res = self.doc, self.res
         a, b = doc.sent_bounds(i)
+        if self._honorific_subject(pos, i, b, cue):
+            return
         subj, rule = self._subject(i, a, b, cue)
         span = content(doc, subj[1] if subj and subj[0] > i else i + 1, i)
         t = doc.toks[i]
@@ -397,6 +414,38 @@ class Run(SubjectRules):
             # inside another's statement does not speak next; the reporter does (round 7)
         if cue.kind == "relay":
             self._relay_source(i, b, subj[1], cue)
+
+    def _honorific_subject(self, pos: int, i: int, b: int, cue: Cue) -> bool:
+        """ "وأكد سموه أن …"، "وقال معاليه: …": an honorific with a pronoun right after the cue is its
+        subject.  The record's speaker span is that word; its entity is the last speaker, else the
+        earliest-mentioned person, whose titles fit the honorific (``honorific_pronoun``: سموه -> أمير،
+        ولي …), else the antecedent of the verb's gender (round 9).  Returns whether a record was made."""
+        doc, res = self.doc, self.res
+        k = i + 1
+        if k >= b or doc.gap(k).strip() or cue.kind == "relay":
+            return False
+        titles, feeling = _honorific_titles().get(doc.toks[k].key, (None, False))
+        if titles is None or (feeling and cue.lemma in function_words("expressing_lemma")):
+            return False  # "وأبدى سعادته بـ…": his happiness, the object
+        fits = [e for e in res.entities if e.kind == "person" and any(set(m.keys) & titles for m in e.mentions)]
+        spoken = [e for e in reversed(res.speakers) if e in fits]
+        if spoken:
+            e = spoken[0]
+        elif fits:
+            e = min(fits, key=lambda x: min(m.start for m in x.mentions))
+        else:
+            found = res.antecedent(cue.person)
+            if not found:
+                return False
+            e = found[0]
+        t = doc.toks[i]
+        span = content(doc, k + 1, i)
+        m = doc.mention(k, k + 1)
+        r = self.record(t, t.end, m, e, span, cue.strength, cue.lemma, cue.kind, "honorific", True)
+        r.speaker = e.name
+        e.mentions.append(m)  # a participle after it points here (مشيراً: the same سموه)
+        res.spoke(e, pos)
+        return True
 
     def _negated_report_subject(self, i: int, a: int, pos: int, cue: Cue) -> Entity | None:
         """A cue right after a complementiser with a pronoun (إلا أنها قالت، فإنه أكد) whose sentence

@@ -70,7 +70,7 @@ class SubjectRules:
             if toks[j0].key in function_words("pronoun_pp") and j0 + 1 < b and not doc.gap(j0 + 1).strip():
                 j0 += 1  # "وفق ما صرح به أصحاب المبادرة": the source follows the resumptive (round 6)
             if any(c in doc.gap(j0) for c in '«"“'):
-                return quoted_name(doc, j0, b), "explicit"  # "بحسب ما نقلت "كاثيميريني"، …"
+                return quoted_name(doc, j0, b, end_ok=True), "explicit"  # "بحسب ما نقلت "كاثيميريني"، …"
             j = doc.np_at(j0, b, complements=cue.complements, max_len=8)
             return ((j0, j) if j > j0 and not is_cue_key(toks[j0].key) else None), "explicit"
         if j0 + 1 < b and toks[j0].key == "ل" and cue.lemma in function_words("outlet_lemma"):
