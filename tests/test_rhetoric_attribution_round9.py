@@ -75,3 +75,23 @@ def test_a_comma_between_a_survey_and_its_clause():
     ended the search for أظهر's clause)."""
     assert pairs("أظهر مسح، أن نشاط المصانع نما في يوليو.") == [("أظهر", "مسح")]
     assert pairs("وأظهر مسح أجرته الوزارة نمو المصانع، وأن الأسعار ثابتة.") == []
+
+
+def test_it_is_suspected_that_is_an_agentless_report():
+    """ "يشتبه بأن …" right before its clause is the passive "it is suspected" (before round 9: nothing);
+    with a subject between (تشتبه الشرطة بأن) it is a belief, not a report."""
+    assert ("يشتبه", "") in pairs("وقالت اللجنة إنه يشتبه بأن يكون المسلحون من التنظيم.")
+    assert pairs("وتشتبه الشرطة بأن المتهم فر.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وذكر الموقع أن الاتحاد الذي لم ينف أو يؤكد صحة ما ورد سيتولى الاختبار.",
+        "وقال الوزير إن الحكومة لم تعلن أو تؤكد أن الاتفاق تم.",
+    ],
+)
+def test_a_negation_reaches_the_second_of_two_coordinated_verbs(text):
+    """ "لم ينف أو يؤكد": the second verb is negated too, so it is no report (before round 9 it was one,
+    with the last speaker)."""
+    assert [cue for cue, _ in pairs(text)] == [text.split()[0]]

@@ -77,6 +77,14 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
     neg = function_words("neg_before_impf")
     if cue.tense == "impf" and (prev in neg or strip_conjunction(prev) in neg):
         return False
+    if (
+        cue.tense == "impf"
+        and prev in ("او", "ولا")
+        and i >= 3
+        and doc.sent_of[i - 3] == doc.sent_of[i]
+        and strip_conjunction(toks[i - 3].key) in neg
+    ):
+        return False  # "لم ينف أو يؤكد": the negation reaches the second verb (round 9)
     if cue.tense == "impf" and strip_conjunction(prev) in function_words("kana_impf"):
         return False  # كانوا يتوقعون: a past expectation, not a report
     if strip_conjunction(prev) in function_words("interrogative"):
