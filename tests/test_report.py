@@ -604,6 +604,33 @@ def test_an_articles_notebooks_share_one_kernel_with_a_cleared_namespace(tmp_pat
     assert counts[0] == 1 and counts == sorted(counts)  # numbered per notebook, not per kernel
 
 
+def test_a_warm_articles_synthesis_notebook_reuses_a_lane_kernel_after_both_lanes(tmp_path):
+    """With two lanes (a warm one-article build, 2 workers), the synthesis notebook (9x) runs in the
+    first lane's kernel -- no third kernel to start -- and only after the other lane is done too."""
+    import nbformat
+
+    nbs = tmp_path / "nbs"
+    nbs.mkdir()
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    mark = "import os, time, pathlib\ntime.sleep({s})\npathlib.Path(r'{d}', '{n}').write_text(str(os.getpid()))"
+    first = _code_notebook(nbs / "01-first.ipynb", mark.format(s=0, d=marks, n="first"))
+    second = _code_notebook(nbs / "02-second.ipynb", mark.format(s=2, d=marks, n="second"))
+    synth = _code_notebook(
+        nbs / "90-synthesis.ipynb",
+        f"import os, pathlib\npids = {{p.name: int(p.read_text()) for p in pathlib.Path(r'{marks}').iterdir()}}",
+        "assert set(pids) == {'first', 'second'}, pids  # both lanes are done\n"
+        "assert os.getpid() in pids.values(), 'a new kernel'\n"
+        "assert pids['first'] != pids['second'], 'one lane only'",
+    )
+    (tmp_path / "a.txt").write_text(GOOD_TEXT, "utf-8")
+    out = tmp_path / "rep"
+    res = rb.build_article(tmp_path / "a.txt", notebooks=[first, second, synth], out_root=out, jobs=2, log=print)
+    assert res.ok, res.error
+    executed = nbformat.read(str(out / res.slug / "90-synthesis.ipynb"), as_version=4)
+    assert not [o for c in executed.cells for o in c.get("outputs", []) if o.get("output_type") == "error"]
+
+
 def test_a_failing_notebook_in_a_shared_kernel_does_not_spoil_the_next(tmp_path):
     """After a notebook fails (kernel left in any state), the next notebook of the lane runs in a fresh kernel."""
     nbs = tmp_path / "nbs"
