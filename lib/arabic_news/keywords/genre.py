@@ -32,6 +32,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -45,6 +46,7 @@ __all__ = [
     "genre_flags",
     "half_of",
     "is_finite_verb_form",
+    "is_future_verb_form",
 ]
 
 _MEMO: dict[str, GenreStats] = {}
@@ -125,6 +127,35 @@ def is_finite_verb_form(form: str, ratio: float | None) -> bool:
         return False
     f = form[1:] if len(form) > 3 and form[0] in "وف" else form
     return f.startswith(_PREFIXES) or len(f) == 3 or f.endswith(("وا", "ت", "تم", "نا"))
+
+
+def is_future_verb_form(form: str, bare: Mapping[str, int], definite: Mapping[str, int]) -> bool:
+    """A future imperfect (ستخفف "will ease", سيكون "will be"): ``س`` and an imperfect prefix before a
+    form that the corpus knows without the ``س`` (at least 5 times, with ``ال`` at most 1 in 20, or
+    as a function word it does not count), and the whole form never definite.  Names that look alike
+    (سيدني، سيناء، ستالين) fail: their ``س``-less rest (يدني، يناء، تالين) is no word of the corpus.
+
+    >>> bare = {"تخفف": 29, "تقام": 478, "سيدني": 79, "ستار": 40, "تار": 9}
+    >>> definite = {"تخفف": 1, "ستار": 12, "تار": 5}
+    >>> [is_future_verb_form(w, bare, definite) for w in ("ستخفف", "وستقام", "سيدني", "ستار")]
+    [True, True, False, False]
+    """
+    f = form[1:] if len(form) > 4 and form[0] in "وف" else form
+    if len(f) < 4 or f[0] != "س" or f[1] not in "يتنأا":
+        return False
+    rest = f[1:]
+    b, d = bare.get(rest, 0), definite.get(rest, 0)
+    known = (b + d >= 5 and d <= 0.05 * (b + d)) or rest in _function_words()
+    return known and definite.get(form, 0) <= 0.01 * (bare.get(form, 0) + definite.get(form, 0))
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> frozenset[str]:
+    """Matching forms of the lab's stopwords (يكون، تكون … count as known verbs after س)."""
+    from ..lexicon import stopwords
+    from ..normalise import normalise
+
+    return frozenset(normalise(w, profile="matching") for w in stopwords())
 
 
 class GenreCounts:
