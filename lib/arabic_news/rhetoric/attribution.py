@@ -29,7 +29,7 @@ the passive formula ``يذكر أن`` ("it is worth recalling that").
 
 The rules are lexical and positional (no parser); the word lists live in
 ``arabic_news/data/rhetoric/`` with their sources.  The pipeline: the cue lexicon
-(:mod:`.cues`), which cue forms are reports (:mod:`.detect`), the speaker-phrase chunker
+(:mod:`.cues`), which cue forms are reports (:mod:`.detect`; headline quotations in :mod:`.headlines`), the speaker-phrase chunker
 (:mod:`.chunker`), subject/content positions (:mod:`.clauses`), coreference (:mod:`.coref`),
 this module's extractor (:func:`attributions`, steps 1-4), and views (:mod:`.views`).
 

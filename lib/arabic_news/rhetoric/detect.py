@@ -28,6 +28,7 @@ from .cues import (
     strip_article,
     strip_conjunction,
 )
+from .headlines import headline_events
 from .nominal import nominal_cues
 
 __all__ = ["cue_events", "mention_events", "headline_events", "is_report", "passive_vowel"]
@@ -496,73 +497,6 @@ def _key(word: str) -> str:
     from ._lexicon import rkey
 
     return rkey(word)
-
-
-def headline_events(doc: Doc) -> list[tuple[int, int, str, tuple]]:
-    """A headline "X: …" (up to six words before the colon, no verb among them): one event at the colon.
-
-    Besides the headline, two more lines can be headlines: a short sub-headline on the first content
-    line (no sentence end inside, at most 14 words), and an outlet's footer that repeats the headline
-    after its own label ("رابط الخبر بصحيفة …: X: …", the part after the label's colon).
-    """
-    text = doc.text
-    if not doc.toks or "\n" not in text.strip() or doc.sent_of[0] != 0:
-        return []
-    out = []
-    for s0, s1 in _headline_lines(doc):
-        colon = text.find(":", s0, s1)
-        if colon == -1:
-            continue
-        a = next((n for n, t in enumerate(doc.toks) if t.start >= s0), len(doc.toks))
-        k = a
-        while k < len(doc.toks) and doc.toks[k].end <= colon:
-            k += 1
-        if not 1 <= k - a <= 6 or any(doc.is_verb(doc.toks[n].key) for n in range(a, k)):
-            continue
-        if s0 > 0 and len(text[colon + 1 : s1].split()) < 3:
-            continue  # "الرياض: واس" on a content line is a dateline, not a quotation
-        end = next((n for n in range(a + 1, k) if doc.is_stop(doc.toks[n].key) or doc.toks[n].key in ("ل", "لـ")), k)
-        out.append((colon, 1, "headline", (colon, a, end)))
-    return out
-
-
-def _footer_labels() -> tuple[str, ...]:
-    """How outlets' footer lines that repeat the headline start (function_words ``footer_label_start``)."""
-    from ._lexicon import load_table
-
-    return tuple(r[0] for r in load_table("function_words") if r[1] == "footer_label_start")
-
-
-def _headline_lines(doc: Doc) -> list[tuple[int, int]]:
-    """Character spans of the lines that may hold a headline quotation (see :func:`headline_events`)."""
-    text = doc.text
-    first_nl = text.find("\n")
-    spans = [(0, first_nl)]
-    nxt_nl = text.find("\n", first_nl + 1)
-    line2 = (first_nl + 1, nxt_nl if nxt_nl != -1 else len(text))
-    words = text[line2[0] : line2[1]].split()
-    if 0 < len(words) <= 14 and not any(c in text[line2[0] : line2[1]] for c in ".!?؟"):
-        spans.append(line2)
-    for label in _footer_labels():
-        for at in _find_all(text, label):
-            before = text[:at].rstrip()
-            if before and before[-1] not in '\n.!?؟»”"':
-                continue  # the label opens a line or follows a sentence end (round 8: "… الجمعية. رابط الخبر …")
-            end = text.find("\n", at)
-            end = len(text) if end == -1 else end
-            lab = text.find(":", at, end)
-            if lab != -1:
-                spans.append((lab + 1, end))
-    return spans
-
-
-def _find_all(text: str, sub: str) -> list[int]:
-    """Start of every occurrence of ``sub`` in ``text``."""
-    out, at = [], text.find(sub)
-    while at != -1:
-        out.append(at)
-        at = text.find(sub, at + 1)
-    return out
 
 
 def cue_events(doc: Doc) -> list[tuple[int, int, str, tuple]]:
