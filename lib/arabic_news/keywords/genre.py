@@ -140,22 +140,15 @@ def is_future_verb_form(form: str, bare: Mapping[str, int], definite: Mapping[st
     >>> [is_future_verb_form(w, bare, definite) for w in ("ستخفف", "وستقام", "سيدني", "ستار")]
     [True, True, False, False]
     """
+    from ..lexicon import stopwords
+
     f = form[1:] if len(form) > 4 and form[0] in "وف" else form
     if len(f) < 4 or f[0] != "س" or f[1] not in "يتنأا":
         return False
     rest = f[1:]
     b, d = bare.get(rest, 0), definite.get(rest, 0)
-    known = (b + d >= 5 and d <= 0.05 * (b + d)) or rest in _function_words()
+    known = (b + d >= 5 and d <= 0.05 * (b + d)) or rest in stopwords()  # matching-normalised forms
     return known and definite.get(form, 0) <= 0.01 * (bare.get(form, 0) + definite.get(form, 0))
-
-
-@lru_cache(maxsize=1)
-def _function_words() -> frozenset[str]:
-    """Matching forms of the lab's stopwords (يكون، تكون … count as known verbs after س)."""
-    from ..lexicon import stopwords
-    from ..normalise import normalise
-
-    return frozenset(normalise(w, profile="matching") for w in stopwords())
 
 
 class GenreCounts:

@@ -16,7 +16,7 @@ many articles as workers; with fewer articles, an article's notebooks are
 spread over ``workers // articles`` lanes (longest first, by last build's
 times), and its synthesis notebooks run afterwards: in a lane of their own while
 warm-up steps are in the graph, else in the first lane's kernel once the other lanes
-are done (:func:`_shared_synthesis`; no third kernel to start and import into:
+are done (:func:`run_jobs`; no third kernel to start and import into:
 about 3 s less per warm one-article build on the 2-core machine).
 Each lab-level notebook is a lane of its own (they are long and independent).
 """
@@ -306,25 +306,6 @@ def finish(job: Job, lanes: list[list[dict[str, Any]]]) -> ArticleResult:
     return res
 
 
-def _shared_synthesis(job: Job, phases: list[list[list[Path]]], cost: dict[str, float]) -> Any:
-    """The delayed ``finish`` of a warm article whose notebooks run in several lanes: the first lane runs
-    the synthesis notebooks in its own kernel once the other lanes are done (:func:`run_lane`'s ``then``)
-    instead of a new kernel in a phase of its own.  Only without warm-up steps in the graph and with
-    at least two lanes per article (``workers >= 2 * articles``), so every lane runs at once and the
-    waiting lane never holds back one it waits for."""
-    from dask import delayed
-
-    main, (synthesis,) = phases
-    events = [threading.Event() for _ in main[1:]]
-    tasks = []
-    for i, lane in enumerate(main):
-        key = f"lane-{job.res.slug}-0-{i}"
-        cost[key] = sum(job.prev_seconds.get(nb.stem, 2.0) for nb in lane + (synthesis if i == 0 else []))
-        kw = {"then": (synthesis, events)} if i == 0 else {"done": events[i - 1]}
-        tasks.append(delayed(run_lane, pure=False)(job, lane, dask_key_name=key, **kw))
-    return delayed(finish, pure=False)(job, tasks, dask_key_name=f"finish-{job.res.slug}")
-
-
 def run_jobs(
     jobs_to_run: Sequence[Job], *, workers: int, warm: Sequence[str], seed: int, quick: bool, log: Log
 ) -> list[ArticleResult]:
@@ -353,17 +334,24 @@ def run_jobs(
             phases = [[[nb] for nb in ph] for ph in schedule(job.notebooks, job.prev_seconds)]
         else:
             phases = lanes_of(job, max(1, workers // max(1, busy)), split=bool(graph))
-            if not graph and len(phases) == 2 and len(phases[0]) >= 2 and len(phases[1]) == 1:
-                finals.append(_shared_synthesis(job, phases, cost))  # every lane of the build runs at once
-                continue
+        # A warm article in several lanes (no warm-up step in the graph, workers >= 2 * articles, so every
+        # lane runs at once and none holds back one it waits for): the first lane runs the synthesis
+        # notebooks in its own kernel once the others are done (run_lane's ``then``), not a new kernel.
+        synthesis: list[Path] = []
+        if job.article is not None and not graph and len(phases) == 2 and len(phases[0]) >= 2 and len(phases[1]) == 1:
+            synthesis = phases.pop()[0]
+            events = [threading.Event() for _ in phases[0][1:]]
         lanes = []
         before: list[Any] = []
         for k, phase in enumerate(phases):
             tasks = []
             for i, lane in enumerate(phase):
                 key = f"lane-{job.res.slug}-{k}-{i}"
-                cost[key] = sum(job.prev_seconds.get(nb.stem, 2.0) for nb in lane)
-                tasks.append(delayed(run_lane, pure=False)(job, lane, *before, *needs(lane), dask_key_name=key))
+                kw: dict[str, Any] = {}
+                if synthesis:  # the first lane hosts the synthesis notebooks, the others say when they are done
+                    kw = {"then": (synthesis, events)} if i == 0 else {"done": events[i - 1]}
+                cost[key] = sum(job.prev_seconds.get(nb.stem, 2.0) for nb in lane + (synthesis if i == 0 else []))
+                tasks.append(delayed(run_lane, pure=False)(job, lane, *before, *needs(lane), dask_key_name=key, **kw))
             lanes += tasks
             before = tasks  # the synthesis phase waits for the article's other notebooks
         finals.append(delayed(finish, pure=False)(job, lanes, dask_key_name=f"finish-{job.res.slug}"))

@@ -37,15 +37,14 @@ __all__ = [
     "strip_conjunction",
     "strip_article",
     "COMPLEMENTISERS",
-    "QUOTE_RE",
     "quote_spans",
 ]
 
 #: أن/إن with a و/ف and ب/ل prefix and an object pronoun (بأن، وإنه، لأنها)
 COMPLEMENTISERS = re.compile(r"^(?:[وف])?(?:ب|ل)?(?:أن|إن|ان)(?:ه|ها|هم|هما|نا|ني|ي)?$")
-#: a quotation in «», "", “” or „“
-QUOTE_RE = re.compile(r"«[^»]*»|\"[^\"\n]*\"|“[^”\n]*”|„[^“”\n]*[“”]")
+#: a quotation in «», “” or „“ (straight "" are paired by :func:`quote_spans`)
 _PAIRED_RE = re.compile(r"«[^»]*»|“[^”\n]*”|„[^“”\n]*[“”]")
+_STRAIGHT_RE = re.compile('"')
 
 
 def _straight_kind(text: str, k: int) -> str:
@@ -69,22 +68,22 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
     ['"نعم"', '"روح القيادة"']
     """
     spans = [(m.start(), m.end()) for m in _PAIRED_RE.finditer(text)]
-    inside = [False] * len(text)  # a straight quote inside «» or “” is part of that quotation
-    for a, b in spans:
-        inside[a:b] = [True] * (b - a)
+    paired = tuple(spans)
     opened = None
-    for k, ch in enumerate(text):
-        if ch == "\n":
+    for m in _STRAIGHT_RE.finditer(text):
+        k = m.start()
+        if any(a < k < b for a, b in paired):
+            continue  # a straight quote inside «» or “” is part of that quotation
+        if opened is not None and "\n" in text[opened:k]:
+            opened = None  # a quotation never runs over a line break
+        kind = _straight_kind(text, k)
+        if opened is None:
+            opened = k if kind != "close" else None
+        elif kind == "open":
+            opened = k  # the earlier one never closed
+        else:
+            spans.append((opened, k + 1))
             opened = None
-        elif ch == '"' and not inside[k]:
-            kind = _straight_kind(text, k)
-            if opened is None:
-                opened = k if kind != "close" else None
-            elif kind == "open":
-                opened = k  # the earlier one never closed
-            else:
-                spans.append((opened, k + 1))
-                opened = None
     return sorted(spans)
 
 

@@ -80,7 +80,7 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         return False
     if (
         cue.tense == "impf"
-        and prev in ("او", "ولا")
+        and prev in function_words("neg_coordinator")
         and i >= 3
         and doc.sent_of[i - 3] == doc.sent_of[i]
         and strip_conjunction(toks[i - 3].key) in neg
@@ -534,7 +534,7 @@ def _saying_noun_cue(doc: Doc, i: int) -> Cue | None:
     speaker is the subject of the sentence (round 8).  After a cue verb the two become one record
     (``attribution._merge_saying``)."""
     t = doc.toks[i]
-    if t.key not in function_words("saying_after_verb") or doc.in_quote(t.start):
+    if t.key not in function_words("saying_after_verb"):
         return None
     a0, _ = doc.sent_bounds(i)
     if i - a0 < 2:
