@@ -298,6 +298,8 @@ class Doc:
             return False
         if self.is_verb(key):
             return True
+        if key in function_words("demonstrative") and not self.toks[j - 1].key.startswith(("ال", "وال")):
+            return True  # "وفسر مراقبون هذه التصرفات": a demonstrative after an indefinite noun opens the object (round 10)
         if any(
             c in ("ب", "ل") and key.startswith(c) and len(key) > 3 and not key.startswith(("باسم", "لل"))
             for c in complements

@@ -319,9 +319,16 @@ def cut_object(doc: Doc, i: int, j: int) -> int:
     return j
 
 
+def _plural_noun_like(k: str) -> bool:
+    """A bare key that may be a sound masculine plural noun (قياديون، محللون): ends in ون, and is no
+    imperfect verb (يسعون، تقولون: ي/ت + a short stem; a nisba such as يمنيون ends in يون; round 10)."""
+    verb_like = k[:1] in ("ي", "ت") and not k.endswith("يون") and len(k) <= 7
+    return len(k) >= 5 and k.endswith("ون") and not verb_like
+
+
 def _group_word(doc: Doc, n: int) -> bool:
     k = strip_article(doc.toks[n].key)
-    return doc.head_class(doc.toks[n].key) == "anonymous_collective" or (len(k) >= 5 and k.endswith("ون"))
+    return doc.head_class(doc.toks[n].key) == "anonymous_collective" or _plural_noun_like(k)
 
 
 def plural_group(doc: Doc, res: Resolver, a: int, i: int, pos: int) -> Entity | None:
@@ -332,7 +339,7 @@ def plural_group(doc: Doc, res: Resolver, a: int, i: int, pos: int) -> Entity | 
                 return e  # a group that already spoke in this sentence (رحب نواب معارضون ...، واعتبروا)
         k = strip_article(strip_conjunction(doc.toks[n].key))
         hc = doc.head_class(doc.toks[n].key)
-        if hc == "anonymous_collective" or (hc is None and len(k) >= 5 and k.endswith("ون")):
+        if hc == "anonymous_collective" or (hc is None and _plural_noun_like(k)):
             while n - 1 >= a and not doc.gap(n).strip() and _group_word(doc, n - 1):
                 n -= 1  # the start of the group phrase (قياديون معارضون)
             j = doc.np_at(n, i, complements=("ب", "ل"), max_len=6)

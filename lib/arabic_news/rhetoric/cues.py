@@ -131,6 +131,12 @@ def imperfect_forms(i: str) -> list[tuple[str, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _enclitic_after_source() -> frozenset[str]:
+    """Lemmas that take no object but whose object pronoun follows a source preposition (بحسب ما قاله)."""
+    return frozenset(r[0] for r in load_table("function_words") if r[1] == "enclitic_after_source")
+
+
 def cue_forms() -> dict[str, Cue]:
     """A copy of the map of retrieval keys of every cue form (without و/ف) to its description.
 
@@ -153,8 +159,9 @@ def cue_table() -> dict[str, Cue]:
             out.setdefault(rkey(form), Cue(perf, strength, "verb", person, "perf", comps, obj))
         for form, person in impfs:
             out.setdefault(rkey(form), Cue(perf, strength, "verb", person, "impf", comps, obj))
-        if obj:  # an object pronoun on a verb that takes an object: ووصفتها، أكده
-            for form, person in perfs + impfs:
+        after_source = not obj and perf in _enclitic_after_source()  # بحسب ما قاله (round 10): perfect only
+        if obj or after_source:  # an object pronoun on a verb that takes an object: ووصفتها، أكده
+            for form, person in perfs + ([] if after_source else impfs):
                 base = form[:-1] + "و" if form.endswith("وا") else form
                 if base.endswith("ى"):
                     base = base[:-1] + "ا"

@@ -97,6 +97,8 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
     if _idiom(cue.lemma, nxt):
         return False  # كشف النقاب عن منتج "unveiled", ذكر اسمه "mention his name", يبث على "airs on"
     base_prev = strip_conjunction(prev)
+    if cue.enclitic and not cue.takes_object and not after_source_prep(doc, i):
+        return False  # قاله is a cue only as "بحسب ما قاله مسؤول" (function_words enclitic_after_source; round 10)
     if (
         cue.enclitic
         and (base_prev in function_words("relative") or (base_prev == "ما" and not after_source_prep(doc, i)))
@@ -104,6 +106,8 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
     ):
         return False  # "والذي أعلنه مجلس ..."، "وهو ما نفته مصادر": the content is only the pronoun
         # (but "الذين وصفهم بـ…" has one, and "بحسب ما نقلته الوكالة" is a prepositional source)
+    if cue.enclitic and base_prev in ("امر", "الامر") and i >= 2 and toks[i - 2].key in ("وهو", "هو", "وهذا", "وهي"):
+        return False  # "وهو أمر نفته وزارة الدفاع": as وهو ما نفته, the content is only the pronoun (round 10)
     if cue.lemma in function_words("passive_sense_lemma") and (
         base_prev in function_words("relative") or base_prev in ("ما", "حيث", "اذ")
     ):
@@ -119,6 +123,8 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         need = None  # "بحسب ما نقلت الوكالة"، "ونقلته وكالة الأنباء": the verb reports (round 7)
     if need is not None and not _followed_by(doc, i, need, whole_clause=titled):
         return False  # بين "between", عبر "via": a cue only before a clause / with عن
+    if cue.lemma in function_words("continuation_lemma") and _says_follows(doc, i):
+        return False  # "وتابع الشيخ … يقول: …": the imperfect of قال is the cue (round 10)
     if cue.lemma in function_words("document_subject_lemma") and not _document_subject(doc, i):
         return False  # "وتضمن البرنامج زيارات": a programme includes; only a document says (round 7)
     if _author_formula(doc, i, cue):
@@ -130,8 +136,9 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         return False  # "أوضح ذلك مدير عام ...": the content is only "that" (a pronoun), no report
     a0, _ = doc.sent_bounds(i)
     if cue.kind == "participle":
-        follows_clause = nxt in function_words("fem_part_follower") or bool(
-            COMPLEMENTISERS.match(toks[i + 1].mkey if i + 1 < n else "")
+        k = _after_adverbial(doc, i + 1)  # "مشيرة في الوقت نفسه أنه …" (round 10)
+        follows_clause = (toks[k].key if k < n else "") in function_words("fem_part_follower") or bool(
+            COMPLEMENTISERS.match(toks[k].mkey if k < n else "")
         )
         if cue.person in ("f", "pl") and not follows_clause:  # متهمين "defendants": a noun unless a clause follows
             return False
@@ -168,10 +175,12 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         and no_gap
         and prev in relatives
         and relative_is_subject(prev, cue)
-        and not _source_after_resumptive(doc, i)
+        and not _source_after_resumptive(doc, i, cue)
         and not relative_antecedent(doc, i - 1, a0)
     ):
         return False  # "اللافتات التي تدعو": a thing, not a speaker
+    if prev in relatives and nxt in function_words("pronoun_pp") and _own_preposition(nxt, cue):
+        return False  # "البيانات التي تطالب بها الجهات": what is demanded is only the pronoun (round 10)
     if prev in relatives and nxt in function_words("about_it"):
         return False  # "الاتفاق الذي أعلن عنه": announced (passive sense), not a report
     if (
@@ -195,6 +204,7 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         and not COMPLEMENTISERS.match(toks[i - 1].mkey)
         and subject_before(doc, i, a0) is None
         and not _subject_follows(doc, i)
+        and not _continued_by(doc, i, a0)
     ):
         return False  # "هذا الأسلوب يؤكد أنهم ...": a thing as subject -- an inference, not a report
     return True
@@ -244,11 +254,19 @@ def _document_subject(doc: Doc, i: int) -> bool:
     return strip_article(strip_conjunction(doc.toks[n].key)) in heads
 
 
-def _source_after_resumptive(doc: Doc, i: int) -> bool:
+def _own_preposition(key: str, cue: Cue) -> bool:
+    """Is ``key`` (a preposition with a pronoun: بها، عنه) the cue's own complement preposition?"""
+    return key[:1] in cue.complements or key[:2] in cue.complements
+
+
+def _source_after_resumptive(doc: Doc, i: int, cue: Cue) -> bool:
     """ "الوقت الذي يطالب فيه أعضاء …": a pronoun phrase after the cue, then a source (its subject).
-    Not "الاتفاق الذي يرى فيه خطرا" (no source follows: a perception about a thing)."""
+    Not "الاتفاق الذي يرى فيه خطرا" (no source follows: a perception about a thing), nor "البيانات التي
+    تطالب بها الجهات" (the cue's own preposition: what is demanded is only the pronoun; round 10)."""
     toks, j = doc.toks, i + 2
     if j >= len(toks) or toks[i + 1].key not in function_words("pronoun_pp") or doc.sent_of[j] != doc.sent_of[i]:
+        return False
+    if _own_preposition(toks[i + 1].key, cue):
         return False
     return doc.head_class(toks[j].key) is not None or doc.is_name_like(j)
 
@@ -309,7 +327,10 @@ def _followed_by(doc: Doc, i: int, need: tuple[str, ...], *, whole_clause: bool 
             return True
         if "أن" in need and g.strip() in ("،", ",") and COMPLEMENTISERS.match(t.mkey) and t.key[:1] not in "وف":
             return True  # "أظهر مسح، أن …": a comma after the subject, then the clause (round 9)
-        if any(c in g for c in "،,;؛.!?") or t.text[:1].isdigit():
+        if g.strip() in ("،", ",") and t.key in keys and t.key.startswith("عن"):
+            return True  # "ونقلت وكالات أنباء روسية اليوم، عن ملحق …": a comma before the relayed source (round 10)
+        date = t.text[:1].isdigit() and doc.toks[n - 1].key == "في"  # "أبلغ رويترز في 22 فبراير أن" (round 10)
+        if any(c in g for c in "،,;؛.!?") or (t.text[:1].isdigit() and not date):
             return False  # within the same clause ("بين الرئيس والأمير، وأكد أن" is "between")
         if t.key in keys or strip_conjunction(t.key) in keys:
             return True
@@ -319,6 +340,46 @@ def _followed_by(doc: Doc, i: int, need: tuple[str, ...], *, whole_clause: bool 
             return True  # قدرت المصادر النسبة ب20%: an amount
         if "ب+" in need and _bi_verbal_noun(doc, n):
             return True  # وجه الأمير بإعداد دراسة: what is to be done
+    return False
+
+
+def _after_adverbial(doc: Doc, k: int) -> int:
+    """Token k, or the token after an adverbial that may stand between a cue and its clause ("في الوقت نفسه",
+    "أيضا", "كذلك"), with no punctuation around it."""
+    toks, n = doc.toks, len(doc.toks)
+    if k + 2 < n and toks[k].key == "في" and toks[k + 1].key == "الوقت" and toks[k + 2].key in ("نفسه", "ذاته"):
+        step = 3
+    elif k < n and toks[k].key in ("ايضا", "كذلك"):
+        step = 1
+    else:
+        return k
+    if any(doc.gap(q).strip() for q in range(k, k + step + 1) if q < n):
+        return k
+    return k + step
+
+
+def _continued_by(doc: Doc, i: int, a0: int) -> bool:
+    """Is the imperfect at i the يقول of "وتابع فلان يقول:" (a continuation verb earlier in its clause)?"""
+    if strip_conjunction(doc.toks[i].key) not in ("يقول", "تقول"):
+        return False
+    conts = function_words("continuation_lemma")
+    for n in range(i - 1, max(a0, i - 9) - 1, -1):
+        if any(c in doc.gap(n + 1) for c in '،,;؛:«"“.!?'):
+            return False
+        form = _cue_at(doc, n)
+        if form is not None and form[0].lemma in conts:
+            return True
+    return False
+
+
+def _says_follows(doc: Doc, i: int) -> bool:
+    """Does an imperfect of قال (يقول، تقول) follow token i before the clause ends (within ten words)?"""
+    _, b = doc.sent_bounds(i)
+    for n in range(i + 1, min(b, i + 11)):
+        if any(c in doc.gap(n) for c in '،,;؛:«"“.!?'):
+            return False
+        if strip_conjunction(doc.toks[n].key) in ("يقول", "تقول"):
+            return True
     return False
 
 

@@ -279,8 +279,9 @@ def lab_statements(text: str) -> list[tuple[Span, Span | None]]:
         cue = (r.cue_start, r.cue_end)
         if r.cue_kind == "relay_source" and r.speaker_start > r.cue_start:
             after = text[r.speaker_end :].lstrip(" \t؛;،,").split(maxsplit=1)  # عن فلان؛ قوله
-            if after and rkey(after[0]) in quote_nouns:
-                cue = (r.cue_start, text.index(after[0], r.speaker_end) + len(after[0]))
+            word = after[0].rstrip(":،,؛;") if after else ""  # قوله: "…" (round 10)
+            if word and rkey(word) in quote_nouns:
+                cue = (r.cue_start, text.index(word, r.speaker_end) + len(word))
         out.append((cue, (r.speaker_start, r.speaker_end) if r.speaker_end > r.speaker_start else None))
     return out
 

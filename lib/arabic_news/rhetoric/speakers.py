@@ -513,6 +513,7 @@ class Run(SubjectRules):
         if not (k < b and toks[k].key == "عن" and k + 1 < b):
             return
         j2 = doc.np_at(k + 1, b, max_len=8)
+        j2 = _through_quote_noun(doc, j2, b, quote_nouns) if j2 > k + 1 else j2
         if j2 > k + 1:
             m2 = doc.mention(k + 1, j2)
             quote_noun = j2 < b and toks[j2].key in function_words("quote_noun")  # عن فلان قوله "…"
@@ -522,3 +523,17 @@ class Run(SubjectRules):
             self.explicit_record(
                 toks[k], toks[k].end, m2, span, cue.strength, "نقل عن", "relay_source", "relay", toks[k].start
             )
+
+
+def _through_quote_noun(doc, j: int, b: int, quote_nouns) -> int:
+    """The source phrase of "عن فلان … قوله" runs up to the quote noun when one follows within four plain
+    words ("عن ملحق صحافي بسفارة موسكو لدى مالي قوله": the chunker stops at لدى; round 10)."""
+    toks = doc.toks
+    for q in range(j, min(b, j + 4)):
+        if doc.gap(q).strip() or doc.in_quote(toks[q].start):
+            return j
+        if toks[q].key in quote_nouns:
+            return q
+        if doc.is_verb(toks[q].key) or COMPLEMENTISERS.match(toks[q].mkey):
+            return j
+    return j
