@@ -306,17 +306,40 @@ def cut_object(doc: Doc, i: int, j: int) -> int:
     for k in range(i + 1, j):
         prev, key = doc.toks[k - 1].key, doc.toks[k].key
         if (
-            prev.startswith(("ال", "وال"))
+            prev.startswith(("ال", "وال", "لل"))
             and not key.startswith(("ال", "وال", "لل", "ب", "ل"))
             and key not in lex["names"]
             and doc.head_class(key) is None
-            and strip_article(prev) not in lex["titles"]
         ):
             nxt = doc.toks[k + 1].key if k + 1 < j else ""
+            if strip_article(prev) in lex["titles"]:
+                if _object_after_title(prev, doc.toks[k].text, nxt):
+                    return k
+                continue
+            if prev.startswith("لل"):  # "المركز الوطني للأرصاد هطول أمطار": only a verbal noun (round 10)
+                if key[0] != "و" and (_fuul(key) or (doc.toks[k].text.endswith("ة") and len(key) >= 4)):
+                    return k
+                continue
             masdar_like = len(key) >= 4 and (key[0] in "تام" or key.endswith("ه"))
             if masdar_like or nxt.startswith("ال") or k + 1 == j and len(key) >= 4:
                 return k
     return j
+
+
+def _fuul(key: str) -> bool:
+    """The verbal-noun pattern fuʿūl of four letters (هطول، وصول، حصول، نزول; round 10)."""
+    return len(key) == 4 and key[2] == "و" and key[3] not in "نه"
+
+
+def _object_after_title(title: str, word: str, nxt: str) -> bool:
+    """After a definite masculine title, an indefinite verbal noun in construct ("وأكد الوزير ضرورة تقديم …")
+    is the verb's object, not a name: a word written with ة (a man's name in ة is in the names list; جوزيه
+    ends in ه) or of the pattern fuʿūl, with a word after it (round 10)."""
+    if title.endswith("ه") or word[:1] == "و" or not nxt or nxt in ("بن", "ابن", "بنت"):
+        return False
+    from ._lexicon import rkey
+
+    return (word.endswith("ة") and len(word) >= 4) or _fuul(rkey(word))
 
 
 def _plural_noun_like(k: str) -> bool:
