@@ -200,3 +200,22 @@ def test_the_nisba_of_an_istan_country_drops_stan(text, place, nisba):
     assert (place, "place") in got
     assert nisba_place(place.split()[1]) == nisba
     assert nisba_place("الإنسانية") is None  # a word in -انية is not a nisba of an -istan country by itself
+
+
+def test_an_unknown_given_name_after_an_honorific_is_a_person():
+    """ "العقيد فواز الميمان": فواز is in no list, but a colonel is followed by a name; the pair (a bare given
+    name and a definite family name) is one person (before, only the title phrase before it was found)."""
+    assert ("العقيد فواز الميمان", "person") in _names("وقال المتحدث الإعلامي العقيد فواز الميمان إن البلاغات وصلت.")
+    assert ("الدكتور سامي الحربي", "person") in _names("وأوضح الدكتور سامي الحربي أن الحالة مستقرة.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وصل العقيد إلى الموقع مساء أمس.",  # no name after the title
+        "وقال العقيد خلال المؤتمر إن الحادث فردي.",  # a stopword after it
+        "وفاز الفريق بالمباراة النهائية.",  # الفريق "the team" is no honorific here
+    ],
+)
+def test_an_honorific_without_a_name_makes_no_person(text):
+    assert not any(kind == "person" for _, kind in _names(text))

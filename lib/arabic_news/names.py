@@ -154,6 +154,13 @@ def _lex() -> dict:
     stops |= {name_key(w) for w in load_wordlist("dates_core", folder="keywords")}
     return {
         "titles": frozenset(titles),
+        # honorifics that always precede a name (العقيد، الدكتور; not الفريق "the team"): an unknown given name
+        # after one still starts a person's name (_unknown_name)
+        "honorifics": frozenset(
+            name_key(r[0])
+            for r in load_table("titles", folder="rhetoric")
+            if len(r) > 1 and r[1] == "honorific" and name_key(r[0]) not in ("فريق",)
+        ),
         "title_phrases": sorted(phrases, key=len, reverse=True),
         "given": frozenset(name_key(w) for w in load_wordlist("given_names", folder="rhetoric")),
         "given_definite": frozenset(name_key(w) for w in load_wordlist("given_definite", folder="names")),
@@ -361,6 +368,20 @@ def _person_name(t: _Toks, j: int) -> int:
     return k
 
 
+def _unknown_name(t: _Toks, j: int) -> int:
+    """End of "bare word + definite family name" at ``j`` after an honorific (``j`` when there is none): an
+    unknown given name is accepted only with a family name after it (العقيد فواز الميمان), as a pair in one
+    punctuation chunk, neither a stopword, title, number or common content word."""
+    lex = _lex()
+    if j + 1 >= len(t) or not t.joined(j, j + 2) or t.definite(j) or not t.definite(j + 1):
+        return j
+    for k in (j, j + 1):
+        w = t.toks[k].text
+        if not t.usable(k) or t.keys[k] in lex["content"] or "\u064b" in w or t.governed(k):
+            return j
+    return j + 2
+
+
 def _detect(t: _Toks, stats=None) -> list[tuple[int, int, str, str]]:
     lex = _lex()
     out: list[tuple[int, int, str, str]] = []
@@ -381,6 +402,8 @@ def _detect(t: _Toks, stats=None) -> list[tuple[int, int, str, str]]:
         if tj:
             c = _chain(t, tj)
             e = _person_name(t, c)
+            if e == c and c == tj == i + 1 and key in lex["honorifics"]:
+                e = _unknown_name(t, c)  # العقيد فواز الميمان: a given name the list does not know
             if e > c:
                 out.append((i, e, "person", "title"))
             elif c > tj or tj - i > 1:

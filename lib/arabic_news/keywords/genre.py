@@ -47,6 +47,7 @@ __all__ = [
     "half_of",
     "is_finite_verb_form",
     "is_future_verb_form",
+    "is_finite_verb",
 ]
 
 _MEMO: dict[str, GenreStats] = {}
@@ -127,6 +128,26 @@ def is_finite_verb_form(form: str, ratio: float | None) -> bool:
         return False
     f = form[1:] if len(form) > 3 and form[0] in "وف" else form
     return f.startswith(_PREFIXES) or len(f) == 3 or f.endswith(("وا", "ت", "تم", "نا"))
+
+
+def is_finite_verb(form: str, genre: GenreStats) -> bool:
+    """:func:`is_finite_verb_form` of a form, or -- when the corpus has it too rarely to tell -- of the same
+    form without a written-on conjunction (فيتحملون -> يتحملون) or a glued لا (لاتستغرب -> تستغرب).
+
+    >>> g = GenreStats({}, ({}, {}), {"يتحملون": 19, "تستغرب": 16, "مسرعين": 2}, {})
+    >>> [is_finite_verb(f, g) for f in ("فيتحملون", "لاتستغرب", "يتحملون", "مسرعين")]
+    [True, True, True, False]
+    """
+    candidates = [form]
+    if len(form) > 4 and form[0] in "وف":
+        candidates.append(form[1:])
+    if len(form) > 5 and form.startswith("لا") and form[2] in "يتنأ":
+        candidates.append(form[2:])
+    for f in candidates:
+        ratio = genre.definite_ratio(f)
+        if ratio is not None:
+            return is_finite_verb_form(f, ratio)
+    return False
 
 
 def is_future_verb_form(form: str, bare: Mapping[str, int], definite: Mapping[str, int]) -> bool:

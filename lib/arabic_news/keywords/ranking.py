@@ -53,12 +53,12 @@ def _words_generic(ws, genre, threshold: float) -> bool:
 
 def _has_verb(c, genre) -> bool:
     from ..normalise import normalise
-    from .genre import is_finite_verb_form, is_future_verb_form
+    from .genre import is_finite_verb, is_future_verb_form
 
     for surface in c.surfaces:
         for w in surface.split():
             f = normalise(w, profile="matching")
-            if is_finite_verb_form(f, genre.definite_ratio(f)) or is_future_verb_form(f, genre.bare, genre.definite):
+            if is_finite_verb(f, genre) or is_future_verb_form(f, genre.bare, genre.definite):
                 return True
         return False  # the most frequent surface is enough (surfaces share a lemma)
     return False
