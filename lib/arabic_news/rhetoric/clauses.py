@@ -125,6 +125,10 @@ _SOURCES = ("institution_document", "news_agency", "anonymous_collective")
 def subject_before(doc: Doc, i: int, a: int) -> tuple[int, int] | None:
     """SVO subject: a recognised noun phrase between the sentence start (or كان) and the cue at i."""
     toks = doc.toks
+    key = toks[i].key
+    wa_verb = key[:1] in "وف" and key not in cue_table() and key[1:] in cue_table()
+    if wa_verb and i > a and toks[i - 1].key[:1] == "و" and not doc.gap(i).strip():
+        return None  # "… في سوريا والعراق وأشارت الصحيفة": a coordinated noun, then a new clause (round 11)
     footer = footer_headline_start(doc, a, i)
     if footer is not None:
         a = footer  # "رابط الخبر بصحيفة …: مايكروسوفت تعلن …" reads like the headline it repeats

@@ -94,6 +94,8 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         return False  # "عما إذا كان الموقع قد كشف أسرارا": whether or if, not asserted (round 7)
     if strip_conjunction(prev) in ("ما", "مما") and cue.lemma in function_words("causative_after_ma_lemma"):
         return False  # "مما دعا جماعة … لاتهام تركيا": "which prompted", not a call (round 7)
+    if cue.lemma == "رأى" and strip_conjunction(prev) in function_words("when_conjunction"):
+        return False  # "عندما رأى أن المسجد لم يمتلئ": when he saw -- a perception, not a view (round 11)
     if _idiom(cue.lemma, nxt):
         return False  # كشف النقاب عن منتج "unveiled", ذكر اسمه "mention his name", يبث على "airs on"
     base_prev = strip_conjunction(prev)

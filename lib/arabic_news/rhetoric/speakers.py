@@ -156,6 +156,9 @@ class Run(SubjectRules):
             npe, quoted = doc.np_at(np_start, b, max_len=8), False
             if npe <= np_start + 1 and self._report_noun(np_start):  # حسب تصريحات وزارة النقل
                 npe = max(np_start + 1, doc.np_at(np_start + 1, b, max_len=7))
+            named = self._quoted_name_after(np_start, npe, b)
+            if named is not None:  # بحسب مختبرات «سايبر ماتريكس»: a noun and its quoted name (round 11)
+                npe, quoted = named, True
         if npe <= np_start:
             return
         if lemma in function_words("source_prep_lemma") and not quoted and not self._source_like(np_start, npe):
@@ -185,6 +188,23 @@ class Run(SubjectRules):
         m = max((mm for mm in e.mentions if mm.start < toks[i].start), key=lambda mm: mm.start, default=e.mentions[-1])
         r = self.record(toks[i], toks[k].end, m, e, span, strength, lemma, "preposition", "antecedent", implicit=True)
         r.speaker = e.name
+
+    def _quoted_name_after(self, i: int, j: int, b: int) -> int | None:
+        """End of "noun «Name»" when a short quotation (at most four words) follows the phrase's first word
+        directly, and that word is an indefinite noun without a pronoun (مختبرات، شركة): an organisation named in
+        quotation marks; else ``None`` (not "حسب الموسم «الصيفي»" nor "حسب موضوعها مثل معرض "…"")."""
+        doc, toks = self.doc, self.doc.toks
+        last, word = i, toks[i].text
+        if toks[i].key.startswith(("ال", "لل")) or word.endswith(("ها", "هم", "هما", "كم", "ه")) or j > i + 1:
+            return None
+        for q in doc.quotes:
+            if not (toks[last].end < q[0] <= toks[last].end + 2) or doc.text[toks[last].end : q[0]].strip():
+                continue
+            k = last + 1
+            while k < b and toks[k].start < q[1]:
+                k += 1
+            return k if 1 <= k - last - 1 <= 4 else None
+        return None
 
     def _report_noun(self, i: int) -> bool:
         """Is token i a report noun (تصريحات، رواية، حصيلة ...; function_words ``prep_source_noun``)?"""
