@@ -371,7 +371,8 @@ def _person_name(t: _Toks, j: int) -> int:
 def _unknown_name(t: _Toks, j: int) -> int:
     """End of "bare word + definite family name" at ``j`` after an honorific (``j`` when there is none): an
     unknown given name is accepted only with a family name after it (العقيد فواز الميمان), as a pair in one
-    punctuation chunk, neither a stopword, title, number or common content word."""
+    punctuation chunk: neither word a stopword, title or number (``_usable``), a compass or other content word
+    of ``content_words.txt``, an accusative with tanween, or a word with a preposition and the article."""
     lex = _lex()
     if j + 1 >= len(t) or not t.joined(j, j + 2) or t.definite(j) or not t.definite(j + 1):
         return j

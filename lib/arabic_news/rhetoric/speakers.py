@@ -194,16 +194,16 @@ class Run(SubjectRules):
         directly, and that word is an indefinite noun without a pronoun (مختبرات، شركة): an organisation named in
         quotation marks; else ``None`` (not "حسب الموسم «الصيفي»" nor "حسب موضوعها مثل معرض "…"")."""
         doc, toks = self.doc, self.doc.toks
-        last, word = i, toks[i].text
+        word = toks[i].text
         if toks[i].key.startswith(("ال", "لل")) or word.endswith(("ها", "هم", "هما", "كم", "ه")) or j > i + 1:
             return None
         for q in doc.quotes:
-            if not (toks[last].end < q[0] <= toks[last].end + 2) or doc.text[toks[last].end : q[0]].strip():
+            if not (toks[i].end < q[0] <= toks[i].end + 2) or doc.text[toks[i].end : q[0]].strip():
                 continue
-            k = last + 1
+            k = i + 1
             while k < b and toks[k].start < q[1]:
                 k += 1
-            return k if 1 <= k - last - 1 <= 4 else None
+            return k if 1 <= k - i - 1 <= 4 else None
         return None
 
     def _report_noun(self, i: int) -> bool:
@@ -545,7 +545,7 @@ class Run(SubjectRules):
             )
 
 
-def _through_quote_noun(doc, j: int, b: int, quote_nouns) -> int:
+def _through_quote_noun(doc: Doc, j: int, b: int, quote_nouns: frozenset[str]) -> int:
     """The source phrase of "عن فلان … قوله" runs up to the quote noun when one follows within four plain
     words ("عن ملحق صحافي بسفارة موسكو لدى مالي قوله": the chunker stops at لدى; round 10)."""
     toks = doc.toks
