@@ -125,7 +125,7 @@ History (kept honest; every held-out score is also in the log):
   object-pronoun forms), so its figures differ slightly from the first log entry's run.
 
 Run: ``.venv/bin/python bench/attribution.py [--tuning-only] [--errors] [--phenomena] [--held-out-phenomena]
-[--log-held-out NOTE] [--dev]``
+[--log-held-out NOTE] [--dev] [--rules-at REV ...]``
 
 ``--tuning-only`` never loads the held-out set (use it while changing rules); ``--errors`` and
 ``--phenomena`` show misses/false alarms and per-phenomenon recall on the tuning articles only.
@@ -134,6 +134,8 @@ one final run of a round, beside the figures it reports; never while changing ru
 ``--log-held-out`` appends the held-out scores, the round and the current commit to the log.
 ``--dev`` prints the tuning half's older batches and its newest batch (the previous round's held-out
 set) apart, the aggregate dev check used while changing rules.
+``--rules-at REV`` adds the lab rules of an older commit, scored on today's gold set with today's loader and
+matching (e.g. ``--rules-at fa1336d``: the rules before round 11 on batch 14).
 """
 
 from __future__ import annotations
@@ -145,7 +147,7 @@ import sys
 import time
 from datetime import datetime, timezone
 
-from arabic_news.paths import project_root
+from arabic_news.paths import data_path, project_root
 from arabic_news.rhetoric.evaluate import (
     LAB,
     evaluate_gold,
@@ -211,6 +213,63 @@ def _print_dev() -> None:
                 print(_fmt(r | {"split": name}))
 
 
+#: the measuring instrument taken from the current checkout when scoring an older commit's rules: the gold set,
+#: its loader and the statement matching (so that only the rules differ)
+INSTRUMENT = (
+    "lib/arabic_news/data/gold/attribution",
+    "lib/arabic_news/rhetoric/gold.py",
+    "lib/arabic_news/rhetoric/evaluate.py",
+)
+
+
+def rules_at(rev: str, splits: tuple[str, ...]) -> list[dict]:
+    """The lab rules of commit ``rev`` scored on today's gold set, in a separate process.
+
+    The package at ``rev`` is unpacked into a temporary folder (``git archive``, nothing in the work tree
+    changes); :data:`INSTRUMENT` (the gold files, their loader and the matching) is copied over it from the
+    current checkout, so only the rules differ; it runs with an empty cache of its own.  This is how "the rules
+    before round n score … on the same batch" is measured.
+    """
+    import io
+    import os
+    import shutil
+    import tarfile
+    import tempfile
+
+    root = project_root()
+    try:
+        blob = subprocess.run(["git", "archive", "--format=tar", rev, "lib"], cwd=root, capture_output=True, check=True)
+    except (OSError, subprocess.CalledProcessError) as e:
+        raise SystemExit(f"--rules-at {rev}: not a commit of this repository ({e})") from None
+    with tempfile.TemporaryDirectory(prefix="attribution-rules-") as tmp:
+        with tarfile.open(fileobj=io.BytesIO(blob.stdout)) as tar:
+            tar.extractall(tmp, filter="data")
+        for rel in INSTRUMENT:
+            src, dst = root / rel, os.path.join(tmp, rel)
+            if src.is_dir():
+                shutil.rmtree(dst, ignore_errors=True)
+                shutil.copytree(src, dst)
+            else:
+                shutil.copy2(src, dst)
+        code = (
+            "import json, sys\n"
+            "from arabic_news.rhetoric.evaluate import LAB, evaluate_gold\n"
+            f"rows = [r for r in evaluate_gold({splits!r}, n_boot={N_BOOT}, seed={SEED}) if r['system'] == LAB]\n"
+            "json.dump(rows, sys.stdout)\n"
+        )
+        env = dict(
+            os.environ,
+            PYTHONPATH=os.path.join(tmp, "lib"),
+            ARABIC_NEWS_CACHE=os.path.join(tmp, "cache"),
+            ARABIC_NEWS_DATA=str(data_path()),  # the default (../shared) is relative to the project folder
+        )
+        out = subprocess.run([sys.executable, "-c", code], cwd=tmp, env=env, capture_output=True, text=True)
+    if out.returncode != 0:
+        last = (out.stderr.strip().splitlines() or ["no output"])[-1]
+        raise SystemExit(f"--rules-at {rev}: the rules of that commit could not be scored: {last}")
+    return [r | {"system": f"lab rules at {rev}"} for r in json.loads(out.stdout)]
+
+
 def _commit() -> str:
     out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=project_root())
     dirty = subprocess.run(["git", "status", "--porcelain", "lib"], capture_output=True, text=True, cwd=project_root())
@@ -229,6 +288,13 @@ def main(argv=None) -> int:
     )
     ap.add_argument("--log-held-out", metavar="NOTE", help="append the held-out scores and commit to the log")
     ap.add_argument(
+        "--rules-at",
+        metavar="REV",
+        action="append",
+        default=[],
+        help="also score the rules of commit REV on today's gold set (repeatable; e.g. the commit before a round)",
+    )
+    ap.add_argument(
         "--dev",
         action="store_true",
         help="print the newest tuning batch (the previous round's held-out set) apart from the older ones",
@@ -237,6 +303,8 @@ def main(argv=None) -> int:
     t0 = time.perf_counter()
     splits = ("tuning",) if args.tuning_only else ("tuning", "held_out")
     rows = evaluate_gold(splits, n_boot=N_BOOT, seed=SEED)
+    for rev in args.rules_at:
+        rows += rules_at(rev, splits)
     rows += _passages_rows()
     elapsed = time.perf_counter() - t0
     print("Attribution on the SaudiNewsNet gold set (statement matching of issue 12) and the lab's passages")

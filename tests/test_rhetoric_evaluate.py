@@ -130,3 +130,38 @@ def test_gold_scores_are_cached_and_identical(monkeypatch, tmp_path):
     assert first == second and len(calls) == 1
     ev.evaluate_gold(("tuning",), n_boot=51, seed=1)
     assert len(calls) == 2  # another parameter, another entry
+
+
+def _bench_attribution():
+    """bench/attribution.py as a module (the bench folder is no package)."""
+    import importlib.util
+
+    from arabic_news.paths import project_root
+
+    spec = importlib.util.spec_from_file_location("bench_attribution", project_root() / "bench" / "attribution.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def test_rules_at_an_unknown_commit_is_a_clear_error():
+    """``bench/attribution.py --rules-at REV`` names a revision git does not know instead of a traceback."""
+    with pytest.raises(SystemExit, match="--rules-at no-such-rev: not a commit of this repository"):
+        _bench_attribution().rules_at("no-such-rev", ("tuning",))
+
+
+@pytest.mark.slow
+def test_rules_at_head_scores_what_the_checkout_scores():
+    """The rules of HEAD, unpacked apart and run in their own process with today's gold and matching, give the
+    checkout's own figures (only meaningful when the rule code has no uncommitted change)."""
+    import subprocess
+
+    from arabic_news.paths import project_root
+
+    status = subprocess.run(["git", "status", "--porcelain", "lib"], cwd=project_root(), capture_output=True, text=True)
+    if status.returncode != 0 or status.stdout.strip():
+        pytest.skip("needs git and a checkout whose lib/ has no uncommitted change")
+    (row,) = _bench_attribution().rules_at("HEAD", ("tuning",))
+    here = next(r for r in evaluate_gold(("tuning",), n_boot=200) if r["system"] == LAB)
+    assert row["system"] == "lab rules at HEAD"
+    assert (row["tp"], row["predicted"], row["gold"]) == (here["tp"], here["predicted"], here["gold"])
