@@ -56,12 +56,6 @@ def is_name_key(key: str, names: set[str]) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _noun_spellings() -> frozenset[str]:
-    """Exact spellings of nouns whose retrieval key is a stop word (function_words ``noun_spelling``)."""
-    return frozenset(r[0] for r in load_table("function_words") if r[1] == "noun_spelling")
-
-
-@lru_cache(maxsize=1)
 def _title_prepositions() -> frozenset[tuple[str, str]]:
     """(title key, preposition key) pairs of ``function_words`` class ``title_preposition``."""
     return frozenset((rkey(r[0]), rkey(r[2])) for r in load_table("function_words") if r[1] == "title_preposition")
@@ -120,7 +114,8 @@ class Doc:
         """A word that ends a speaker phrase (a time adverb, a preposition, a complementiser)."""
         if mk and mk in self.lex["mnames"]:
             return False  # علي (Ali) is a name, على (on) a preposition
-        if mk and (mk in _noun_spellings() or strip_conjunction(mk) in _noun_spellings()):
+        nouns = function_words("noun_spelling")
+        if mk and (mk in nouns or strip_conjunction(mk) in nouns):
             return False  # إمام (imam) is a noun, أمام (in front of) a preposition (round 11)
         st = self.lex["stops"]
         return key in st or strip_conjunction(key) in st or bool(COMPLEMENTISERS.match(key))

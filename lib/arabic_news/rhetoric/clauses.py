@@ -317,11 +317,11 @@ def cut_object(doc: Doc, i: int, j: int) -> int:
         ):
             nxt = doc.toks[k + 1].key if k + 1 < j else ""
             if strip_article(prev) in lex["titles"]:
-                if _object_after_title(prev, doc.toks[k].text, nxt):
+                if _object_after_title(prev, doc.toks[k].text, key, nxt):
                     return k
                 continue
             if prev.startswith("لل"):  # "المركز الوطني للأرصاد هطول أمطار": only a verbal noun (round 10)
-                if key[0] != "و" and (_fuul(key) or (doc.toks[k].text.endswith("ة") and len(key) >= 4)):
+                if _verbal_noun_like(doc.toks[k].text, key):
                     return k
                 continue
             masdar_like = len(key) >= 4 and (key[0] in "تام" or key.endswith("ه"))
@@ -335,15 +335,18 @@ def _fuul(key: str) -> bool:
     return len(key) == 4 and key[2] == "و" and key[3] not in "نه"
 
 
-def _object_after_title(title: str, word: str, nxt: str) -> bool:
-    """After a definite masculine title, an indefinite verbal noun in construct ("وأكد الوزير ضرورة تقديم …")
-    is the verb's object, not a name: a word written with ة (a man's name in ة is in the names list; جوزيه
-    ends in ه) or of the pattern fuʿūl, with a word after it (round 10)."""
-    if title.endswith("ه") or word[:1] == "و" or not nxt or nxt in ("بن", "ابن", "بنت"):
-        return False
-    from ._lexicon import rkey
+def _verbal_noun_like(word: str, key: str) -> bool:
+    """A word (as written, and its key) that reads as a verbal noun: written with ة (a man's name in ة is in the
+    names list; جوزيه ends in ه) or of the pattern fuʿūl, and not coordinated with و (round 10)."""
+    return word[:1] != "و" and ((word.endswith("ة") and len(word) >= 4) or _fuul(key))
 
-    return (word.endswith("ة") and len(word) >= 4) or _fuul(rkey(word))
+
+def _object_after_title(title: str, word: str, key: str, nxt: str) -> bool:
+    """After a definite masculine title, an indefinite verbal noun in construct ("وأكد الوزير ضرورة تقديم …")
+    is the verb's object, not a name (round 10)."""
+    if title.endswith("ه") or not nxt or nxt in ("بن", "ابن", "بنت"):
+        return False
+    return _verbal_noun_like(word, key)
 
 
 def _plural_noun_like(k: str) -> bool:

@@ -131,12 +131,6 @@ def imperfect_forms(i: str) -> list[tuple[str, str]]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _enclitic_after_source() -> frozenset[str]:
-    """Lemmas that take no object but whose object pronoun follows a source preposition (بحسب ما قاله)."""
-    return frozenset(r[0] for r in load_table("function_words") if r[1] == "enclitic_after_source")
-
-
 def cue_forms() -> dict[str, Cue]:
     """A copy of the map of retrieval keys of every cue form (without و/ف) to its description.
 
@@ -159,7 +153,7 @@ def cue_table() -> dict[str, Cue]:
             out.setdefault(rkey(form), Cue(perf, strength, "verb", person, "perf", comps, obj))
         for form, person in impfs:
             out.setdefault(rkey(form), Cue(perf, strength, "verb", person, "impf", comps, obj))
-        after_source = not obj and perf in _enclitic_after_source()  # بحسب ما قاله (round 10): perfect only
+        after_source = not obj and perf in function_words("enclitic_after_source_lemma")  # بحسب ما قاله: perfect only
         if obj or after_source:  # an object pronoun on a verb that takes an object: ووصفتها، أكده
             for form, person in perfs + ([] if after_source else impfs):
                 base = form[:-1] + "و" if form.endswith("وا") else form
@@ -196,7 +190,8 @@ def prep_cues() -> list[tuple[tuple[str, ...], str, str]]:
 
 @cache
 def function_words(cls: str) -> frozenset[str]:
-    """Retrieval keys of the ``function_words`` entries of one class (lemma classes kept as written).
+    """Retrieval keys of the ``function_words`` entries of one class (``*_lemma`` and ``*_spelling`` classes
+    kept as written).
 
     >>> sorted(function_words("qad"))
     ['فقد', 'قد', 'لقد', 'وقد']
@@ -204,7 +199,7 @@ def function_words(cls: str) -> frozenset[str]:
     rows = [r for r in load_table("function_words") if r[1] == cls]
     if not rows:
         raise ValueError(f"unknown function-word class {cls!r} in data/rhetoric/function_words.txt")
-    if cls.endswith("_lemma"):
+    if cls.endswith(("_lemma", "_spelling")):
         return frozenset(r[0] for r in rows)
     return frozenset(rkey(r[0]) for r in rows)
 

@@ -100,7 +100,9 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         return False  # كشف النقاب عن منتج "unveiled", ذكر اسمه "mention his name", يبث على "airs on"
     base_prev = strip_conjunction(prev)
     if cue.enclitic and not cue.takes_object and not after_source_prep(doc, i):
-        return False  # قاله is a cue only as "بحسب ما قاله مسؤول" (function_words enclitic_after_source; round 10)
+        return (
+            False  # قاله is a cue only as "بحسب ما قاله مسؤول" (function_words enclitic_after_source_lemma; round 10)
+        )
     if (
         cue.enclitic
         and (base_prev in function_words("relative") or (base_prev == "ما" and not after_source_prep(doc, i)))
@@ -360,13 +362,18 @@ def _after_adverbial(doc: Doc, k: int) -> int:
     return k + step
 
 
+#: the imperfect of قال that a continuation verb hands its cue to, and what ends the clause of that scan
+_SAYS = ("يقول", "تقول")
+_CLAUSE_BREAK = '،,;؛:«"“.!?'
+
+
 def _continued_by(doc: Doc, i: int, a0: int) -> bool:
     """Is the imperfect at i the يقول of "وتابع فلان يقول:" (a continuation verb earlier in its clause)?"""
-    if strip_conjunction(doc.toks[i].key) not in ("يقول", "تقول"):
+    if strip_conjunction(doc.toks[i].key) not in _SAYS:
         return False
     conts = function_words("continuation_lemma")
     for n in range(i - 1, max(a0, i - 9) - 1, -1):
-        if any(c in doc.gap(n + 1) for c in '،,;؛:«"“.!?'):
+        if any(c in doc.gap(n + 1) for c in _CLAUSE_BREAK):
             return False
         form = _cue_at(doc, n)
         if form is not None and form[0].lemma in conts:
@@ -378,9 +385,9 @@ def _says_follows(doc: Doc, i: int) -> bool:
     """Does an imperfect of قال (يقول، تقول) follow token i before the clause ends (within ten words)?"""
     _, b = doc.sent_bounds(i)
     for n in range(i + 1, min(b, i + 11)):
-        if any(c in doc.gap(n) for c in '،,;؛:«"“.!?'):
+        if any(c in doc.gap(n) for c in _CLAUSE_BREAK):
             return False
-        if strip_conjunction(doc.toks[n].key) in ("يقول", "تقول"):
+        if strip_conjunction(doc.toks[n].key) in _SAYS:
             return True
     return False
 

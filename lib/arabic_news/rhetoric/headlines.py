@@ -10,6 +10,8 @@ the headline (step 1 of attribution, beside :mod:`.detect`'s cues).
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .chunker import Doc
 
 __all__ = ["headline_events"]
@@ -43,6 +45,7 @@ def headline_events(doc: Doc) -> list[tuple[int, int, str, tuple]]:
     return out
 
 
+@lru_cache(maxsize=1)
 def _footer_labels() -> tuple[str, ...]:
     """How outlets' footer lines that repeat the headline start (function_words ``footer_label_start``)."""
     from ._lexicon import load_table
