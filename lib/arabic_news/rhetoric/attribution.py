@@ -192,7 +192,8 @@ def attributions(article: Article | str) -> list[Attribution]:
     []
     """
     doc = Doc(as_article(article))
-    events = cue_events(doc) + headline_events(doc)  # 1. cues
+    cues = cue_events(doc)
+    events = cues + headline_events(doc, cues)  # 1. cues
     events += mention_events(doc, {e[3][0] for e in events})  # 2. named persons (antecedents)
     events.sort(key=lambda e: (e[0], e[1]))
     run = Run(doc)

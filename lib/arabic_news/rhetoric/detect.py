@@ -164,6 +164,7 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         and not (i + 1 < n and doc.head_class(nxt) not in (None, "name"))
         and not (i + 1 < n and _nominative_plural(doc, i + 1))
         and not (cue.lemma not in cue_conditions() and prev != "عدم" and _clause_follows(doc, i))
+        and not _after_topic(doc, i, a0)
     ):
         return False  # "بتقديم كشف حساب": a noun that looks like a perfect verb (unless a source follows)
     if (
@@ -313,6 +314,22 @@ def _clause_follows(doc: Doc, i: int) -> bool:
         if COMPLEMENTISERS.match(doc.toks[n].mkey) and doc.toks[n].key[:1] == "ب":
             return True  # "أفاد بأنه …": a بأن clause, right after the verb too (round 7)
     return False
+
+
+def _after_topic(doc: Doc, i: int, a0: int) -> bool:
+    """Is the verb at i the first verb after a fronted topic that opens its sentence, with a clause right
+    after it ("وعن الأسعار أوضح أنها …"، "وحول التمويل أكد أن …"; function_words ``topic_opener``; round 12)?"""
+    toks = doc.toks
+    opener, topics = toks[a0].key, function_words("topic_opener")
+    if (
+        not (2 <= i - a0 <= 6)
+        or i + 1 >= len(toks)
+        or not (opener in topics or opener[1:] in topics and opener[0] in "وف")
+    ):
+        return False  # (وعن: و is not stripped from a three-letter word by strip_conjunction)
+    if any(doc.is_verb(toks[n].key) for n in range(a0 + 1, i)) or doc.gap(i + 1).strip():
+        return False
+    return bool(COMPLEMENTISERS.match(toks[i + 1].mkey))
 
 
 def _followed_by(doc: Doc, i: int, need: tuple[str, ...], *, whole_clause: bool = False) -> bool:

@@ -6,10 +6,15 @@ the headline (step 1 of attribution, beside :mod:`.detect`'s cues).
 >>> d = Doc(Article.from_text("الوزير: لن نسمح بأي تدخل\nقال الوزير إن بلاده ترفض التدخل."))
 >>> [(e[0], e[2]) for e in headline_events(d)]
 [(6, 'headline')]
+>>> from .detect import cue_events
+>>> d = Doc(Article.from_text("فرنسا: منشورات للشرطة تذكر السائحات بالقانون\nوزعت الشرطة منشورات."))
+>>> headline_events(d, cue_events(d))
+[]
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
 from .chunker import Doc
@@ -17,12 +22,14 @@ from .chunker import Doc
 __all__ = ["headline_events"]
 
 
-def headline_events(doc: Doc) -> list[tuple[int, int, str, tuple]]:
+def headline_events(doc: Doc, cues: Sequence[tuple[int, int, str, tuple]] = ()) -> list[tuple[int, int, str, tuple]]:
     """A headline "X: …" (up to six words before the colon, no verb among them): one event at the colon.
 
     Besides the headline, two more lines can be headlines: a short sub-headline on the first content
     line (no sentence end inside, at most 14 words), and an outlet's footer that repeats the headline
-    after its own label ("رابط الخبر بصحيفة …: X: …", the part after the label's colon).
+    after its own label ("رابط الخبر بصحيفة …: X: …", the part after the label's colon).  ``cues``: the
+    article's cue events (:func:`.detect.cue_events`); when one of them reports someone else after the colon
+    ("فرنسا: منشورات للشرطة تذكر السائحات …"), X is a place or topic tag, not a speaker (round 12).
     """
     text = doc.text
     if not doc.toks or "\n" not in text.strip() or doc.sent_of[0] != 0:
@@ -40,6 +47,8 @@ def headline_events(doc: Doc) -> list[tuple[int, int, str, tuple]]:
             continue
         if s0 > 0 and len(text[colon + 1 : s1].split()) < 3:
             continue  # "الرياض: واس" on a content line is a dateline, not a quotation
+        if any(colon < e[0] < s1 and e[2] == "cue" for e in cues):
+            continue  # "فرنسا: منشورات للشرطة تذكر …": the line reports someone else; X is a tag
         end = next((n for n in range(a + 1, k) if doc.is_stop(doc.toks[n].key) or doc.toks[n].key in ("ل", "لـ")), k)
         out.append((colon, 1, "headline", (colon, a, end)))
     return out

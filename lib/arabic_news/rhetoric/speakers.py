@@ -154,7 +154,9 @@ class Run(SubjectRules):
             quoted = True
         else:
             npe, quoted = doc.np_at(np_start, b, max_len=8), False
-            if npe <= np_start + 1 and self._report_noun(np_start):  # حسب تصريحات وزارة النقل
+            if self._agency(np_start):  # وفقا للفرنسية: the agency's nisba alone (round 12)
+                npe = np_start + 1
+            elif npe <= np_start + 1 and self._report_noun(np_start):  # حسب تصريحات وزارة النقل
                 npe = max(np_start + 1, doc.np_at(np_start + 1, b, max_len=7))
             named = self._quoted_name_after(np_start, npe, b)
             if named is not None:  # بحسب مختبرات «سايبر ماتريكس»: a noun and its quoted name (round 11)
@@ -168,7 +170,10 @@ class Run(SubjectRules):
             span = content(doc, npe, i)  # the source opens the sentence (or جاء في): what follows (skipping فإن، )
             self.explicit_record(toks[i], toks[j - 1].end, m, span, strength, lemma, "preposition", "preposition", pos)
             return
-        span = (toks[a].start, toks[i - 1].end if i > a else toks[i].start)
+        if i - a <= 1 and a > 0:  # "…”. وفقا للألمانية.": a sentence of its own sources the one before (round 12)
+            span = (toks[doc.sent_bounds(a - 1)[0]].start, toks[a - 1].end)
+        else:
+            span = (toks[a].start, toks[i - 1].end if i > a else toks[i].start)
         # a source after the statement ("...، حسب رويترز") does not become the speaker of a following وأضاف
         e = self.res.resolve(m, pos)
         self.explicit.append((m.start, m.end))
@@ -206,6 +211,13 @@ class Run(SubjectRules):
             return k if 1 <= k - i - 1 <= 4 else None
         return None
 
+    def _agency(self, i: int) -> bool:
+        """Is token i a news agency named by its nisba (للفرنسية، الألمانية; function_words ``prep_agency``)?"""
+        head = self.doc.toks[i].key
+        bare = strip_article(head[1:] if head[:1] == "ل" and not head.startswith("لل") else head)
+        agencies = function_words("prep_agency")
+        return bare in agencies or "ال" + bare in agencies
+
     def _report_noun(self, i: int) -> bool:
         """Is token i a report noun (تصريحات، رواية، حصيلة ...; function_words ``prep_source_noun``)?"""
         head = self.doc.toks[i].key
@@ -220,6 +232,7 @@ class Run(SubjectRules):
         head = doc.toks[i].key
         return (
             self._report_noun(i)
+            or self._agency(i)
             or doc.head_class(head) is not None
             or doc.is_name_like(i)
             or any(strip_article(head[1:] if head[:1] == "ل" else head) in _head_keys(e) for e in self.res.entities)
