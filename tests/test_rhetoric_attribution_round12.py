@@ -47,3 +47,20 @@ def test_a_verb_after_a_fronted_topic_reports():
     assert pairs(text)[-1] == ("أكدت", "الوزيرة")
     # no clause right after the verb: a topic phrase does not make a noun look-alike a verb
     assert pairs("وقال الوزير إن الخطة جاهزة. وعن الأسعار أوضح المتحدث الرسمي للوزارة الموقف.")[0] == ("وقال", "الوزير")
+
+
+def test_an_imperfect_after_an_indefinite_noun_is_passive():
+    """ "a route believed to hold": يعتقد/يرجح/يشتبه right after an indefinite noun, before a clause."""
+    assert pairs("وهو طريق شحن رئيسي يعتقد أنه يضم احتياطيات كبيرة من النفط.") == [("يعتقد", "")]
+    assert pairs("قتل 21 شخصا في هجوم يرجح أن منفذيه ينتمون لجماعة متطرفة.") == [("يرجح", "")]
+    assert pairs("وأطلقت سراح أربع رهائن احتجزهم مسلحون يشتبه في أنهم متطرفون.") == [("يشتبه", "")]
+    # after a definite subject it is active, and no impersonal record appears
+    assert ("يعتقد", "") not in pairs("وقال الوزير إن الجيش يعتقد أن الهجوم وشيك.")
+
+
+def test_is_named_spelled_with_alif_maqsura_is_no_allegation():
+    assert pairs("وتدعى السفينة الثالثة (ميسان) وترفع علم البحرين.") == []
+    assert pairs("وقال أحد قيادات الحوثي ويدعى أحمد جريب إن المعتقلين نقلوا.") == [("وقال", "أحد قيادات الحوثي")]
+    # before a clause the same spelling still alleges, and يدعي always may
+    assert pairs("ويدعى المتهم أنه بريء.") == [("ويدعى", "المتهم")]
+    assert pairs("يدعي المتهم أنه بريء.") == [("يدعي", "المتهم")]

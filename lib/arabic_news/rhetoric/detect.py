@@ -96,6 +96,9 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         return False  # "مما دعا جماعة … لاتهام تركيا": "which prompted", not a call (round 7)
     if cue.lemma == "رأى" and strip_conjunction(prev) in function_words("when_conjunction"):
         return False  # "عندما رأى أن المسجد لم يمتلئ": when he saw -- a perception, not a view (round 11)
+    bare_text = toks[i].text[1:] if toks[i].key != cue_key else toks[i].text
+    if bare_text in function_words("naming_spelling") and not _clause_follows(doc, i):
+        return False  # "ويدعى أحمد جريب"، "وتدعى السفينة (ميسان)": is named, not alleges (round 12)
     if _idiom(cue.lemma, nxt):
         return False  # كشف النقاب عن منتج "unveiled", ذكر اسمه "mention his name", يبث على "airs on"
     base_prev = strip_conjunction(prev)
@@ -431,6 +434,8 @@ def _impersonal_at(doc: Doc, i: int) -> tuple[str, str] | None:
     masdar = _passive_masdar(doc, i)
     if masdar is not None:
         return masdar, "neutral"
+    if t.key in function_words("impersonal_after_noun") and _after_indefinite_noun(doc, i):
+        return t.key, "neutral"  # "طريق يعتقد أنه يضم …": believed (round 12)
     row = _impersonal_rows().get(strip_conjunction(t.key))  # the first impersonal row with this key
     if row is not None:
         if len(row) > 2 and row[2] == "damma" and not passive_vowel(t.text):
@@ -482,6 +487,28 @@ def _impersonal_at(doc: Doc, i: int) -> tuple[str, str] | None:
     ):
         return cue.lemma, cue.strength  # "يوم الاثنين أعلن عن مؤشر ...": announced, no agent
     return None
+
+
+def _after_indefinite_noun(doc: Doc, i: int) -> bool:
+    """Does the word at i follow an indefinite common noun or adjective of its sentence directly (no
+    punctuation, no article, no source or name, no verb or function word) and precede a clause (أن، في أن،
+    بأن)?"""
+    toks = doc.toks
+    if i == 0 or doc.sent_of[i - 1] != doc.sent_of[i] or doc.gap(i).strip() or i + 1 >= len(toks):
+        return False
+    prev = toks[i - 1]
+    if (
+        strip_conjunction(prev.key).startswith("ال")
+        or prev.key[:1] in "وف"
+        or doc.is_stop(prev.key, prev.mkey)
+        or doc.is_verb(prev.key)
+        or doc.head_class(prev.key) is not None
+        or doc.is_name_like(i - 1)
+        or any(c.isdigit() for c in prev.text)
+    ):
+        return False
+    k = i + 1 + (toks[i + 1].key == "في" and i + 2 < len(toks))
+    return bool(COMPLEMENTISERS.match(toks[k].mkey)) and toks[k].key[0] != "ف"
 
 
 def _author_formula(doc: Doc, i: int, cue: Cue) -> bool:
