@@ -153,6 +153,18 @@ def test_display_prefers_form_without_conjunction():
     assert doc.candidates["اقتصاد"].text == "الاقتصاد"
 
 
+def test_display_drops_a_preposition_written_on_the_word():
+    """بعصابة beside العصابة is a clitic-led form (split_clitics leaves an indefinite word whole); a word seen
+    only with ل/ب/و before its article is shown with the article alone."""
+    doc = analyse("أطاحت الشرطة بعصابة. واعترف أفراد العصابة. ودعت السكان للمطالعة الدائمة")
+    assert doc.candidates[doc.tokens[2].key].text == "العصابة"
+    assert any(c.text.startswith("المطالعة") for c in doc.candidates.values())
+    assert not any(c.text.startswith(("للمطالعة", "بعصابة")) for c in doc.candidates.values())
+    # a word that merely begins with one of those letters keeps it
+    shown = {c.text for c in analyse("زار الوزير بريطانيا وبيروت. وتحدث عن ريطانيا").candidates.values()}
+    assert {"بريطانيا", "بيروت"} <= shown
+
+
 def test_positions_index_article_text(article, bg):
     """Every position is the offset in Article.text of a word with the keyword's first stem."""
     for m in METHODS:

@@ -225,9 +225,23 @@ class Candidate:
 
     @property
     def text(self) -> str:
-        """The display form: most frequent surface, forms without a leading clitic first."""
+        """The display form: most frequent surface, forms without a leading clitic first.
+
+        A form is clitic-led when its first word splits (للمطالعة = ل + ال + مطالعة) or when it is another
+        form's first word with one more leading letter (بعصابة beside العصابة or عصابة).  When every form
+        is clitic-led and the clitic stands before the article, the article form is shown (للمطالعة ->
+        المطالعة, وبالتعاون -> التعاون); a leading و/ف/ب/ل/ك that the stemmer took as a clitic (the word's
+        key is the key of the word without it: وبيروت, بعصابة) is dropped too.
+        """
         order = {f: i for i, f in enumerate(self._order)}
-        return max(self.surfaces, key=lambda f: (not self._clitic[f], self.surfaces[f], -order[f]))
+        firsts = {_first_bare(f) for f in self.surfaces}
+
+        def led(f: str) -> bool:
+            w = _first_bare(f)
+            return self._clitic[f] or (len(w) > 3 and w[0] in "وفبلك" and (w[1:] in firsts or "ال" + w[1:] in firsts))
+
+        best = max(self.surfaces, key=lambda f: (not led(f), self.surfaces[f], -order[f]))
+        return _without_proclitic(_article_form(best) if led(best) else best, self.words[0])
 
 
 @dataclass
@@ -244,6 +258,47 @@ class DocAnalysis:
     @property
     def text(self) -> str:
         return self.article.text
+
+
+def _first_bare(surface: str) -> str:
+    """The first word of a surface form in its matching form (no marks, unified letters)."""
+    first = surface.split(" ", 1)[0]
+    return normalise(first, profile="matching")
+
+
+def _article_form(surface: str) -> str:
+    """Drop the proclitics before the article of the first word (للمطالعة -> المطالعة, وبالتعاون -> التعاون);
+    a form whose first word has no article is returned unchanged.
+
+    >>> _article_form("للمطالعة الدائمة"), _article_form("وبالتعاون"), _article_form("بعصابة")
+    ('المطالعة الدائمة', 'التعاون', 'بعصابة')
+    """
+    first, _, rest = surface.partition(" ")
+    parts = split_clitics(normalise(first, profile="matching"))
+    if "ال+" not in parts[1:]:
+        return surface
+    k = len(first) - len(first.lstrip("وف"))  # the raw word keeps its hamza and marks: cut letters, not parts
+    k = min(k, sum(1 for p in parts if p in ("و+", "ف+")))
+    word = first[k:]
+    if word[:2] == "لل":
+        word = "ا" + word[1:]  # ل + ال is written لل
+    elif word[:1] in "بلك" and word[1:3] == "ال":
+        word = word[1:]
+    return f"{word} {rest}" if rest else word
+
+
+def _without_proclitic(surface: str, key: str) -> str:
+    """Drop up to two leading clitic letters of the first word when the word without them still has the stem
+    key ``key`` (وبيروت -> بيروت, فبعصابة -> عصابة) and keeps at least three letters.
+
+    >>> _without_proclitic("وبيروت", "بيروت"), _without_proclitic("بريطانيا", "بريطان")
+    ('بيروت', 'بريطانيا')
+    """
+    first, _, rest = surface.partition(" ")
+    for _ in range(2):
+        if len(first) > 3 and first[0] in "وفبلك" and _classify(first[1:])[2] == key:
+            first = first[1:]
+    return f"{first} {rest}" if rest else first
 
 
 @lru_cache(maxsize=100_000)
