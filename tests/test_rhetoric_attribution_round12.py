@@ -64,3 +64,9 @@ def test_is_named_spelled_with_alif_maqsura_is_no_allegation():
     # before a clause the same spelling still alleges, and يدعي always may
     assert pairs("ويدعى المتهم أنه بريء.") == [("ويدعى", "المتهم")]
     assert pairs("يدعي المتهم أنه بريء.") == [("يدعي", "المتهم")]
+
+
+def test_military_and_police_ranks_are_titles():
+    text = "ومن جانبه أكد الرائد علي آل سالم الذي أصيب في الصدر، أن الحادث لم يؤثر في عزيمته."
+    assert pairs(text) == [("أكد", "الرائد علي آل سالم")]
+    assert pairs("وقال المقدم خالد الغبان إن التحقيق مستمر.") == [("وقال", "المقدم خالد الغبان")]
