@@ -434,8 +434,8 @@ def _impersonal_at(doc: Doc, i: int) -> tuple[str, str] | None:
     masdar = _passive_masdar(doc, i)
     if masdar is not None:
         return masdar, "neutral"
-    if t.key in function_words("impersonal_after_noun") and _after_indefinite_noun(doc, i):
-        return t.key, "neutral"  # "طريق يعتقد أنه يضم …": believed (round 12)
+    if strip_conjunction(t.key) in function_words("impersonal_after_noun") and _after_indefinite_noun(doc, i):
+        return strip_conjunction(t.key), "neutral"  # "طريق يعتقد أنه يضم …": believed (round 12)
     row = _impersonal_rows().get(strip_conjunction(t.key))  # the first impersonal row with this key
     if row is not None:
         if len(row) > 2 and row[2] == "damma" and not passive_vowel(t.text):
@@ -490,11 +490,18 @@ def _impersonal_at(doc: Doc, i: int) -> tuple[str, str] | None:
 
 
 def _after_indefinite_noun(doc: Doc, i: int) -> bool:
-    """Does the word at i follow an indefinite common noun or adjective of its sentence directly (no
-    punctuation, no article, no source or name, no verb or function word) and precede a clause (أن، في أن،
-    بأن)?"""
+    """Does the word at i precede a clause (أن، في أن، بأن) and either open its clause with no conjunction
+    (:func:`_opens_clause`) or follow an indefinite common noun or adjective of its sentence directly (no
+    punctuation, no article, no source or name, no verb or function word)?"""
     toks = doc.toks
-    if i == 0 or doc.sent_of[i - 1] != doc.sent_of[i] or doc.gap(i).strip() or i + 1 >= len(toks):
+    if i + 1 >= len(toks):
+        return False
+    k = i + 1 + (toks[i + 1].key == "في" and i + 2 < len(toks))
+    clause = bool(COMPLEMENTISERS.match(toks[k].mkey)) and toks[k].key[0] != "ف"
+    bare = toks[i].key == strip_conjunction(toks[i].key)
+    if clause and (_opens_clause(doc, i) if bare else i == doc.sent_bounds(i)[0]):
+        return True  # "… . ويتوقع أن يعاني …"، "حيث يتوقع أن يصل …"، "إنه يعتقد أن …": no subject anywhere (round 13)
+    if i == 0 or doc.sent_of[i - 1] != doc.sent_of[i] or doc.gap(i).strip():
         return False
     prev = toks[i - 1]
     if (
@@ -507,8 +514,14 @@ def _after_indefinite_noun(doc: Doc, i: int) -> bool:
         or any(c.isdigit() for c in prev.text)
     ):
         return False
-    k = i + 1 + (toks[i + 1].key == "في" and i + 2 < len(toks))
-    return bool(COMPLEMENTISERS.match(toks[k].mkey)) and toks[k].key[0] != "ف"
+    return clause
+
+
+def _opens_clause(doc: Doc, i: int) -> bool:
+    """Does the word at i open its sentence, follow a comma, or follow حيث/إذ or the pronoun of state إنه?"""
+    if i == 0 or doc.sent_of[i - 1] != doc.sent_of[i] or any(c in doc.gap(i) for c in "،,؛;:"):
+        return True
+    return doc.toks[i - 1].key in function_words("impersonal_opener")
 
 
 def _author_formula(doc: Doc, i: int, cue: Cue) -> bool:
