@@ -23,3 +23,9 @@ def test_an_expectation_with_a_subject_keeps_it():
     assert pairs("وقال الوزير إن الخطة جاهزة. يتوقع الوزير أن تنجح.")[-1] == ("يتوقع", "الوزير")
     # in the same sentence as its speaker, a و-verb continues that speaker
     assert pairs("وقال المحلل إن السوق ضعيف، ويرجح أن تشهد الأسواق تقلبات حادة.")[-1] == ("ويرجح", "المحلل")
+
+
+def test_an_occupation_introduces_its_own_source():
+    text = "وقال المحلل إن السوق ضعيف. وأوضح تاجر في سوق الذهب بدبي أن حركة البيع ضعيفة."
+    assert pairs(text)[-1] == ("وأوضح", "تاجر")
+    assert pairs("وأكد طبيب المنتخب أن اللاعب سيغيب أسبوعين.") == [("وأكد", "طبيب المنتخب")]
