@@ -3,12 +3,12 @@
 Three lines per system:
 
 * **tuning** -- the tuning articles of the SaudiNewsNet gold set (``arabic_news/data/gold/attribution``);
-  rules may be changed by looking at these.  In round 12 these are the 265 articles of batches 1-14
-  (round 11's 245 tuning articles and its held-out batch 14).
-* **held-out** -- the current round's held-out articles, never used to change a rule.  Round 12's
-  held-out set is batch 15: 20 new articles from 10 outlets, annotated and committed ("GOLD ROUND 12
-  READY", b7e8955) before any rule, this bench or notebook 30 ran on them; it is scored once, at the
-  end of the round, with ``--log-held-out`` (done at c3b6652).  Every held-out score, with its round and commit, is in
+  rules may be changed by looking at these.  In round 13 these are the 285 articles of batches 1-15
+  (round 12's 265 tuning articles and its held-out batch 15).
+* **held-out** -- the current round's held-out articles, never used to change a rule.  Round 13's
+  held-out set is batch 16: 20 new articles from 10 outlets, annotated and committed ("GOLD ROUND 13
+  READY", 28cbef1) before any rule, this bench or notebook 30 ran on them; it is scored once, at the
+  end of the round, with ``--log-held-out`` (done at 82d3919).  Every held-out score, with its round and commit, is in
   ``arabic_news/data/rhetoric/attribution_heldout_log.json`` (printed below).
 * **passages** -- the lab's own hand-written passages (``arabic_news/data/gold/passages``), pooled
   (training figures: the rules were fixed on them batch by batch).
@@ -129,6 +129,13 @@ History (kept honest; every held-out score is also in the log):
            P 0.874 [0.799, 0.940], R 0.781 [0.685, 0.865], F1 0.825, against the baseline's P 0.578,
            R 0.396, F1 0.470 in the same run.  Missed a twelfth time.  The rules of e3a68bb (before
            round 12) score P 0.873, R 0.775 on batch 15 (145 matched, 166 predicted; round 12: 146 / 167).
+  Round 13: batch 15 became tuning; batch 16 (20 articles, 10 outlets, 202 statements) was annotated by two
+           annotators as the fresh held-out set first (28cbef1).  Tuning (285 articles) at c3b6652: P 0.919,
+           R 0.851.  Rules changed on the tuning articles only (01b051e before the gold commit, 840cbf8 after).
+  82d3919  tuning P 0.921 [0.904, 0.936], R 0.853 [0.830, 0.876]; held-out (batch 16) scored once:
+           P 0.889 [0.826, 0.948], R 0.752 [0.694, 0.816], F1 0.815, against the baseline's P 0.671,
+           R 0.485, F1 0.563 in the same run.  Missed a thirteenth time.  The rules of c3b6652 (before
+           round 13) score the same on batch 16 (152 matched, 171 predicted).
   The baseline's verb list is frozen (data/rhetoric/baseline_verbs.txt, the 37 verbs of 662f9ee without
   object-pronoun forms), so its figures differ slightly from the first log entry's run.
 
@@ -143,7 +150,7 @@ one final run of a round, beside the figures it reports; never while changing ru
 ``--dev`` prints the tuning half's older batches and its newest batch (the previous round's held-out
 set) apart, the aggregate dev check used while changing rules.
 ``--rules-at REV`` adds the lab rules of an older commit, scored on today's gold set with today's loader and
-matching (e.g. ``--rules-at e3a68bb``: the rules before round 12 on batch 15).
+matching (e.g. ``--rules-at c3b6652``: the rules before round 13 on batch 16).
 """
 
 from __future__ import annotations
