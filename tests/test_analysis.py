@@ -86,6 +86,18 @@ def test_featured_analysis_and_dossier_share_objects(featured_article):
     assert d["schema"] == SCHEMA and d["not_assessed"] == a.not_assessed
     assert d["rhetoric"]["reference_percentiles"]  # long enough to be ranked
     assert len(d["persuasion"]) == len(featured_article.paragraphs)
+    # only technique classes a report may name, and a flag carries its held-out precision (issue 12)
+    from arabic_news.persuasion import model_card
+    from arabic_news.persuasion.evaluation import displayable_techniques
+
+    card = model_card(quick=True)
+    reportable = set(displayable_techniques(card))
+    for p in d["persuasion"]:
+        assert set(p["techniques"]) <= reportable
+        if p["label"] == "true":
+            assert p["flag_precision"] == pytest.approx(card["reliability"]["precision"], abs=1e-3)
+        else:
+            assert p["flag_precision"] is None
     html = a._repr_html_()
     for part in ("topic", "keywords", "attributions", "markers", "persuasion"):
         assert f">{part}<" in html

@@ -126,17 +126,26 @@ class Analysis:
 
     @cached_property
     def persuasion(self) -> PersuasionPart:
-        """Per paragraph persuasion flags (:func:`arabic_news.persuasion.predict_paragraphs`) and techniques."""
-        from .persuasion import predict_paragraphs, predict_techniques
+        """Per paragraph persuasion flags (:func:`arabic_news.persuasion.predict_paragraphs`) and techniques.
+
+        ``techniques`` holds only the coarse classes a report may name (held-out F1 >= 0.5 with support >= 20,
+        :func:`arabic_news.persuasion.evaluation.displayable_techniques`), at most three; a flagged paragraph
+        carries ``flag_precision``, the held-out precision of "true" on news paragraphs (how often such a flag
+        was right), ``None`` on the others."""
+        from .persuasion import model_card, predict_paragraphs, predict_techniques
+        from .persuasion.evaluation import displayable_techniques
 
         paras = list(self.article.paragraphs)
         if not paras:
             return PersuasionPart(self.article, [])
         binary = predict_paragraphs(paras, seed=self.seed, quick=self.quick)
         tech = predict_techniques(paras, seed=self.seed, quick=self.quick)
+        card = model_card(seed=self.seed, quick=self.quick)
+        shown = set(displayable_techniques(card))
+        precision = float(card["reliability"]["precision"])
         rows = []
         for i, (b, t) in enumerate(zip(binary, tech)):
-            top = sorted(t.items(), key=lambda kv: -kv[1])[:3]
+            top = sorted(((k, v) for k, v in t.items() if k in shown), key=lambda kv: -kv[1])[:3]
             s, e = self.article.paragraph_spans[i]
             rows.append(
                 {
@@ -144,6 +153,7 @@ class Analysis:
                     "label": b["label"],
                     "score": float(b["score"]),
                     "techniques": dict(top),
+                    "flag_precision": precision if b["label"] == "true" else None,
                     "start": s,
                     "end": e,
                 }

@@ -273,14 +273,15 @@ class PersuasionPart(_Part):
         return f"{flagged} of {len(self.rows)} paragraph{'s' if len(self.rows) != 1 else ''} flagged"
 
     def to_frame(self) -> Any:
-        """One row per body paragraph: ``paragraph`` (1-based), ``label``, ``score``, ``techniques``, offsets."""
-        return _frame(self.rows, ["paragraph", "label", "score", "techniques", "start", "end"])
+        """One row per body paragraph: ``paragraph`` (1-based), ``label``, ``score``, ``techniques`` (reportable
+        classes), ``flag_precision`` (held-out precision of a flag), offsets."""
+        return _frame(self.rows, ["paragraph", "label", "score", "techniques", "flag_precision", "start", "end"])
 
     def _repr_html_(self) -> str:
         spans = [(r["start"], r["end"], "flag", f"score {r['score']:.2f}") for r in self.rows if r["label"] == "true"]
         return STYLE + section(
             "Persuasion",
             f"<p>{esc(self.summary())} (a classifier trained on other texts: a pointer, not a verdict).</p>",
-            html_table(self.rows, ["paragraph", "label", "score", "techniques"]),
+            html_table(self.rows, ["paragraph", "label", "score", "techniques", "flag_precision"]),
             highlight(self.article.text, spans) if spans else "",
         )
