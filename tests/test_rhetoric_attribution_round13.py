@@ -29,3 +29,10 @@ def test_an_occupation_introduces_its_own_source():
     text = "وقال المحلل إن السوق ضعيف. وأوضح تاجر في سوق الذهب بدبي أن حركة البيع ضعيفة."
     assert pairs(text)[-1] == ("وأوضح", "تاجر")
     assert pairs("وأكد طبيب المنتخب أن اللاعب سيغيب أسبوعين.") == [("وأكد", "طبيب المنتخب")]
+
+
+def test_asking_for_anonymity_is_no_statement():
+    text = "وقال المحلل إن السوق ضعيف. وأوضح تاجر في سوق الذهب بدبي، طلب عدم الكشف عن اسمه، أن الحركة ضعيفة."
+    assert [c for c, _ in pairs(text)] == ["وقال", "وأوضح"]
+    # a request with what is requested stays one
+    assert pairs("وطلب الوزير من الموظفين الالتزام بالتعليمات.") == [("وطلب", "الوزير")]

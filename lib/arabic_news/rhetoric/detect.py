@@ -96,6 +96,8 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
         return False  # "مما دعا جماعة … لاتهام تركيا": "which prompted", not a call (round 7)
     if cue.lemma == "رأى" and strip_conjunction(prev) in function_words("when_conjunction"):
         return False  # "عندما رأى أن المسجد لم يمتلئ": when he saw -- a perception, not a view (round 11)
+    if _anonymity_formula(doc, i):
+        return False  # "طلب عدم الكشف عن اسمه"، "رفض نشر اسمه": a source's anonymity, not a statement (round 13)
     bare_text = toks[i].text[1:] if toks[i].key != cue_key else toks[i].text
     if bare_text in function_words("naming_spelling") and not _clause_follows(doc, i):
         return False  # "ويدعى أحمد جريب"، "وتدعى السفينة (ميسان)": is named, not alleges (round 12)
@@ -317,6 +319,20 @@ def _clause_follows(doc: Doc, i: int) -> bool:
         if COMPLEMENTISERS.match(doc.toks[n].mkey) and doc.toks[n].key[:1] == "ب":
             return True  # "أفاد بأنه …": a بأن clause, right after the verb too (round 7)
     return False
+
+
+def _anonymity_formula(doc: Doc, i: int) -> bool:
+    """Is the cue at i followed by (عدم) + a verbal noun of disclosing (``anonymity_verb``) + (عن) + اسم/هوية
+    with a pronoun ("طلب عدم الكشف عن اسمه"، "رفض نشر اسمه"، "فضل عدم ذكر هويته")?"""
+    toks, n = doc.toks, i + 1
+    if n < len(toks) and toks[n].key == "عدم":
+        n += 1
+    if n >= len(toks) or toks[n].key not in function_words("anonymity_verb"):
+        return False
+    n += 1
+    if n < len(toks) and toks[n].key == "عن":
+        n += 1
+    return n < len(toks) and toks[n].key.startswith(("اسم", "هوي")) and toks[n].key.endswith(("ه", "ها", "هم"))
 
 
 def _after_topic(doc: Doc, i: int, a0: int) -> bool:
