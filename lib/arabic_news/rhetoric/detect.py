@@ -141,8 +141,15 @@ def is_report(doc: Doc, i: int, cue: Cue, cue_key: str) -> bool:
     if cue.tense == "impf" and cue.takes_object and nxt in function_words("demonstrative"):
         return False  # وتعتبر تلك الزيارة ...: passive "is considered", no speaker
     nxt2 = toks[i + 2].mkey if i + 2 < n else ""
-    if cue.tense == "perf" and cue.takes_object and nxt in ("ذلك", "هذا") and not COMPLEMENTISERS.match(nxt2):
+    if (
+        cue.tense == "perf"
+        and cue.takes_object
+        and nxt in ("ذلك", "هذا")
+        and not COMPLEMENTISERS.match(nxt2)
+        and not (nxt == "هذا" and i + 2 < n and doc.head_class(toks[i + 2].key) not in (None, "name"))
+    ):
         return False  # "أوضح ذلك مدير عام ...": the content is only "that" (a pronoun), no report
+        # (but "وأوضح هذا المسؤول أن …": a demonstrative before a title is the subject; round 14)
     a0, _ = doc.sent_bounds(i)
     if cue.kind == "participle":
         k = _after_adverbial(doc, i + 1)  # "مشيرة في الوقت نفسه أنه …" (round 10)
