@@ -714,7 +714,9 @@ def mention_events(doc: Doc, cue_toks: set[int]) -> list[tuple[int, int, str, tu
             j = doc.np_at(i, b, split_titles=True, max_len=8)
             if j > i:
                 m = doc.mention(i, j)
-                if any(k in lex["names"] for k in m.keys) and t.key not in lex["src"]:
+                # a name inside the phrase counts unless it is an adjective there ("تزوج التاجر امرأة جميلة")
+                named = any(k in lex["names"] and not _adjective_use(doc, i + q) for q, k in enumerate(m.keys))
+                if named and t.key not in lex["src"]:
                     events.append((t.start, 0, "mention", (m,)))
                 i = j
                 continue
