@@ -20,7 +20,9 @@ Figures (95% bootstrap CIs over articles, seed ``--seed``):
 ``supervised`` is the learned ranker (:mod:`arabic_news.keywords.supervised`),
 trained on SaudiNewsNet articles outside this split and its duplicates;
 ``--select`` prints the tune-split recall@10 of the model configurations it was
-chosen from (from cached feature tables; the held-out split is never tabled).
+chosen from (from cached feature tables; the held-out split is never tabled);
+``--train-sizes 2000,6000,12000`` the default configuration's tune-split recall@10
+when trained on that many articles (feature tables cached per size).
 
 References in the same run: YAKE (n<=3, and n<=6 = the longest name the default
 keeps whole), TF-IDF, TextRank, and ``lexical`` (the previous default, README:
@@ -67,9 +69,17 @@ def main(argv=None) -> None:
     ap.add_argument(
         "--select", action="store_true", help="only print the learned ranker's model selection (tune split)"
     )
+    ap.add_argument(
+        "--train-sizes",
+        default="",
+        help="only print the learned ranker's tune-split recall@10 when trained on N training articles (e.g. 2000,6000)",
+    )
     args = ap.parse_args(argv)
     if args.select:
         _select(args.seed)
+        return
+    if args.train_sizes:
+        _train_sizes([int(x) for x in args.train_sizes.split(",")])
         return
 
     import os
@@ -161,6 +171,25 @@ def _select(seed: int) -> None:
         fit = time.perf_counter() - t
         r = S.tune_recall(m, tu, params=c, X=Xr_tu if c["rates"] else None)
         print(f"{str(c):<100} {r:>9.3f} {fit:>6.0f}")
+
+
+def _train_sizes(sizes: list[int]) -> None:
+    """Tune-split recall@10 of the default ranker configuration trained on more or fewer articles."""
+    from arabic_news.keywords import supervised as S
+    from arabic_news.keywords import training as T
+
+    tu = T.training_table("tune")
+    Xr_tu = S.with_rates(tu, counted=False)
+    print(f"model {S.MODEL_PARAMS['model']}, default parameters; tune split: {tu['ids'].size} articles")
+    print(f"{'training articles':>17} {'candidates':>10} {'tune R@10':>9} {'table CPU s':>11} {'fit CPU s':>9}")
+    for n in sizes:
+        t0 = time.process_time()
+        tr = T.training_table("train", n=n)
+        t1 = time.process_time()
+        m = S.train_ranker(S.with_rates(tr, counted=True), tr["y"], seed=T.TRAIN_PARAMS["seed"])
+        t2 = time.process_time()
+        r = S.tune_recall(m, tu, X=Xr_tu)
+        print(f"{tr['ids'].size:>17} {tr['y'].size:>10} {r:>9.3f} {t1 - t0:>11.0f} {t2 - t1:>9.0f}")
 
 
 if __name__ == "__main__":
