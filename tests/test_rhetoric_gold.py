@@ -166,9 +166,9 @@ def test_round_two_held_out_is_fresh_and_large_enough():
     assert read_split(round=2) == second
 
 
-@pytest.mark.parametrize("n", [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13])
+@pytest.mark.parametrize("n", [3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14])
 def test_later_rounds_hold_out_a_fresh_batch_disjoint_from_their_tuning(n):
-    """Rounds 3-13: batches 6, 7, 8, 9, 10, 11, 12, 13, 14, 15 and 16 (>= 20 articles, >= 8 outlets each) are held out, disjoint
+    """Rounds 3-14: batches 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16 and 17 (>= 20 articles, >= 8 outlets each) are held out, disjoint
     from the round's tuning ids and from every article of the rounds before, which are all tuning now."""
     before, split = read_split(n - 1), read_split(n)
     held = {i for i, v in split.items() if v == "held_out"}
@@ -181,12 +181,12 @@ def test_later_rounds_hold_out_a_fresh_batch_disjoint_from_their_tuning(n):
     assert read_split(round=n) == split
 
 
-def test_round_thirteen_is_the_current_round():
-    """Round 13 is current: batch 16 (20 articles, 10 outlets) is held out and the 285 earlier articles tune."""
-    assert gold.current_round() == 13 and read_split() == read_split(13)
+def test_round_fourteen_is_the_current_round():
+    """Round 14 is current: batch 17 (20 articles, 10 outlets) is held out and the 305 earlier articles tune."""
+    assert gold.current_round() == 14 and read_split() == read_split(14)
     split = read_split()
     assert sum(v == "held_out" for v in split.values()) == 20
-    assert sum(v == "tuning" for v in split.values()) == 285
+    assert sum(v == "tuning" for v in split.values()) == 305
 
 
 def test_round_one_view_leaves_out_round_two_articles():
@@ -237,7 +237,12 @@ def test_round_one_view_leaves_out_round_two_articles():
             "already used",
         ),
         (lambda raw: raw.update(round_13_held_out={}), "round_13_held_out"),
-        (lambda raw: raw.update(current_round=14), "current_round"),
+        (
+            lambda raw: raw["round_14_held_out"].update({next(iter(raw["round_13_held_out"])): "held_out"}),
+            "already used",
+        ),
+        (lambda raw: raw.update(round_14_held_out={}), "round_14_held_out"),
+        (lambda raw: raw.update(current_round=15), "current_round"),
         (lambda raw: raw["additions"].update({"saudinewsnet/2015-07-21/1": "tuning"}), "additions"),
     ],
 )
@@ -258,7 +263,7 @@ def test_bad_split_file_is_rejected(monkeypatch, change, message):
 def test_unknown_round_is_rejected():
     """Asking for a round that split.json does not record is a GoldError."""
     with pytest.raises(GoldError, match="not one of the recorded rounds"):
-        read_split(14)
+        read_split(15)
 
 
 def test_split_argument_filters_and_rejects_unknown_names():

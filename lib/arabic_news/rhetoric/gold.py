@@ -183,7 +183,7 @@ def _folder() -> Any:
 
 
 #: Evaluation rounds recorded in ``split.json`` (README, "The split").
-ROUNDS = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13)
+ROUNDS = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14)
 
 
 def _split_file() -> dict:
@@ -230,7 +230,8 @@ def read_split(round: int | None = None) -> dict[str, str]:
     (``round_6_held_out``, batch 9), round 7 (``round_7_held_out``, batch 10), round 8
     (``round_8_held_out``, batch 11), round 9 (``round_9_held_out``, batch 12), round 10
     (``round_10_held_out``, batch 13), round 11 (``round_11_held_out``, batch 14), round 12
-    (``round_12_held_out``, batch 15) and round 13 (``round_13_held_out``, batch 16).
+    (``round_12_held_out``, batch 15), round 13 (``round_13_held_out``, batch 16) and round 14
+    (``round_14_held_out``, batch 17).
 
     >>> all(sorted(set(read_split(r).values())) == ['held_out', 'tuning'] for r in ROUNDS)
     True
