@@ -108,12 +108,12 @@ def test_unknown_split_is_an_error():
 
 @pytest.mark.slow
 def test_tuning_half_beats_the_baseline():
-    """On the gold set's tuning half (round 13: the 285 articles of rounds 1-12, batches 1-15) the rules
+    """On the gold set's tuning half (round 14: the 305 articles of rounds 1-13, batches 1-16) the rules
     beat the verb-list baseline clearly (needs SaudiNewsNet)."""
     rows = evaluate_gold(("tuning",), n_boot=200)
     lab = next(r for r in rows if r["system"] == LAB)
     base = next(r for r in rows if r["system"] == BASELINE)
-    assert lab["articles"] == 285 and lab["f1"] > base["f1"] + 0.2
+    assert lab["articles"] == 305 and lab["f1"] > base["f1"] + 0.2
 
 
 @pytest.mark.slow
