@@ -89,15 +89,19 @@ def _notebook_params(notebooks: list[Path]) -> list:
 
 
 @pytest.fixture(scope="session")  # once per test process: module scope re-ran it when xdist interleaved modules
-def kernels():
-    """``kernels(article)``: the shared kernel of an article's notebooks in this test process (closed at the end)."""
+def kernels(tmp_path_factory):
+    """``kernels(article)``: the shared kernel of an article's notebooks in this test process (closed at the end).
+
+    Its report folder ($ARABIC_NEWS_REPORT_DIR) is a temporary one: the dossier notebook writes its data files
+    (dossier.json, the CSV tables) there, never into the user's reports/ (a QUICK dossier.json used to replace
+    the one ``make report`` had written for the featured article)."""
     from arabic_news.report.execute import KernelSession, kernel_env
 
     sessions: dict[str, KernelSession] = {}
 
     def get(article: str) -> KernelSession:
         if article not in sessions:
-            sessions[article] = KernelSession(kernel_env(None), cwd=ROOT)
+            sessions[article] = KernelSession(kernel_env(tmp_path_factory.mktemp("report-files")), cwd=ROOT)
         return sessions[article]
 
     yield get
@@ -117,9 +121,9 @@ def _execute(notebook: Path, out: Path, article: str | None, session=None) -> di
     if article is not None:
         params["ARTICLE"] = article
     if session is not None:
-        from arabic_news.report.execute import execute_notebook, kernel_env
+        from arabic_news.report.execute import execute_notebook
 
-        execute_notebook(notebook, out, params, env=kernel_env(None), timeout=600, session=session)
+        execute_notebook(notebook, out, params, env=session.env, timeout=600, session=session)
         return json.loads(out.read_text("utf-8"))
     pm.execute_notebook(
         str(notebook),
@@ -239,6 +243,10 @@ def test_notebook_executes_quick(notebook: Path, tmp_path: Path, kernels):
         nb = _execute(notebook, tmp_path / notebook.name, SEED_ARTICLE, kernels(SEED_ARTICLE))
     errors = [o for c in nb["cells"] for o in c.get("outputs", []) if o.get("output_type") == "error"]
     assert not errors
+    if notebook.stem == "90-dossier":  # its QUICK data files go to the test's report folder, not to reports/
+        written = Path(kernels(SEED_ARTICLE).env["ARABIC_NEWS_REPORT_DIR"]) / "dossier.json"
+        assert json.loads(written.read_text("utf-8"))["quick"] is True
+        assert ROOT / "reports" not in written.parents
 
 
 @pytest.mark.notebook
